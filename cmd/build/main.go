@@ -1,0 +1,129 @@
+// Command build turns a Rolesite content folder into a static site.
+//
+//	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
+//
+// Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"rolesite/generator"
+	"rolesite/generator/content"
+	"rolesite/generator/diag"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// options are the parsed flags.
+type options struct {
+	cfg generator.Config
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &options{}
+	fs.StringVar(&o.cfg.ContentDir, "content", "content", "content `folder` with site.yaml and roles/")
+	fs.StringVar(&o.cfg.LayoutsDir, "layouts", "layouts", "`folder` of templates that override the built-in ones")
+	fs.StringVar(&o.cfg.OutDir, "out", "public", "output `folder`")
+	fs.StringVar(&o.cfg.BaseURL, "base-url", "", "absolute `URL` that overrides site.yaml's base_url (e.g. for a preview deploy)")
+	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
+	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q (flags start with -)", fs.Arg(0))
+	}
+	if o.cfg.BaseURL != "" {
+		if msg := content.CheckBaseURL(o.cfg.BaseURL); msg != "" {
+			return nil, fmt.Errorf("-base-url: %s", msg)
+		}
+	}
+	return o, nil
+}
+
+// buildTime is SOURCE_DATE_EPOCH when set, else the clock.
+func buildTime() (time.Time, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return time.Now().UTC(), nil
+	}
+	sec, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
+	}
+	return time.Unix(sec, 0).UTC(), nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	opts, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 2
+	}
+	now, err := buildTime()
+	if err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 2
+	}
+	opts.cfg.Now = now
+	start := time.Now()
+	res, err := generator.Build(ctx, opts.cfg)
+	return report(stdout, stderr, opts.cfg, res, err, time.Since(start))
+}
+
+// report prints diagnostics and the summary line and returns the exit code.
+func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Result, err error, took time.Duration) int {
+	if res != nil {
+		for _, d := range res.Diagnostics {
+			fmt.Fprintln(stderr, d.String())
+		}
+	}
+	var list diag.List
+	if err != nil && !errors.As(err, &list) {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+	}
+	if err != nil {
+		n := len(list)
+		if n == 0 {
+			n = 1
+		}
+		fmt.Fprintf(stderr, "build failed: %d error(s); %s left unchanged\n", n, cfg.OutDir)
+		return 1
+	}
+	warnings := len(res.Diagnostics.Warnings())
+	if !res.NextChange.IsZero() {
+		fmt.Fprintf(stdout, "next change: %s (%s closes)\n", res.NextChange.Format(time.RFC3339), res.NextChangeRole)
+	}
+	if cfg.Check {
+		fmt.Fprintf(stdout, "checked %d pages (%d files), %d links, %d warnings in %s; nothing written\n",
+			res.Pages, res.Files, res.Links, warnings, took.Round(time.Millisecond))
+		return 0
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s: %d written, %d unchanged, %d removed; %d links, %d warnings in %s\n",
+		res.Pages, res.Files, cfg.OutDir, res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed, res.Links, warnings, took.Round(time.Millisecond))
+	return 0
+}

@@ -1,0 +1,246 @@
+package content
+
+import (
+	"math"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"rolesite/generator/diag"
+)
+
+// decoder reads typed values out of a yaml.Node tree and records an error
+// at the node's position for every value of the wrong type or out of range.
+type decoder struct {
+	path   string
+	errs   *diag.List
+	pos    map[string]diag.Position
+	limits Limits
+}
+
+func (d *decoder) at(n *yaml.Node) diag.Position {
+	return diag.Position{Path: d.path, Line: n.Line, Column: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs.Errorf(d.at(n), format, args...)
+}
+
+// field is one key of a mapping and the function that reads its value.
+type field struct {
+	name string
+	read func(key string, v *yaml.Node)
+}
+
+// mapping walks a mapping node: every key must be one of fields (else an
+// "unknown key" error with a hint), none twice. prefix names the parent
+// key for positions ("salary.").
+func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s: want a mapping of keys to values, got %s", strings.TrimSuffix(prefix, "."), describe(n))
+		return
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if seen[key] {
+			d.errorf(k, "key %q is set twice", prefix+key)
+			continue
+		}
+		seen[key] = true
+		var f *field
+		for j := range fields {
+			if fields[j].name == key {
+				f = &fields[j]
+				break
+			}
+		}
+		if f == nil {
+			d.errorf(k, "unknown key %q%s", prefix+key, hint(key, names))
+			continue
+		}
+		d.pos[prefix+key] = d.at(k)
+		f.read(prefix+key, v)
+	}
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return quote(n.Value)
+	}
+	return "an unsupported value"
+}
+
+// str reads a scalar as text. Numbers are taken as written ("20095").
+func (d *decoder) str(key string, n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!bool" {
+		d.errorf(n, "%s: want text, got %s", key, describe(n))
+		return "", false
+	}
+	s := n.Value
+	if !utf8.ValidString(s) {
+		d.errorf(n, "%s: text is not valid UTF-8", key)
+		return "", false
+	}
+	if strings.ContainsRune(s, 0) {
+		d.errorf(n, "%s: text contains a NUL character", key)
+		return "", false
+	}
+	if d.limits.MaxField > 0 && utf8.RuneCountInString(s) > d.limits.MaxField {
+		d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(s), d.limits.MaxField)
+		return "", false
+	}
+	return strings.TrimSpace(s), true
+}
+
+// required reads non-empty text.
+func (d *decoder) required(key string, n *yaml.Node) (string, bool) {
+	s, ok := d.str(key, n)
+	if ok && s == "" {
+		d.errorf(n, "%s: must not be empty", key)
+		return "", false
+	}
+	return s, ok
+}
+
+// list reads a sequence of text, or a single scalar as a list of one.
+func (d *decoder) list(key string, n *yaml.Node) ([]string, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		s, ok := d.required(key, n)
+		if !ok {
+			return nil, false
+		}
+		return []string{s}, true
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil, true
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s: want a list, got %s", key, describe(n))
+		return nil, false
+	}
+	out := make([]string, 0, len(n.Content))
+	ok := true
+	for i, c := range n.Content {
+		s, good := d.required(key+"["+strconv.Itoa(i)+"]", c)
+		if !good {
+			ok = false
+			continue
+		}
+		d.pos[key+"."+strconv.Itoa(i)] = d.at(c)
+		out = append(out, s)
+	}
+	return out, ok
+}
+
+func (d *decoder) boolean(key string, n *yaml.Node) (bool, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b, true
+		}
+	}
+	d.errorf(n, "%s: want true or false, got %s", key, describe(n))
+	return false, false
+}
+
+func (d *decoder) integer(key string, n *yaml.Node) (int, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err == nil && v >= math.MinInt32 && v <= math.MaxInt32 {
+			return int(v), true
+		}
+	}
+	d.errorf(n, "%s: want a whole number, got %s", key, describe(n))
+	return 0, false
+}
+
+func (d *decoder) number(key string, n *yaml.Node) (float64, bool) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
+			return v, true
+		}
+	}
+	d.errorf(n, "%s: want a number, got %s", key, describe(n))
+	return 0, false
+}
+
+// date reads an ISO date, YYYY-MM-DD, that is a real calendar day.
+func (d *decoder) date(key string, n *yaml.Node) (time.Time, bool) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!timestamp" || n.Tag == "!!str") {
+		v := strings.TrimSpace(n.Value)
+		if t, err := time.Parse(time.DateOnly, v); err == nil {
+			return t, true
+		}
+		if len(v) == 10 && v[4] == '-' && v[7] == '-' {
+			d.errorf(n, "%s: %q is not a calendar date", key, v)
+			return time.Time{}, false
+		}
+	}
+	d.errorf(n, "%s: want a date like 2026-11-01, got %s", key, describe(n))
+	return time.Time{}, false
+}
+
+// absURL reads an absolute http or https URL.
+func (d *decoder) absURL(key string, n *yaml.Node) (string, bool) {
+	s, ok := d.required(key, n)
+	if !ok {
+		return "", false
+	}
+	if err := checkAbsURL(s); err != "" {
+		d.errorf(n, "%s: %s", key, err)
+		return "", false
+	}
+	return s, true
+}
+
+// checkAbsURL returns why s is not an absolute http(s) URL, or "".
+func checkAbsURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return quote(s) + " is not an absolute http or https URL"
+	}
+	return ""
+}
+
+// enum reads text that must be one of values.
+func (d *decoder) enum(key string, n *yaml.Node, values []string) (string, bool) {
+	s, ok := d.required(key, n)
+	if !ok {
+		return "", false
+	}
+	if !oneOf(values, s) {
+		d.errorf(n, "%s: %q is not one of %s%s", key, s, strings.Join(values, ", "), hint(s, values))
+		return "", false
+	}
+	return s, true
+}
+
+// sortedKeys returns the keys of m in order, for deterministic messages.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,370 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"rolesite/generator/diag"
+)
+
+// Options control Load.
+type Options struct {
+	Dir    string // the content folder, holding site.yaml and roles/
+	Drafts bool   // publish roles with draft: true
+	Limits Limits
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// RoleFile is a role file found under roles/: its display path and slug.
+type RoleFile struct {
+	Path string // display path, e.g. content/roles/backend-entwickler.md
+	Slug string
+}
+
+// Load reads and checks a whole content folder. It returns every problem
+// at once; the site is nil when any of them is an error.
+func Load(ctx context.Context, opts Options) (*Site, diag.List) {
+	var errs diag.List
+	sitePath := filepath.Join(opts.Dir, "site.yaml")
+	site, serrs := ReadSite(sitePath)
+	errs.Append(serrs)
+	files, ferrs := FindRoles(opts.Dir)
+	errs.Append(ferrs)
+	roles := make([]*Role, len(files))
+	perrs := make([]diag.List, len(files))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			roles[i], perrs[i] = ReadRole(f, opts.Limits)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		errs.Errorf(diag.Position{Path: opts.Dir}, "load cancelled: %v", err)
+	}
+	for _, e := range perrs {
+		errs.Append(e)
+	}
+	if site == nil {
+		errs.Sort()
+		return nil, errs
+	}
+	var parsed []*Role
+	for _, r := range roles {
+		if r != nil {
+			parsed = append(parsed, r)
+		}
+	}
+	out, aerrs := Assemble(site, parsed, opts.Drafts)
+	errs.Append(aerrs)
+	errs.Sort()
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	return out, errs
+}
+
+// ReadSite reads and parses site.yaml.
+func ReadSite(path string) (*Site, diag.List) {
+	var errs diag.List
+	src, err := os.ReadFile(path)
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "site.yaml is missing: every content folder needs one (title, base_url, language, categories)"
+		} else {
+			msg = "cannot read site.yaml: " + unwrapPathError(err)
+		}
+		errs.Errorf(diag.Position{Path: path}, "%s", msg)
+		return nil, errs
+	}
+	site, perrs := ParseSite(path, src)
+	if perrs.HasErrors() {
+		return nil, perrs
+	}
+	return site, perrs
+}
+
+// ReadRole reads and parses one role file.
+func ReadRole(f RoleFile, limits Limits) (*Role, diag.List) {
+	var errs diag.List
+	limits = limits.withDefaults()
+	info, err := os.Stat(f.Path)
+	if err == nil && info.Size() > int64(limits.MaxFileBytes) {
+		errs.Errorf(diag.Position{Path: f.Path, Line: 1, Column: 1}, "file is %d bytes, the limit is %d", info.Size(), limits.MaxFileBytes)
+		return nil, errs
+	}
+	src, err := os.ReadFile(f.Path)
+	if err != nil {
+		errs.Errorf(diag.Position{Path: f.Path}, "cannot read role file: %s", unwrapPathError(err))
+		return nil, errs
+	}
+	return ParseRole(f.Path, f.Slug, src, limits)
+}
+
+func unwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// FindRoles lists the role files under dir/roles, in every sub-folder, in
+// path order. Symbolic links are followed only when they stay inside dir.
+func FindRoles(dir string) ([]RoleFile, diag.List) {
+	var errs diag.List
+	root := filepath.Join(dir, "roles")
+	absDir, _ := filepath.Abs(dir)
+	realDir, err := filepath.EvalSymlinks(absDir)
+	if err != nil {
+		realDir = absDir
+	}
+	var files []RoleFile
+	err = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root && errors.Is(err, fs.ErrNotExist) {
+				errs.Errorf(diag.Position{Path: root}, "roles folder is missing: put one Markdown file per role in it")
+				return fs.SkipAll
+			}
+			errs.Errorf(diag.Position{Path: path}, "cannot read: %s", unwrapPathError(err))
+			if e != nil && e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := e.Name()
+		if path != root && strings.HasPrefix(name, ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		isMD := strings.HasSuffix(name, ".md")
+		if e.Type()&fs.ModeSymlink != 0 {
+			target, terr := filepath.EvalSymlinks(path)
+			if terr != nil {
+				errs.Errorf(diag.Position{Path: path}, "broken symbolic link: %s", unwrapPathError(terr))
+				return nil
+			}
+			if rel, rerr := filepath.Rel(realDir, target); rerr != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				errs.Errorf(diag.Position{Path: path}, "symbolic link points outside the content folder (to %s); not followed", target)
+				return nil
+			}
+			info, serr := os.Stat(path)
+			if serr != nil || !info.Mode().IsRegular() {
+				if isMD {
+					errs.Errorf(diag.Position{Path: path}, "symbolic link to a folder ending in .md; a role must be a file")
+				}
+				return nil
+			}
+		} else if e.IsDir() {
+			if isMD {
+				errs.Errorf(diag.Position{Path: path}, "a folder named like a role file; a role must be a file")
+				return fs.SkipDir
+			}
+			return nil
+		} else if !e.Type().IsRegular() {
+			return nil
+		}
+		if !isMD {
+			return nil
+		}
+		files = append(files, RoleFile{Path: path, Slug: strings.TrimSuffix(name, ".md")})
+		return nil
+	})
+	if err != nil {
+		errs.Errorf(diag.Position{Path: root}, "cannot list roles: %v", err)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, errs
+}
+
+// Assemble checks what depends on more than one file (slugs, categories,
+// related roles, aliases), applies the site's defaults and orders the
+// roles. It never modifies the parsed roles: each published role in the
+// returned site is a copy, so parsed roles can be cached across builds.
+func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
+	var errs diag.List
+	out := *site
+	out.Categories = make([]*Category, len(site.Categories))
+	catIndex := map[string]int{}
+	catKeys := make([]string, len(site.Categories))
+	for i, c := range site.Categories {
+		cc := *c
+		cc.Roles = nil
+		out.Categories[i] = &cc
+		catIndex[c.Key] = i
+		catKeys[i] = c.Key
+	}
+	out.Roles = nil
+
+	bySlug := map[string]*Role{}
+	folded := map[string]*Role{}
+	for _, p := range parsed {
+		if !slugPattern.MatchString(p.Slug) {
+			errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md", p.Slug+".md")
+			continue
+		}
+		if prev, dup := folded[strings.ToLower(p.Slug)]; dup {
+			errs.Errorf(diag.Position{Path: p.Path}, "duplicate slug %q (also %s)", p.Slug, prev.Path)
+			errs.Errorf(diag.Position{Path: prev.Path}, "duplicate slug %q (also %s)", p.Slug, p.Path)
+			continue
+		}
+		folded[strings.ToLower(p.Slug)] = p
+		bySlug[p.Slug] = p
+	}
+	for _, p := range parsed {
+		if bySlug[p.Slug] != p {
+			continue
+		}
+		if _, ok := catIndex[p.Category]; !ok && p.Category != "" {
+			errs.Errorf(p.KeyPos("category"), "category %q is not defined in site.yaml%s", p.Category, hintOrList(p.Category, catKeys))
+		}
+	}
+	// Pages and aliases must not claim one URL.
+	urls := map[string]string{}
+	for _, c := range site.Categories {
+		urls["/"+c.Key+"/"] = site.Path
+	}
+	published := make([]*Role, 0, len(parsed))
+	for _, p := range parsed {
+		if bySlug[p.Slug] != p || (p.Draft && !drafts) {
+			continue
+		}
+		r := *p
+		applyDefaults(&r, site.Defaults)
+		published = append(published, &r)
+		urls[r.URLPath()] = r.Path
+	}
+	publishedSlugs := map[string]bool{}
+	for _, r := range published {
+		publishedSlugs[r.Slug] = true
+	}
+	for _, r := range published {
+		for i, rel := range r.Related {
+			pos := r.KeyPos("related." + itoa(i))
+			switch {
+			case rel == r.Slug:
+				errs.Errorf(pos, "related: %q is this role itself", rel)
+			case bySlug[rel] != nil && !publishedSlugs[rel]:
+				errs.Errorf(pos, "related: role %q is a draft and is not published", rel)
+			case !publishedSlugs[rel]:
+				errs.Errorf(pos, "related: no role %q%s", rel, hint(rel, sortedKeys(bySlug)))
+			}
+		}
+		for i, a := range r.Aliases {
+			pos := r.KeyPos("aliases." + itoa(i))
+			clean, msg := CleanAlias(a)
+			if msg != "" {
+				errs.Errorf(pos, "aliases: %q %s", a, msg)
+				continue
+			}
+			if owner, taken := urls[clean]; taken {
+				errs.Errorf(pos, "aliases: %q is already the URL of %s", a, owner)
+				continue
+			}
+			urls[clean] = r.Path
+			r.Aliases[i] = clean
+		}
+	}
+	sort.SliceStable(published, func(i, j int) bool {
+		a, b := published[i], published[j]
+		ca, cb := catIndex[a.Category], catIndex[b.Category]
+		if ca != cb {
+			return ca < cb
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Slug < b.Slug
+	})
+	for _, r := range published {
+		if i, ok := catIndex[r.Category]; ok {
+			out.Categories[i].Roles = append(out.Categories[i].Roles, r)
+		}
+	}
+	out.Roles = published
+	return &out, errs
+}
+
+func hintOrList(s string, list []string) string {
+	if h := hint(s, list); h != "" {
+		return h
+	}
+	return " (defined: " + strings.Join(list, ", ") + ")"
+}
+
+func applyDefaults(r *Role, d Defaults) {
+	if !r.set.employmentType && len(d.EmploymentType) > 0 {
+		r.EmploymentType = d.EmploymentType
+	}
+	if !r.set.location && !r.Remote {
+		r.Location = d.Location
+	}
+	if !r.set.hiringOrganization {
+		r.HiringOrganization = d.HiringOrganization
+	}
+	if r.Salary != nil && !r.set.salaryCurrency {
+		s := *r.Salary
+		s.Currency = d.SalaryCurrency
+		r.Salary = &s
+	}
+	r.Aliases = append([]string(nil), r.Aliases...)
+}
+
+// URLPath is the role page's path below the base URL: /<category>/<slug>/.
+func (r *Role) URLPath() string { return "/" + r.Category + "/" + r.Slug + "/" }
+
+var aliasSegment = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
+
+// CleanAlias checks an alias path and returns it with a trailing slash. The
+// message is empty when the alias is fine. An alias must stay inside the
+// site: a path from the site root, no "..", no scheme or host, no query.
+func CleanAlias(a string) (string, string) {
+	switch {
+	case a == "" || a == "/":
+		return "", "must name a path such as /jobs/old-name/"
+	case strings.Contains(a, "://") || strings.HasPrefix(a, "//"):
+		return "", "leaves the site: an alias is a path on this site, such as /jobs/old-name/"
+	case !strings.HasPrefix(a, "/"):
+		return "", "must start with /"
+	case strings.ContainsAny(a, "?#"):
+		return "", "must not carry a query or fragment"
+	case strings.ContainsAny(a, "\\\x00 \t\n"):
+		return "", "must not contain backslashes, spaces or control characters"
+	}
+	trimmed := strings.Trim(a, "/")
+	for _, seg := range strings.Split(trimmed, "/") {
+		switch {
+		case seg == "":
+			return "", "must not contain an empty path segment (//)"
+		case seg == "." || seg == "..":
+			return "", "leaves the site: . and .. are not allowed in an alias"
+		case !aliasSegment.MatchString(seg):
+			return "", "may contain only letters, digits, and - . _ ~ in each segment"
+		}
+	}
+	first := strings.SplitN(trimmed, "/", 2)[0]
+	if reserved[first] || strings.HasPrefix(first, ".") || first == "index.html" {
+		return "", "collides with a file the generator writes"
+	}
+	return "/" + trimmed + "/", ""
+}

@@ -1,0 +1,380 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"rolesite/generator/diag"
+)
+
+// Limits bound what one file may hold, so that a runaway file fails with a
+// clear message instead of a slow build. Zero fields take the defaults.
+type Limits struct {
+	MaxFileBytes int // a whole role file; default 2 MiB
+	MaxField     int // characters in one front-matter text value; default 2,000
+	MaxTitle     int // characters in a title or synonym; default 120
+}
+
+// DefaultLimits are the limits used when a Limits field is zero.
+var defaultLimits = Limits{MaxFileBytes: 2 << 20, MaxField: 2000, MaxTitle: 120}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxFileBytes == 0 {
+		l.MaxFileBytes = defaultLimits.MaxFileBytes
+	}
+	if l.MaxField == 0 {
+		l.MaxField = defaultLimits.MaxField
+	}
+	if l.MaxTitle == 0 {
+		l.MaxTitle = defaultLimits.MaxTitle
+	}
+	return l
+}
+
+// maxDescription is Google's and DESIGN.md's limit for a meta description.
+const maxDescription = 160
+
+// roleKeys are the front-matter keys a role may set, for hints.
+var roleKeys = []string{
+	"title", "category", "description", "synonyms", "skills", "employment_type", "salary", "location",
+	"remote", "applicant_countries", "hiring_organization", "date_posted", "valid_through", "lastmod",
+	"occupation_code", "experience_months", "education", "experience_in_place_of_education",
+	"direct_apply", "related", "aliases", "draft", "weight",
+}
+
+// roleSet records which optional fields a role set itself, so defaults
+// fill only the others.
+type roleSet struct {
+	employmentType, location, hiringOrganization, salaryCurrency bool
+}
+
+// ParseRole reads one role file. slug comes from the file name; path is
+// the display path used in messages. It checks everything that the file
+// alone decides; Load checks what depends on other files.
+func ParseRole(path, slug string, src []byte, limits Limits) (*Role, diag.List) {
+	r, set, errs := parseRole(path, slug, src, limits.withDefaults())
+	if r != nil {
+		r.set = set
+	}
+	return r, errs
+}
+
+func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, diag.List) {
+	var errs diag.List
+	var set roleSet
+	filePos := diag.Position{Path: path, Line: 1, Column: 1}
+	if len(src) > limits.MaxFileBytes {
+		errs.Errorf(filePos, "file is %d bytes, the limit is %d", len(src), limits.MaxFileBytes)
+		return nil, set, errs
+	}
+	if !utf8.Valid(src) {
+		off := invalidUTF8Offset(src)
+		errs.Errorf(diag.OffsetPosition(path, src, off), "file is not valid UTF-8")
+		return nil, set, errs
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		errs.Errorf(diag.OffsetPosition(path, src, i), "file contains a NUL byte")
+		return nil, set, errs
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, utf8BOM))) == 0 {
+		errs.Errorf(filePos, "file is empty; a role needs front matter between --- lines with at least title, category and description")
+		return nil, set, errs
+	}
+	doc, derrs := splitDocument(path, src)
+	if derrs.HasErrors() {
+		return nil, set, derrs
+	}
+	if doc.meta == nil {
+		errs.Errorf(filePos, "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)")
+		return nil, set, errs
+	}
+	r := &Role{
+		Slug:       slug,
+		Path:       path,
+		Source:     src,
+		Body:       doc.body,
+		BodyOffset: doc.bodyOffset,
+		Pos:        map[string]diag.Position{},
+	}
+	d := &decoder{path: path, errs: &errs, pos: r.Pos, limits: limits}
+	name := func(key string, n *yaml.Node) (string, bool) {
+		s, ok := d.required(key, n)
+		if ok && utf8.RuneCountInString(s) > limits.MaxTitle {
+			d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(s), limits.MaxTitle)
+			return "", false
+		}
+		if ok && strings.ContainsAny(s, "\n\r") {
+			d.errorf(n, "%s: must be one line", key)
+			return "", false
+		}
+		return s, ok
+	}
+	var titlePos diag.Position
+	var synonymPos []diag.Position
+	d.mapping(doc.meta, "", []field{
+		{"title", func(k string, v *yaml.Node) {
+			r.Title, _ = name(k, v)
+			titlePos = d.at(v)
+		}},
+		{"category", func(k string, v *yaml.Node) { r.Category, _ = d.required(k, v) }},
+		{"description", func(k string, v *yaml.Node) {
+			s, ok := d.required(k, v)
+			if ok && utf8.RuneCountInString(s) > maxDescription {
+				d.errorf(v, "%s: %d characters, at most %d fit a search snippet", k, utf8.RuneCountInString(s), maxDescription)
+			}
+			r.Description = s
+		}},
+		{"synonyms", func(k string, v *yaml.Node) {
+			items := v.Content
+			if v.Kind != yaml.SequenceNode {
+				items = []*yaml.Node{v}
+			}
+			if v.Kind == yaml.MappingNode {
+				d.errorf(v, "%s: want a list, got %s", k, describe(v))
+				return
+			}
+			for _, c := range items {
+				if s, ok := name(k, c); ok {
+					r.Synonyms = append(r.Synonyms, s)
+					synonymPos = append(synonymPos, d.at(c))
+				}
+			}
+		}},
+		{"skills", func(k string, v *yaml.Node) { r.Skills, _ = d.list(k, v) }},
+		{"employment_type", func(k string, v *yaml.Node) {
+			set.employmentType = true
+			r.EmploymentType = d.employmentTypes(k, v)
+		}},
+		{"salary", func(k string, v *yaml.Node) {
+			s := &Salary{Unit: "YEAR"}
+			var hasMin, hasMax bool
+			d.mapping(v, k+".", []field{
+				{"min", func(k string, v *yaml.Node) { s.Min, hasMin = d.number(k, v) }},
+				{"max", func(k string, v *yaml.Node) { s.Max, hasMax = d.number(k, v) }},
+				{"currency", func(k string, v *yaml.Node) {
+					set.salaryCurrency = true
+					s.Currency, _ = d.currency(k, v)
+				}},
+				{"unit", func(k string, v *yaml.Node) { s.Unit, _ = d.enum(k, v, salaryUnits) }},
+			})
+			switch {
+			case !hasMin && !hasMax:
+				if v.Kind == yaml.MappingNode {
+					d.errorf(v, "%s: set min and max", k)
+				}
+				return
+			case !hasMin:
+				s.Min = s.Max
+			case !hasMax:
+				s.Max = s.Min
+			}
+			if s.Min <= 0 || s.Max <= 0 {
+				d.errorf(v, "%s: min and max must be greater than 0 (got %s and %s)", k, fmtNum(s.Min), fmtNum(s.Max))
+				return
+			}
+			if s.Min > s.Max {
+				d.errorf(v, "%s: min %s is greater than max %s", k, fmtNum(s.Min), fmtNum(s.Max))
+				return
+			}
+			r.Salary = s
+		}},
+		{"location", func(k string, v *yaml.Node) {
+			set.location = true
+			r.Location = d.location(k, v)
+		}},
+		{"remote", func(k string, v *yaml.Node) { r.Remote, _ = d.boolean(k, v) }},
+		{"applicant_countries", func(k string, v *yaml.Node) {
+			list, _ := d.list(k, v)
+			for i, c := range list {
+				if !isCode(countryCodes, c) {
+					d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %q is not an ISO 3166-1 alpha-2 country code%s", k, c, countryHint(c))
+					continue
+				}
+				r.ApplicantCountries = append(r.ApplicantCountries, c)
+			}
+		}},
+		{"hiring_organization", func(k string, v *yaml.Node) {
+			set.hiringOrganization = true
+			r.HiringOrganization = d.employer(k, v)
+		}},
+		{"date_posted", func(k string, v *yaml.Node) { r.DatePosted, _ = d.date(k, v) }},
+		{"valid_through", func(k string, v *yaml.Node) { r.ValidThrough, _ = d.date(k, v) }},
+		{"lastmod", func(k string, v *yaml.Node) { r.LastMod, _ = d.date(k, v) }},
+		{"occupation_code", func(k string, v *yaml.Node) {
+			s, ok := d.required(k, v)
+			if ok && !isISCO08(s) {
+				d.errorf(v, "%s: %q is not an ISCO-08 unit group (4 digits, e.g. \"2512\")", k, s)
+				return
+			}
+			if ok && ISCO08Label(s) == "" {
+				d.errs.Warnf(d.at(v), "%s: %q is not in Rolesite's ISCO-08 table; the JSON-LD carries the code without its name", k, s)
+			}
+			r.OccupationCode = s
+		}},
+		{"experience_months", func(k string, v *yaml.Node) {
+			n, ok := d.integer(k, v)
+			if ok && (n < 0 || n > 600) {
+				d.errorf(v, "%s: %d is out of range (0 to 600)", k, n)
+				return
+			}
+			r.ExperienceMonths = n
+		}},
+		{"education", func(k string, v *yaml.Node) { r.Education, _ = d.enum(k, v, educationLevels) }},
+		{"experience_in_place_of_education", func(k string, v *yaml.Node) { r.ExperienceInPlaceOfEducation, _ = d.boolean(k, v) }},
+		{"direct_apply", func(k string, v *yaml.Node) { r.DirectApply, _ = d.boolean(k, v) }},
+		{"related", func(k string, v *yaml.Node) { r.Related, _ = d.list(k, v) }},
+		{"aliases", func(k string, v *yaml.Node) { r.Aliases, _ = d.list(k, v) }},
+		{"draft", func(k string, v *yaml.Node) { r.Draft, _ = d.boolean(k, v) }},
+		{"weight", func(k string, v *yaml.Node) { r.Weight, _ = d.integer(k, v) }},
+	})
+	for _, req := range []struct{ key, value string }{{"title", r.Title}, {"category", r.Category}, {"description", r.Description}} {
+		if _, ok := r.Pos[req.key]; !ok {
+			errs.Errorf(diag.Position{Path: path, Line: doc.meta.Line, Column: 1}, "missing required key %q", req.key)
+		}
+	}
+	if !r.DatePosted.IsZero() && !r.ValidThrough.IsZero() && !r.ValidThrough.After(r.DatePosted) {
+		errs.Errorf(r.KeyPos("valid_through"), "valid_through %s must be after date_posted %s",
+			r.ValidThrough.Format("2006-01-02"), r.DatePosted.Format("2006-01-02"))
+	}
+	if !r.ValidThrough.IsZero() && r.DatePosted.IsZero() {
+		errs.Errorf(r.KeyPos("valid_through"), "valid_through is set but date_posted is not; an opening needs both")
+	}
+	if r.Remote && len(r.ApplicantCountries) == 0 {
+		errs.Errorf(r.KeyPos("remote"), "remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them")
+	}
+	if !r.Remote && len(r.ApplicantCountries) > 0 {
+		errs.Errorf(r.KeyPos("applicant_countries"), "applicant_countries is only used with remote: true")
+	}
+	if r.ExperienceInPlaceOfEducation && (r.ExperienceMonths == 0 || r.Education == "") {
+		errs.Errorf(r.KeyPos("experience_in_place_of_education"), "experience_in_place_of_education needs both experience_months and education")
+	}
+	r.NamePos = append([]diag.Position{titlePos}, synonymPos...)
+	return r, set, errs
+}
+
+func (d *decoder) employmentTypes(k string, v *yaml.Node) []string {
+	list, _ := d.list(k, v)
+	var out []string
+	for i, t := range list {
+		if !oneOf(employmentTypes, t) {
+			d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %q is not one of %s%s", k, t, strings.Join(employmentTypes, ", "), hint(strings.ToUpper(t), employmentTypes))
+			continue
+		}
+		out = append(out, t)
+	}
+	if len(list) == 0 {
+		d.errorf(v, "%s: name at least one type", k)
+	}
+	return out
+}
+
+func (d *decoder) currency(k string, v *yaml.Node) (string, bool) {
+	s, ok := d.required(k, v)
+	if !ok {
+		return "", false
+	}
+	if !isCode(currencyCodes, s) || len(s) != 3 {
+		d.errorf(v, "%s: %q is not an ISO 4217 currency code (e.g. EUR)", k, s)
+		return "", false
+	}
+	return s, true
+}
+
+func (d *decoder) location(k string, v *yaml.Node) Location {
+	var l Location
+	d.mapping(v, k+".", []field{
+		{"locality", func(k string, v *yaml.Node) { l.Locality, _ = d.required(k, v) }},
+		{"region", func(k string, v *yaml.Node) { l.Region, _ = d.required(k, v) }},
+		{"postal_code", func(k string, v *yaml.Node) { l.PostalCode, _ = d.required(k, v) }},
+		{"street", func(k string, v *yaml.Node) { l.Street, _ = d.required(k, v) }},
+		{"country", func(k string, v *yaml.Node) {
+			s, ok := d.required(k, v)
+			if ok && (len(s) != 2 || !isCode(countryCodes, s)) {
+				d.errorf(v, "%s: %q is not an ISO 3166-1 alpha-2 country code%s", k, s, countryHint(s))
+				return
+			}
+			l.Country = s
+		}},
+	})
+	if v.Kind == yaml.MappingNode {
+		if l.Country == "" {
+			d.errorf(v, "%s: country is required (ISO 3166-1 alpha-2, e.g. DE)", k)
+		}
+		if l.Locality == "" {
+			d.errorf(v, "%s: locality is required (the town or city)", k)
+		}
+	}
+	return l
+}
+
+func (d *decoder) employer(k string, v *yaml.Node) Employer {
+	if v.Kind == yaml.ScalarNode {
+		s, ok := d.str(k, v)
+		if ok && s != "confidential" {
+			d.errorf(v, "%s: want confidential or a mapping with name and url, got %s", k, describe(v))
+		}
+		return Employer{Confidential: true}
+	}
+	var e Employer
+	d.mapping(v, k+".", []field{
+		{"name", func(k string, v *yaml.Node) { e.Name, _ = d.required(k, v) }},
+		{"url", func(k string, v *yaml.Node) { e.URL, _ = d.absURL(k, v) }},
+		{"logo", func(k string, v *yaml.Node) { e.Logo, _ = d.absURL(k, v) }},
+		{"same_as", func(k string, v *yaml.Node) {
+			list, _ := d.list(k, v)
+			for i, u := range list {
+				if msg := checkAbsURL(u); msg != "" {
+					d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %s", k, msg)
+					continue
+				}
+				e.SameAs = append(e.SameAs, u)
+			}
+		}},
+	})
+	if v.Kind == yaml.MappingNode && e.Name == "" {
+		d.errorf(v, "%s: name is required (or write hiring_organization: confidential)", k)
+	}
+	return e
+}
+
+func countryHint(s string) string {
+	up := strings.ToUpper(s)
+	if up != s && isCode(countryCodes, up) && len(up) == 2 {
+		return " (did you mean " + quote(up) + "?)"
+	}
+	switch strings.ToLower(s) {
+	case "de", "deu", "germany", "deutschland":
+		return ` (did you mean "DE"?)`
+	case "at", "aut", "austria", "österreich":
+		return ` (did you mean "AT"?)`
+	case "ch", "che", "switzerland", "schweiz":
+		return ` (did you mean "CH"?)`
+	}
+	return ""
+}
+
+func isISCO08(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}

@@ -1,0 +1,167 @@
+package content
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"rolesite/generator/diag"
+)
+
+var keyPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// languagePattern accepts a BCP 47 language tag such as "de" or "de-AT".
+var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
+
+// ParseSite reads site.yaml. path is the display path used in messages.
+func ParseSite(path string, src []byte) (*Site, diag.List) {
+	var errs diag.List
+	s := &Site{Path: path, Defaults: Defaults{HiringOrganization: Employer{Confidential: true}, SalaryCurrency: "EUR"}}
+	filePos := diag.Position{Path: path, Line: 1, Column: 1}
+	if !strings.HasSuffix(path, ".yaml") && !strings.HasSuffix(path, ".yml") {
+		errs.Errorf(filePos, "site configuration must be YAML")
+		return nil, errs
+	}
+	if len(strings.TrimSpace(string(src))) == 0 {
+		errs.Errorf(filePos, "site.yaml is empty; it needs at least title, base_url, language and categories")
+		return nil, errs
+	}
+	root, perrs := parseYAMLMeta(path, src, 1)
+	if perrs.HasErrors() {
+		if len(perrs) > 0 {
+			perrs[0].Message = strings.Replace(perrs[0].Message, "invalid YAML front matter", "invalid YAML", 1)
+		}
+		return nil, perrs
+	}
+	d := &decoder{path: path, errs: &errs, pos: map[string]diag.Position{}, limits: defaultLimits}
+	d.mapping(root, "", []field{
+		{"title", func(k string, v *yaml.Node) { s.Title, _ = d.required(k, v) }},
+		{"base_url", func(k string, v *yaml.Node) {
+			u, ok := d.required(k, v)
+			if !ok {
+				return
+			}
+			if msg := CheckBaseURL(u); msg != "" {
+				d.errorf(v, "%s: %s", k, msg)
+				return
+			}
+			if !strings.HasSuffix(u, "/") {
+				u += "/"
+			}
+			s.BaseURL = u
+		}},
+		{"language", func(k string, v *yaml.Node) {
+			l, ok := d.required(k, v)
+			if ok && !languagePattern.MatchString(l) {
+				d.errorf(v, "%s: %q is not a language tag like de or de-AT", k, l)
+				return
+			}
+			s.Language = l
+		}},
+		{"organization", func(k string, v *yaml.Node) {
+			if v.Kind != yaml.MappingNode {
+				d.errorf(v, "%s: want a mapping with name, url, logo and same_as, got %s", k, describe(v))
+				return
+			}
+			s.Organization = d.employer(k, v).Organization
+		}},
+		{"contact", func(k string, v *yaml.Node) {
+			d.mapping(v, k+".", []field{
+				{"email", func(k string, v *yaml.Node) {
+					e, ok := d.required(k, v)
+					if ok && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>\"")) {
+						d.errorf(v, "%s: %q is not an e-mail address", k, e)
+						return
+					}
+					s.Contact.Email = e
+				}},
+				{"phone", func(k string, v *yaml.Node) {
+					p, ok := d.required(k, v)
+					if ok && strings.Trim(p, "+0123456789 ()/-") != "" {
+						d.errorf(v, "%s: %q is not a phone number (digits, spaces, + ( ) / -)", k, p)
+						return
+					}
+					s.Contact.Phone = p
+				}},
+			})
+		}},
+		{"defaults", func(k string, v *yaml.Node) {
+			d.mapping(v, k+".", []field{
+				{"hiring_organization", func(k string, v *yaml.Node) { s.Defaults.HiringOrganization = d.employer(k, v) }},
+				{"employment_type", func(k string, v *yaml.Node) { s.Defaults.EmploymentType = d.employmentTypes(k, v) }},
+				{"location", func(k string, v *yaml.Node) { s.Defaults.Location = d.location(k, v) }},
+				{"salary_currency", func(k string, v *yaml.Node) { s.Defaults.SalaryCurrency, _ = d.currency(k, v) }},
+			})
+		}},
+		{"categories", func(k string, v *yaml.Node) {
+			if v.Kind != yaml.SequenceNode {
+				d.errorf(v, "%s: want a list of categories, got %s", k, describe(v))
+				return
+			}
+			seen := map[string]diag.Position{}
+			for i, c := range v.Content {
+				cat := &Category{Pos: d.at(c)}
+				prefix := k + "[" + itoa(i) + "]."
+				d.mapping(c, prefix, []field{
+					{"key", func(k string, v *yaml.Node) {
+						key, ok := d.required(k, v)
+						if ok && !keyPattern.MatchString(key) {
+							d.errorf(v, "%s: %q must be lowercase letters, digits and hyphens", k, key)
+							return
+						}
+						if reserved[key] {
+							d.errorf(v, "%s: %q is reserved for generated files", k, key)
+							return
+						}
+						if prev, dup := seen[key]; dup {
+							d.errorf(v, "%s: category %q is defined twice (also at %s)", k, key, prev)
+							return
+						}
+						seen[key] = d.at(v)
+						cat.Key = key
+					}},
+					{"title", func(k string, v *yaml.Node) { cat.Title, _ = d.required(k, v) }},
+					{"description", func(k string, v *yaml.Node) { cat.Description, _ = d.required(k, v) }},
+				})
+				if c.Kind != yaml.MappingNode {
+					continue
+				}
+				if cat.Key == "" || cat.Title == "" {
+					if _, ok := seen[cat.Key]; !ok || cat.Title == "" {
+						d.errorf(c, "%s: a category needs key and title", strings.TrimSuffix(prefix, "."))
+					}
+					continue
+				}
+				s.Categories = append(s.Categories, cat)
+			}
+		}},
+	})
+	for _, req := range []string{"title", "base_url", "language", "categories"} {
+		if _, ok := d.pos[req]; !ok {
+			errs.Errorf(diag.Position{Path: path, Line: root.Line, Column: 1}, "missing required key %q", req)
+		}
+	}
+	if len(s.Categories) == 0 && d.pos["categories"] != (diag.Position{}) && !errs.HasErrors() {
+		errs.Errorf(d.pos["categories"], "categories: define at least one category")
+	}
+	return s, errs
+}
+
+// reserved are top-level names the generator writes itself.
+var reserved = map[string]bool{"assets": true, "sitemap": true, "_redirects": true, "404": true, "robots": true}
+
+// CheckBaseURL returns why u cannot be the site's base URL, or "".
+func CheckBaseURL(u string) string {
+	p, err := url.Parse(u)
+	switch {
+	case err != nil || p.Host == "" || (p.Scheme != "http" && p.Scheme != "https"):
+		return quote(u) + " must be an absolute http or https URL such as https://karriere.example.de/"
+	case p.RawQuery != "" || p.ForceQuery || p.Fragment != "" || strings.Contains(u, "#"):
+		return quote(u) + " must not carry a query or fragment"
+	case p.User != nil:
+		return quote(u) + " must not carry a user name or password"
+	}
+	return ""
+}

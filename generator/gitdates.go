@@ -1,0 +1,55 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// gitDates maps each file under dir to the time of the last commit that
+// touched it, from one `git log` run. It returns nil and a reason when dir
+// is not in a git work tree, git is missing, or the clone is shallow (every
+// file would get the date of the one fetched commit).
+func gitDates(ctx context.Context, dir string) (map[string]time.Time, string) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, ""
+	}
+	if err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--show-toplevel").Run(); err != nil {
+		return nil, "" // not a work tree: quietly fall back
+	}
+	shallow, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--is-shallow-repository").Output()
+	if err == nil && strings.TrimSpace(string(shallow)) == "true" {
+		return nil, "content is in a shallow git clone: last-commit dates would all be the same, so lastmod falls back to date_posted (fetch full history, e.g. git fetch --unshallow, for true dates)"
+	}
+	out, err := exec.CommandContext(ctx, "git", "-C", dir, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".").Output()
+	if err != nil {
+		return nil, ""
+	}
+	dates := map[string]time.Time{}
+	var current time.Time
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "\x00") {
+			sec, err := strconv.ParseInt(line[1:], 10, 64)
+			if err == nil {
+				current = time.Unix(sec, 0).UTC()
+			}
+			continue
+		}
+		if line == "" {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(line))
+		if _, seen := dates[p]; !seen { // git log is newest first
+			dates[p] = current
+		}
+	}
+	return dates, ""
+}

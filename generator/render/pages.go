@@ -1,0 +1,278 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"rolesite/generator/content"
+)
+
+// Context is what every page of one build shares.
+type Context struct {
+	Site *content.Site
+	Now  time.Time // the build time: decides which roles are open; never printed
+	view *SiteView
+}
+
+// NewContext prepares the shared site view.
+func (r *Renderer) NewContext(site *content.Site, now time.Time) *Context {
+	org := site.Organization
+	v := &SiteView{
+		Title:      site.Title,
+		BaseURL:    site.BaseURL,
+		Language:   site.Language,
+		OGLocale:   ogLocale(site.Language),
+		AgencyName: org.Name,
+		AgencyURL:  org.URL,
+		Logo:       org.Logo,
+		Email:      site.Contact.Email,
+		Phone:      site.Contact.Phone,
+		CSS:        "/" + r.css.Path,
+		Favicon:    "/" + r.favicon.Path,
+	}
+	if v.AgencyName == "" {
+		v.AgencyName = site.Title
+	}
+	return &Context{Site: site, Now: now, view: v}
+}
+
+// Abs returns the absolute URL of a site path ("/x/" -> base_url + "x/").
+func (c *Context) Abs(path string) string {
+	return strings.TrimSuffix(c.Site.BaseURL, "/") + path
+}
+
+// Status tells an open position, a role description and a closed opening.
+func Status(r *content.Role, now time.Time) string {
+	switch {
+	case r.Closed(now):
+		return "closed"
+	case r.Open(now):
+		return "open"
+	}
+	return "description"
+}
+
+func (c *Context) homeCrumb() Crumb {
+	return Crumb{Name: c.Site.Title, URL: c.Site.BaseURL, Path: "/"}
+}
+
+func (c *Context) categoryOf(r *content.Role) *content.Category {
+	for _, cat := range c.Site.Categories {
+		if cat.Key == r.Category {
+			return cat
+		}
+	}
+	return &content.Category{Key: r.Category, Title: r.Category}
+}
+
+func (c *Context) link(r *content.Role) RoleLink {
+	l := RoleLink{Title: r.Title, Path: r.URLPath(), Status: Status(r, c.Now), Location: locationText(r), Summary: r.Description}
+	if r.Salary != nil {
+		l.Salary = salaryText(r.Salary.Min, r.Salary.Max, r.Salary.Currency, r.Salary.Unit)
+	}
+	return l
+}
+
+func locationText(r *content.Role) string {
+	if r.Remote {
+		return "100\u00a0% remote"
+	}
+	return r.Location.Locality
+}
+
+func (c *Context) links(roles []*content.Role) []RoleLink {
+	out := make([]RoleLink, len(roles))
+	for i, r := range roles {
+		out[i] = c.link(r)
+	}
+	return out
+}
+
+func (c *Context) categoryView(cat *content.Category) CategoryView {
+	v := CategoryView{Key: cat.Key, Title: cat.Title, Path: "/" + cat.Key + "/", Description: cat.Description}
+	for _, r := range cat.Roles {
+		if r.Open(c.Now) {
+			v.Open = append(v.Open, c.link(r))
+		} else {
+			v.Descriptions = append(v.Descriptions, c.link(r))
+		}
+	}
+	return v
+}
+
+// Home renders /index.html.
+func (r *Renderer) Home(c *Context) ([]byte, error) {
+	hv := &HomeView{RoleCount: len(c.Site.Roles)}
+	for _, cat := range c.Site.Categories {
+		cv := c.categoryView(cat)
+		hv.OpenCount += len(cv.Open)
+		hv.Categories = append(hv.Categories, cv)
+	}
+	desc := c.Site.Title + ": offene Positionen und Rollenprofile in " + categoryTitles(c.Site) + "."
+	p := &Page{
+		Kind: KindHome, Site: c.view, Title: c.Site.Title, Heading: c.Site.Title,
+		Description: truncate(desc, 160), Canonical: c.Site.BaseURL, OGType: "website",
+		JSONLD: []any{newOrganization(c.Site), newWebSite(c.Site)}, Home: hv,
+	}
+	return r.execute(KindHome, p)
+}
+
+func categoryTitles(s *content.Site) string {
+	titles := make([]string, len(s.Categories))
+	for i, c := range s.Categories {
+		titles[i] = c.Title
+	}
+	if len(titles) < 2 {
+		return strings.Join(titles, "")
+	}
+	return strings.Join(titles[:len(titles)-1], ", ") + " und " + titles[len(titles)-1]
+}
+
+// Category renders /<key>/index.html.
+func (r *Renderer) Category(c *Context, cat *content.Category) ([]byte, error) {
+	cv := c.categoryView(cat)
+	crumbs := []Crumb{c.homeCrumb(), {Name: cat.Title, URL: c.Abs(cv.Path), Path: cv.Path}}
+	p := &Page{
+		Kind: KindCategory, Site: c.view,
+		Title:       cat.Title + ": Jobs und Rollen | " + c.Site.Title,
+		Heading:     cat.Title,
+		Description: truncate(cat.Description, 160),
+		Canonical:   c.Abs(cv.Path), OGType: "website", Crumbs: crumbs,
+		JSONLD:   []any{newBreadcrumbs(crumbs)},
+		Category: &cv,
+	}
+	return r.execute(KindCategory, p)
+}
+
+// RoleInput is a role with what the link stage found for it.
+type RoleInput struct {
+	Role        *content.Role
+	BodyHTML    string // rendered Markdown body, from this package's Markdown
+	Related     []*content.Role
+	MentionedIn []*content.Role
+}
+
+// Role renders /<category>/<slug>/index.html.
+func (r *Renderer) Role(c *Context, in RoleInput) ([]byte, error) {
+	role := in.Role
+	cat := c.categoryOf(role)
+	catPath := "/" + cat.Key + "/"
+	crumbs := []Crumb{c.homeCrumb(), {Name: cat.Title, URL: c.Abs(catPath), Path: catPath},
+		{Name: role.Title, URL: c.Abs(role.URLPath()), Path: role.URLPath()}}
+	status := Status(role, c.Now)
+	rv := &RoleView{
+		Title:           role.Title,
+		Status:          status,
+		CategoryTitle:   cat.Title,
+		CategoryPath:    catPath,
+		Location:        fullLocation(role),
+		Remote:          role.Remote,
+		RemoteCountries: countryList(role.ApplicantCountries),
+		Skills:          role.Skills,
+		Synonyms:        role.Synonyms,
+		Body:            template.HTML(in.BodyHTML),
+		Related:         c.links(in.Related),
+		MentionedIn:     c.links(in.MentionedIn),
+	}
+	for _, t := range role.EmploymentType {
+		rv.EmploymentTypes = append(rv.EmploymentTypes, employmentLabels[t])
+	}
+	if s := role.Salary; s != nil {
+		rv.Salary = salaryText(s.Min, s.Max, s.Currency, s.Unit)
+	}
+	if !role.DatePosted.IsZero() {
+		if role.HiringOrganization.Confidential || role.HiringOrganization.Name == "" {
+			rv.Employer = "Vertraulicher Kunde von " + c.view.AgencyName
+		} else {
+			rv.Employer = role.HiringOrganization.Name
+			rv.EmployerURL = role.HiringOrganization.URL
+		}
+		rv.DatePosted, rv.DatePostedISO = germanDate(role.DatePosted), dateOf(role.DatePosted)
+		rv.ValidThrough, rv.ValidThroughISO = germanDate(role.ValidThrough), dateOf(role.ValidThrough)
+	}
+	title := role.Title
+	switch status {
+	case "open":
+		title += " – Job"
+		if role.Remote {
+			title += " (remote)"
+		} else if role.Location.Locality != "" {
+			title += " in " + role.Location.Locality
+		}
+	default:
+		title += " – Rollenprofil"
+	}
+	p := &Page{
+		Kind: KindRole, Site: c.view,
+		Title:       title + " | " + c.Site.Title,
+		Heading:     role.Title,
+		Description: role.Description,
+		Canonical:   c.Abs(role.URLPath()),
+		OGType:      "article",
+		Crumbs:      crumbs,
+		Role:        rv,
+	}
+	if status == "open" {
+		p.JSONLD = append(p.JSONLD, newJobPosting(c.Site, role, p.Canonical, in.BodyHTML))
+	}
+	p.JSONLD = append(p.JSONLD, newBreadcrumbs(crumbs))
+	return r.execute(KindRole, p)
+}
+
+func fullLocation(r *content.Role) string {
+	if r.Remote {
+		return ""
+	}
+	l := r.Location
+	parts := []string{}
+	if l.PostalCode != "" || l.Locality != "" {
+		parts = append(parts, strings.TrimSpace(l.PostalCode+" "+l.Locality))
+	}
+	if l.Region != "" && l.Region != l.Locality {
+		parts = append(parts, l.Region)
+	}
+	if n := countryNames[l.Country]; n != "" {
+		parts = append(parts, n)
+	} else if l.Country != "" {
+		parts = append(parts, l.Country)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// NotFound renders /404.html.
+func (r *Renderer) NotFound(c *Context) ([]byte, error) {
+	p := &Page{
+		Kind: KindNotFound, Site: c.view,
+		Title: "Seite nicht gefunden | " + c.Site.Title, Heading: "Diese Seite gibt es nicht (mehr)",
+		Description: "Die aufgerufene Seite gibt es nicht. Alle offenen Positionen und Rollenprofile finden Sie auf der Startseite.",
+		Canonical:   c.Abs("/404.html"), NoIndex: true, OGType: "website",
+		Crumbs: []Crumb{c.homeCrumb(), {Name: "Seite nicht gefunden", URL: c.Abs("/404.html"), Path: "/404.html"}},
+	}
+	p.JSONLD = []any{newBreadcrumbs(p.Crumbs)}
+	return r.execute(KindNotFound, p)
+}
+
+// Alias renders the redirect page at an alias path.
+func (r *Renderer) Alias(c *Context, role *content.Role) ([]byte, error) {
+	target := c.Abs(role.URLPath())
+	p := &Page{
+		Kind: KindAlias, Site: c.view,
+		Title: role.Title + " | " + c.Site.Title, Heading: role.Title,
+		Description: role.Description, Canonical: target, NoIndex: true, OGType: "website",
+		Alias: &AliasView{TargetTitle: role.Title, TargetPath: role.URLPath()},
+	}
+	return r.execute(KindAlias, p)
+}
+
+func truncate(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := string(rs[:n-1])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

@@ -1,0 +1,298 @@
+// Package render turns a loaded site into page bytes: it builds a view of
+// each page, executes the html/template layouts (built in, or overridden by
+// a file of the same name in the layouts folder) and adds the JSON-LD
+// structured data. It writes nothing to disk.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"rolesite/generator/diag"
+)
+
+//go:embed all:templates
+var builtin embed.FS
+
+// Page kinds, each one template file.
+const (
+	KindHome     = "home"
+	KindCategory = "category"
+	KindRole     = "role"
+	KindNotFound = "404"
+	KindAlias    = "alias"
+)
+
+var pageKinds = []string{KindHome, KindCategory, KindRole, KindNotFound, KindAlias}
+
+// Asset is a static file with a content hash in its name.
+type Asset struct {
+	Path string // e.g. assets/style.3f2a9c1d.css
+	Data []byte
+}
+
+// Renderer holds the parsed templates and assets. It is safe for
+// concurrent use; templates are parsed once in New.
+type Renderer struct {
+	pages   map[string]*template.Template
+	css     Asset
+	favicon Asset
+	pool    sync.Pool
+}
+
+// New parses the built-in templates, replacing each one for which
+// layoutsDir holds a file of the same name. A missing layoutsDir is fine.
+func New(layoutsDir string) (*Renderer, diag.List) {
+	var errs diag.List
+	sources := map[string]string{} // name -> text
+	origin := map[string]string{}  // name -> display path
+	entries, err := fs.ReadDir(builtin, "templates")
+	if err != nil {
+		errs.Errorf(diag.Position{Path: "templates"}, "built-in templates: %v", err)
+		return nil, errs
+	}
+	for _, e := range entries {
+		b, _ := fs.ReadFile(builtin, "templates/"+e.Name())
+		sources[e.Name()] = string(b)
+		origin[e.Name()] = "built-in " + e.Name()
+	}
+	if layoutsDir != "" {
+		overrides, err := os.ReadDir(layoutsDir)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs.Errorf(diag.Position{Path: layoutsDir}, "cannot read layouts: %v", err)
+		}
+		for _, e := range overrides {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".css") || strings.HasSuffix(name, ".svg")) {
+				continue
+			}
+			p := filepath.Join(layoutsDir, name)
+			if _, known := sources[name]; !known {
+				errs.Warnf(diag.Position{Path: p}, "layout %q overrides nothing (built-in layouts: %s)", name, strings.Join(sortedNames(sources), ", "))
+				continue
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				errs.Errorf(diag.Position{Path: p}, "cannot read layout: %v", err)
+				continue
+			}
+			sources[name] = string(b)
+			origin[name] = p
+		}
+	}
+	r := &Renderer{pages: map[string]*template.Template{}}
+	r.css = hashedAsset("assets/style", ".css", []byte(sources["style.css"]))
+	r.favicon = hashedAsset("assets/favicon", ".svg", []byte(sources["favicon.svg"]))
+	shared := template.New("").Funcs(funcs)
+	for _, name := range sortedNames(sources) {
+		if !strings.HasPrefix(name, "_") {
+			continue
+		}
+		if _, err := shared.New(name).Parse(sources[name]); err != nil {
+			errs.Errorf(templatePos(origin[name], err), "%s", templateMessage(err))
+		}
+	}
+	for _, kind := range pageKinds {
+		name := kind + ".html"
+		t, err := shared.Clone()
+		if err == nil {
+			_, err = t.New(name).Parse(sources[name])
+		}
+		if err != nil {
+			errs.Errorf(templatePos(origin[name], err), "%s", templateMessage(err))
+			continue
+		}
+		r.pages[kind] = t.Lookup(name)
+	}
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	return r, errs
+}
+
+func sortedNames(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// templatePos reads the line out of a template parse error; html/template
+// gives no structured position.
+func templatePos(path string, err error) diag.Position {
+	pos := diag.Position{Path: path}
+	msg := err.Error()
+	if i := strings.Index(msg, ":"); i >= 0 {
+		rest := msg[i+1:]
+		if j := strings.Index(rest, ":"); j >= 0 {
+			rest = rest[j+1:]
+			var line int
+			if _, e := fmt.Sscanf(rest, "%d:", &line); e == nil {
+				pos.Line, pos.Column = line, 1
+			}
+		}
+	}
+	return pos
+}
+
+func templateMessage(err error) string {
+	msg := err.Error()
+	if parts := strings.SplitN(msg, ": ", 3); len(parts) == 3 {
+		return "template error: " + parts[2]
+	}
+	return "template error: " + msg
+}
+
+func hashedAsset(base, ext string, data []byte) Asset {
+	sum := sha256.Sum256(data)
+	return Asset{Path: base + "." + hex.EncodeToString(sum[:4]) + ext, Data: data}
+}
+
+// Assets returns the static files every page refers to.
+func (r *Renderer) Assets() []Asset { return []Asset{r.css, r.favicon} }
+
+var funcs = template.FuncMap{
+	"last": func(i int, crumbs []Crumb) bool { return i == len(crumbs)-1 },
+	// tel makes a tel: URL from a phone number that site.yaml validation
+	// restricted to digits, spaces, + ( ) / -.
+	"tel": func(phone string) template.URL {
+		var b strings.Builder
+		for _, c := range phone {
+			if c == '+' || (c >= '0' && c <= '9') {
+				b.WriteRune(c)
+			}
+		}
+		return template.URL("tel:" + b.String())
+	},
+	"mailto": func(email, subject string) string {
+		return "mailto:" + email + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
+	},
+}
+
+// execute runs a page template into a fresh byte slice.
+func (r *Renderer) execute(kind string, p *Page) ([]byte, error) {
+	buf, _ := r.pool.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer r.pool.Put(buf)
+	if err := r.pages[kind].Execute(buf, p); err != nil {
+		return nil, fmt.Errorf("render %s page %s: %w", kind, p.Canonical, err)
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Name string
+	URL  string // absolute
+	Path string // site path, for the visible link
+}
+
+// Page is what every template receives.
+type Page struct {
+	Kind        string
+	Site        *SiteView
+	Title       string // the <title>
+	Heading     string // the <h1>
+	Description string
+	Canonical   string
+	NoIndex     bool
+	OGType      string
+	Crumbs      []Crumb
+	// JSONLD values are encoded by {{.}} inside a ld+json script.
+	JSONLD []any
+
+	Home     *HomeView
+	Category *CategoryView
+	Role     *RoleView
+	Alias    *AliasView
+}
+
+// SiteView is the part of the site every page shows.
+type SiteView struct {
+	Title      string
+	BaseURL    string
+	Language   string
+	OGLocale   string
+	AgencyName string
+	AgencyURL  string
+	Logo       string
+	Email      string
+	Phone      string
+	CSS        string // absolute path of the stylesheet
+	Favicon    string
+	Year       int // of the build time
+}
+
+// RoleLink is a role as lists show it.
+type RoleLink struct {
+	Title    string
+	Path     string
+	Status   string // open, description, closed
+	Location string
+	Salary   string
+	Summary  string
+}
+
+// HomeView lists every category with its roles.
+type HomeView struct {
+	Categories []CategoryView
+	OpenCount  int
+	RoleCount  int
+}
+
+// CategoryView is a category with its roles split by status.
+type CategoryView struct {
+	Key          string
+	Title        string
+	Path         string
+	Description  string
+	Open         []RoleLink
+	Descriptions []RoleLink
+}
+
+// RoleView is everything a role page shows.
+type RoleView struct {
+	Title           string
+	Status          string // open, description, closed
+	CategoryTitle   string
+	CategoryPath    string
+	Location        string
+	Remote          bool
+	RemoteCountries string
+	EmploymentTypes []string
+	Salary          string
+	Skills          []string
+	Employer        string
+	EmployerURL     string
+	DatePosted      string
+	DatePostedISO   string
+	ValidThrough    string
+	ValidThroughISO string
+	Body            template.HTML
+	Related         []RoleLink
+	MentionedIn     []RoleLink
+	Synonyms        []string
+}
+
+// AliasView is a redirect page.
+type AliasView struct {
+	TargetTitle string
+	TargetPath  string
+}

@@ -1,0 +1,17 @@
+module rolesite
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/adrg/frontmatter v0.2.0
+	github.com/fsnotify/fsnotify v1.10.1
+	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/sync v0.25.0
+)
+
+require (
+	golang.org/x/sys v0.49.0 // indirect
+	gopkg.in/yaml.v2 v2.3.0 // indirect
+)
