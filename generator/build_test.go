@@ -1,0 +1,315 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"rolesite/generator/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/fixture/golden")
+
+// fixtureNow is the build time of the fixture tests: the Account Manager
+// opening closed before it, the others are open.
+var fixtureNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// copyDir copies a folder tree, so tests can change content freely.
+func copyDir(t testing.TB, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readTree reads every file under dir that the generator writes for
+// readers (not its bookkeeping), keyed by slash path.
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".rolesite") {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// fixture copies the fixture content into a temp folder and returns a
+// Config that builds it into another one.
+func fixture(t testing.TB) Config {
+	t.Helper()
+	dir := t.TempDir()
+	copyDir(t, "testdata/fixture/content", filepath.Join(dir, "content"))
+	return Config{
+		ContentDir: filepath.Join(dir, "content"),
+		LayoutsDir: filepath.Join(dir, "layouts"),
+		OutDir:     filepath.Join(dir, "public"),
+		Now:        fixtureNow,
+	}
+}
+
+func mustBuild(t testing.TB, cfg Config) *Result {
+	t.Helper()
+	res, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return res
+}
+
+func TestGolden(t *testing.T) {
+	cfg := fixture(t)
+	mustBuild(t, cfg)
+	got := readTree(t, cfg.OutDir)
+	golden := "testdata/fixture/golden"
+	if *update {
+		os.RemoveAll(golden)
+		for p, data := range got {
+			target := filepath.Join(golden, filepath.FromSlash(p))
+			os.MkdirAll(filepath.Dir(target), 0o755)
+			if err := os.WriteFile(target, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, golden)
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			t.Errorf("missing file %s", p)
+		}
+	}
+	for p, data := range got {
+		w, ok := want[p]
+		if !ok {
+			t.Errorf("unexpected file %s", p)
+			continue
+		}
+		if !bytes.Equal(data, w) {
+			t.Errorf("%s differs from the golden file (run go test ./generator -run TestGolden -update and review the diff)\n%s", p, firstDiff(w, data))
+		}
+	}
+}
+
+func firstDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return ""
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a := fixture(t)
+	b := fixture(t)
+	mustBuild(t, a)
+	mustBuild(t, b)
+	ta, tb := readTree(t, a.OutDir), readTree(t, b.OutDir)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files vs %d files", len(ta), len(tb))
+	}
+	for p, data := range ta {
+		if !bytes.Equal(data, tb[p]) {
+			t.Errorf("%s differs between two builds of the same input", p)
+		}
+	}
+}
+
+func TestUnchangedRebuildRewritesNothing(t *testing.T) {
+	cfg := fixture(t)
+	first := mustBuild(t, cfg)
+	if first.Stats.Written == 0 {
+		t.Fatal("first build wrote nothing")
+	}
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	mtimes := map[string]time.Time{}
+	for p := range readTree(t, cfg.OutDir) {
+		full := filepath.Join(cfg.OutDir, filepath.FromSlash(p))
+		if err := os.Chtimes(full, old, old); err != nil {
+			t.Fatal(err)
+		}
+		mtimes[p] = old
+	}
+	second := mustBuild(t, cfg)
+	if second.Stats.Written != 0 || second.Stats.Removed != 0 {
+		t.Errorf("unchanged rebuild wrote %d and removed %d files: %v", second.Stats.Written, second.Stats.Removed, second.Stats.Changed)
+	}
+	for p, want := range mtimes {
+		info, err := os.Stat(filepath.Join(cfg.OutDir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !info.ModTime().Equal(want) {
+			t.Errorf("%s was touched: mtime %v", p, info.ModTime())
+		}
+	}
+}
+
+func TestRemovedRoleIsPrunedForeignFileStays(t *testing.T) {
+	cfg := fixture(t)
+	mustBuild(t, cfg)
+	foreign := filepath.Join(cfg.OutDir, "google1234.html")
+	if err := os.WriteFile(foreign, []byte("google-site-verification"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Remove a role and every reference to it.
+	os.Remove(filepath.Join(cfg.ContentDir, "roles", "key-account-manager.md"))
+	res := mustBuild(t, cfg)
+	if _, err := os.Stat(filepath.Join(cfg.OutDir, "sales", "key-account-manager", "index.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the removed role's page is still there (err %v)", err)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.OutDir, "sales", "key-account-manager")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the removed role's folder is still there")
+	}
+	if _, err := os.Stat(foreign); err != nil {
+		t.Errorf("a file the generator did not write was removed: %v", err)
+	}
+	if res.Stats.Removed == 0 {
+		t.Errorf("Stats.Removed = 0")
+	}
+	sitemap, _ := os.ReadFile(filepath.Join(cfg.OutDir, "sitemap.xml"))
+	if bytes.Contains(sitemap, []byte("key-account-manager")) {
+		t.Errorf("the sitemap still lists the removed role")
+	}
+}
+
+func TestFailingBuildLeavesOutputUntouched(t *testing.T) {
+	cfg := fixture(t)
+	mustBuild(t, cfg)
+	before := snapshot(t, cfg.OutDir)
+	bad := filepath.Join(cfg.ContentDir, "roles", "account-manager.md")
+	if err := os.WriteFile(bad, []byte("---\ntitel: Account Manager\ncategory: sales\n---\nText\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A new role that would add a page must not be written either.
+	os.WriteFile(filepath.Join(cfg.ContentDir, "roles", "neu.md"), []byte("---\ntitle: Neu\ncategory: sales\ndescription: Neu.\n---\nNeu\n"), 0o644)
+	res, err := Build(context.Background(), cfg)
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("want a diag.List error, got %v", err)
+	}
+	want := []string{
+		filepath.Join(cfg.ContentDir, "roles", "account-manager.md") + `:2:1: unknown key "titel" (did you mean "title"?)`,
+	}
+	msgs := res.Diagnostics.Errors().Error()
+	for _, w := range want {
+		if !strings.Contains(msgs, w) {
+			t.Errorf("errors\n%s\ndo not contain\n%s", msgs, w)
+		}
+	}
+	after := snapshot(t, cfg.OutDir)
+	if len(before) != len(after) {
+		t.Fatalf("files before %d, after %d", len(before), len(after))
+	}
+	for p, s := range before {
+		if after[p] != s {
+			t.Errorf("%s changed during a failing build", p)
+		}
+	}
+}
+
+// snapshot records each file's bytes and mtime.
+func snapshot(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, _ := d.Info()
+		data, _ := os.ReadFile(p)
+		out[p] = string(data) + "\x00" + info.ModTime().String()
+		return nil
+	})
+	return out
+}
+
+func TestDraftsOnlyWithFlag(t *testing.T) {
+	cfg := fixture(t)
+	mustBuild(t, cfg)
+	if _, err := os.Stat(filepath.Join(cfg.OutDir, "sales", "entwurf", "index.html")); err == nil {
+		t.Error("a draft was built without Drafts")
+	}
+	cfg.Drafts = true
+	mustBuild(t, cfg)
+	if _, err := os.Stat(filepath.Join(cfg.OutDir, "sales", "entwurf", "index.html")); err != nil {
+		t.Errorf("Drafts: the draft was not built: %v", err)
+	}
+}
+
+func TestExpiryReport(t *testing.T) {
+	cfg := fixture(t)
+	cfg.Check = true
+	res := mustBuild(t, cfg)
+	if got := strings.Join(res.Closed, ","); got != "account-manager" {
+		t.Errorf("Closed = %q, want account-manager", got)
+	}
+	if res.NextChangeRole != "backend-entwickler" || !res.NextChange.Equal(time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("next change = %v (%s), want 2027-02-01 (backend-entwickler)", res.NextChange, res.NextChangeRole)
+	}
+	var warned bool
+	for _, d := range res.Diagnostics.Warnings() {
+		if strings.Contains(d.String(), "account-manager.md") && strings.Contains(d.Message, "closed") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning names the closed role: %v", res.Diagnostics)
+	}
+	if _, err := os.Stat(cfg.OutDir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Check wrote the output folder")
+	}
+}
+
+func sortedPaths(m map[string][]byte) []string {
+	out := make([]string, 0, len(m))
+	for p := range m {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
