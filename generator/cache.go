@@ -20,3 +20,7 @@ func (c *cache) renderer(layouts string) (*render.Renderer, diag.List) {
 func (c *cache) load(ctx context.Context, cfg Config) (*content.Site, diag.List) {
 	return content.Load(ctx, content.Options{Dir: cfg.ContentDir, Drafts: cfg.Drafts, Limits: cfg.Limits})
 }
+
+func (c *cache) link(ctx context.Context, site *content.Site) (*linkedSite, int, diag.List) {
+	return linkSite(ctx, site)
+}

@@ -1,0 +1,182 @@
+package link
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+)
+
+// FuzzLink links arbitrary Markdown as the page of an arbitrary role and
+// checks properties that hold for any input:
+//   - it does not panic, and the HTML parses;
+//   - the Linker creates at most one link per role, none to the page itself,
+//     never a link inside a link, and the linked source spans do not overlap;
+//   - linking changes no visible text: the text of the HTML, with the alt
+//     text of images, equals that of the HTML rendered without the Linker,
+//     white space aside;
+//   - FindAll on the raw source returns ordered, non-overlapping matches on
+//     rune boundaries.
+func FuzzLink(f *testing.F) {
+	seeds := []string{
+		"Wir suchen einen Backend-Entwickler in München.",
+		"Die Aufgaben des Backend-Entwicklers und der Backend-Entwicklerin.",
+		"Unser Key Account\nManager arbeitet mit dem Account Manager.",
+		"Java-Backend-Entwickler, Backend-Entwicklerkreis, Backend-Entwickler-Team",
+		"Als Demandware / Salesforce Commerce Cloud Engineer (Demandware) im IT-EINKÄUFER-Team.",
+		"Business Development &amp; Digital Sales und Business Development & Digital Sales",
+		"# UX-Designer\n\n`UI-Designer` und *UX-Designer* und **Full Stack-Entwicklerinnen**",
+		"```\nBackend-Entwickler\n```\n\n    Frontend-Entwickler\n\nIT-Security Officer",
+		"Siehe [Frontend](frontend-entwickler.md#gehalt), [Alt](nicht-da.md) und [Tech](/tech-development/).",
+		"[Klick](javascript:alert(1)) <javascript:alert(1)> ![Bild](data:text/html,x) [x](&#x20;JaVa&#9;ScRiPt:y)",
+		"![Backend-Entwickler](bild.png) [Backend-Entwickler](https://example.com) <span>UX-Designer</span>",
+		"- e-Commerce Projektmanager\n- Business Development Managers\n\n> Account Director \\* IT-Einkäufern",
+		"Preis \\* Menge \\& mehr: Key  Account  \nManager, Key\u00a0Account Manager",
+	}
+	for i, s := range seeds {
+		f.Add(s, i%3-1)
+	}
+	tl := newTestLinker(f)
+	plain := goldmark.New()
+	resolve := func(dest string) (string, bool) {
+		if url, ok := testResolve(dest); ok {
+			return "/p" + url, true // not /r/: only links the Linker creates start with /r/
+		}
+		return "", false
+	}
+	f.Fuzz(func(t *testing.T, src string, self int) {
+		self = (self%len(testRoles)+len(testRoles))%len(testRoles) - 1 // -1 .. roles-2
+		source := []byte(src)
+		pc := NewContext(Page{Self: self, Resolve: resolve})
+		doc := tl.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+
+		// Links created by the Linker.
+		seen := map[string]bool{}
+		lastEnd := -1
+		err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			l, ok := n.(*ast.Link)
+			if !ok || !entering {
+				return ast.WalkContinue, nil
+			}
+			for p := l.Parent(); p != nil; p = p.Parent() {
+				if _, nested := p.(*ast.Link); nested {
+					t.Fatalf("link inside a link in %q", src)
+				}
+			}
+			dest := string(l.Destination)
+			if !strings.HasPrefix(dest, "/r/") {
+				return ast.WalkContinue, nil
+			}
+			if seen[dest] {
+				t.Errorf("two links to %s in %q", dest, src)
+			}
+			seen[dest] = true
+			if self >= 0 && dest == testURL(self) {
+				t.Errorf("link to the page itself in %q", src)
+			}
+			start, end := textSpan(l)
+			if start < lastEnd || end < start {
+				t.Errorf("link spans overlap or run backwards (%d:%d after %d) in %q", start, end, lastEnd, src)
+			}
+			lastEnd = end
+			return ast.WalkContinue, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(seen) > len(testRoles) {
+			t.Errorf("%d links for %d roles", len(seen), len(testRoles))
+		}
+		if got := len(Result(pc).Mentions); got < len(seen) {
+			t.Errorf("%d Mentions for %d links", got, len(seen))
+		}
+
+		var linked, unlinked bytes.Buffer
+		if err := tl.md.Renderer().Render(&linked, source, doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := plain.Convert(source, &unlinked); err != nil {
+			t.Fatal(err)
+		}
+		got, err := visibleText(linked.String())
+		if err != nil {
+			t.Fatalf("linked HTML does not parse: %v", err)
+		}
+		want, err := visibleText(unlinked.String())
+		if err != nil {
+			t.Fatalf("plain HTML does not parse: %v", err)
+		}
+		if got != want {
+			t.Errorf("visible text changed for %q:\n got %q\nwant %q", src, got, want)
+		}
+
+		boundary := make([]bool, len(src)+1) // rune starts, invalid bytes counting one each
+		for i := range src {
+			boundary[i] = true
+		}
+		boundary[len(src)] = true
+		end := 0
+		for _, m := range tl.ix.FindAll(src) {
+			if m.Start < end || m.End <= m.Start || m.End > len(src) || !boundary[m.Start] || !boundary[m.End] {
+				t.Fatalf("bad match %+v after %d in %q", m, end, src)
+			}
+			end = m.End
+		}
+	})
+}
+
+// textSpan returns the source range of the text nodes inside n.
+func textSpan(n ast.Node) (start, end int) {
+	start, end = -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if start < 0 {
+				start = t.Segment.Start
+			}
+			end = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return start, end
+}
+
+// visibleText parses an HTML fragment and returns its text and the alt text
+// of its images, without white space.
+func visibleText(s string) (string, error) {
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			if n.Data == "img" {
+				for _, a := range n.Attr {
+					if a.Key == "alt" {
+						b.WriteString(a.Val)
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, b.String()), nil
+}

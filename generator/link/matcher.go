@@ -1,0 +1,371 @@
+package link
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// The matcher is our own Aho-Corasick automaton rather than a library.
+//
+// Decision: we weighed github.com/cloudflare/ahocorasick and
+// github.com/petar-dambovaliev/aho-corasick. cloudflare's reports only which
+// patterns occur (no positions, each pattern once per call), keeps a match
+// counter inside the shared matcher (so it is not safe for concurrent use)
+// and spends two 256-pointer arrays on every trie node, gigabytes for 10,000
+// roles. petar-dambovaliev's (a port of BurntSushi's Rust crate, last changed
+// in 2021) has leftmost-longest matching and positions, but folds ASCII case
+// only (Ä would not match ä), has no notion of "a space matches any run of
+// white space", and chooses the leftmost-longest match before our boundary
+// and German-inflection rules could reject it, so a pattern that starts
+// inside a word ("Java-Backend-Entwickler") would hide a valid match that
+// overlaps it. Wrapping either would mean normalising the text into a copy
+// plus an offset map and re-implementing the selection anyway. The automaton
+// itself is about 150 lines: a trie over case-folded runes (white space runs
+// are one symbol) built from the sorted names without maps, stored in
+// compact arrays in breadth-first order, with failure and dictionary links.
+// A search feeds each rune once, checks the start boundary, the end boundary
+// and the inflection endings of every candidate as it is reported, and keeps
+// the longest candidate per start position in a ring buffer as long as the
+// longest name, so leftmost-longest selection is done on the fly: time
+// O(text + candidates), memory O(longest name), no dependency.
+
+// Match is one mention found in a text: the byte range Start:End of the text
+// (the inflection ending included) and the role it names.
+type Match struct {
+	Start, End int
+	Role       int
+}
+
+// FindAll returns the mentions in text, in order, without overlaps. A mention
+// is a name of a role, matched under Unicode simple case folding, where a
+// space in the name matches any run of white space. It starts at the start of
+// text or after a character that is not a letter, digit or hyphen, and it
+// ends at the end of text or before a character that is not a letter or
+// digit, optionally after a German inflection ending (-s, -es, -n, -en, -in,
+// -innen). These boundary rules apply only where the name itself starts or
+// ends with a letter or digit, so "Engineer (Demandware)" may be followed by
+// anything. Where mentions overlap, the leftmost wins, then the longest.
+func (ix *Index) FindAll(text string) []Match {
+	return ix.m.find(text, -1, -1, nil, nil)
+}
+
+// inflections are the German endings that may follow a name, longest first.
+var inflections = [...]string{"innen", "in", "en", "es", "n", "s"}
+
+// pattern is one distinct folded name.
+type pattern struct {
+	key       string // folded, white space collapsed
+	role      int32
+	n         int32 // length in symbols (runes, a space counts one)
+	startWord bool  // first rune is a letter or digit: start boundary applies
+	endWord   bool  // last rune is a letter or digit: end boundary applies
+	endLetter bool  // last rune is a letter: inflection endings may follow
+}
+
+func newPattern(key string, role int) pattern {
+	first, _ := utf8.DecodeRuneInString(key)
+	last, _ := utf8.DecodeLastRuneInString(key)
+	return pattern{
+		key:       key,
+		role:      int32(role),
+		n:         int32(utf8.RuneCountInString(key)),
+		startWord: isWord(first),
+		endWord:   isWord(last),
+		endLetter: unicode.IsLetter(last),
+	}
+}
+
+// matcher is an Aho-Corasick automaton over folded runes. State 0 is the
+// root. States are numbered in depth-first order, so that the states along a
+// name, and their edges, lie next to each other in memory: a mention costs a
+// few cache lines even when the automaton is far larger than the cache.
+type matcher struct {
+	states []state // one more than there are states, to end the last edge list
+	edges  []edge
+	root   [128]int32 // the root's transitions on ASCII, 0 for none
+	pats   []pattern
+	maxLen int // longest pattern in symbols
+}
+
+// state is one state of the automaton. Its outgoing edges, sorted by label,
+// are edges[s.edges:next.edges] where next is the following state.
+type state struct {
+	edges int32
+	fail  int32
+	out   int32 // pattern that ends here, or -1
+	dict  int32 // nearest state on the failure chain with out >= 0, or -1
+}
+
+type edge struct {
+	label  rune
+	target int32
+}
+
+// buildMatcher builds the automaton from patterns sorted by key.
+func buildMatcher(pats []pattern) matcher {
+	// Trie with first-child/next-sibling lists. Because the keys are sorted,
+	// a new child always goes after the last child of its parent, and the
+	// children of a node end up sorted by label.
+	label := []rune{0}
+	firstChild := []int32{-1}
+	lastChild := []int32{-1}
+	sibling := []int32{-1}
+	outOld := []int32{-1}
+	path := []int32{0}
+	var prev []rune
+	maxLen := 0
+	for pi, p := range pats {
+		key := []rune(p.key)
+		maxLen = max(maxLen, len(key))
+		lcp := 0
+		for lcp < len(prev) && lcp < len(key) && prev[lcp] == key[lcp] {
+			lcp++
+		}
+		path = path[:lcp+1]
+		for _, c := range key[lcp:] {
+			parent := path[len(path)-1]
+			id := int32(len(label))
+			label = append(label, c)
+			firstChild = append(firstChild, -1)
+			lastChild = append(lastChild, -1)
+			sibling = append(sibling, -1)
+			outOld = append(outOld, -1)
+			if lastChild[parent] < 0 {
+				firstChild[parent] = id
+			} else {
+				sibling[lastChild[parent]] = id
+			}
+			lastChild[parent] = id
+			path = append(path, id)
+		}
+		outOld[path[len(path)-1]] = int32(pi)
+		prev = key
+	}
+
+	// Number the states in depth-first preorder, then lay out the edges of
+	// each state in that order.
+	n := len(label)
+	order := make([]int32, 0, n) // old ids in new order
+	newID := make([]int32, n)
+	stack := []int32{0}
+	for len(stack) > 0 {
+		old := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		newID[old] = int32(len(order))
+		order = append(order, old)
+		// Push children last to first, so the first is numbered next.
+		top := len(stack)
+		for c := firstChild[old]; c >= 0; c = sibling[c] {
+			stack = append(stack, c)
+		}
+		for i, j := top, len(stack)-1; i < j; i, j = i+1, j-1 {
+			stack[i], stack[j] = stack[j], stack[i]
+		}
+	}
+	m := matcher{
+		states: make([]state, n+1),
+		edges:  make([]edge, 0, n-1),
+		pats:   pats,
+		maxLen: maxLen,
+	}
+	for s, old := range order {
+		m.states[s] = state{edges: int32(len(m.edges)), out: outOld[old], dict: -1}
+		for c := firstChild[old]; c >= 0; c = sibling[c] {
+			m.edges = append(m.edges, edge{label[c], newID[c]})
+		}
+	}
+	m.states[n].edges = int32(len(m.edges))
+	for _, e := range m.edgesOf(0) {
+		if e.label < 128 {
+			m.root[e.label] = e.target
+		}
+	}
+
+	// Failure and dictionary links, breadth first: a state's failure link
+	// points to a shallower state, whose links are then already set.
+	queue := make([]int32, 1, n)
+	for i := 0; i < len(queue); i++ {
+		s := queue[i]
+		for _, e := range m.edgesOf(s) {
+			t := e.target
+			queue = append(queue, t)
+			f := int32(0)
+			if s != 0 {
+				f = m.step(m.states[s].fail, e.label)
+			}
+			m.states[t].fail = f
+			if m.states[f].out >= 0 {
+				m.states[t].dict = f
+			} else {
+				m.states[t].dict = m.states[f].dict
+			}
+		}
+	}
+	return m
+}
+
+// edgesOf returns the outgoing edges of s.
+func (m *matcher) edgesOf(s int32) []edge {
+	return m.edges[m.states[s].edges:m.states[s+1].edges]
+}
+
+// child returns the target of the edge of s labelled c, or -1.
+func (m *matcher) child(s int32, c rune) int32 {
+	es := m.edgesOf(s)
+	for len(es) > 8 { // c, if there, stays in es
+		mid := len(es) / 2
+		if es[mid].label < c {
+			es = es[mid+1:]
+		} else {
+			es = es[:mid+1]
+		}
+	}
+	for _, e := range es {
+		if e.label == c {
+			return e.target
+		}
+	}
+	return -1
+}
+
+// step returns the state after reading c in state s.
+func (m *matcher) step(s int32, c rune) int32 {
+	for s != 0 {
+		if t := m.child(s, c); t >= 0 {
+			return t
+		}
+		s = m.states[s].fail
+	}
+	if c < 128 {
+		return m.root[c]
+	}
+	return max(m.child(0, c), 0)
+}
+
+// slot is what the search remembers about one symbol of the text, while a
+// name starting there may still be reported.
+type slot struct {
+	start    int  // byte offset of the symbol
+	boundary bool // a name may start here
+	found    bool // best holds a candidate
+	best     Match
+	bestLen  int32
+}
+
+// find appends the mentions in text to dst. before and after are the
+// characters just outside text (-1 for none), for the boundary rules; ring is
+// scratch space that may be nil.
+func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot) []Match {
+	size := m.maxLen
+	if size == 0 {
+		return dst
+	}
+	if cap(ring) < size {
+		ring = make([]slot, size)
+	}
+	ring = ring[:size]
+	lastEnd := 0
+	settle := func(sym int) {
+		s := &ring[sym%size]
+		if s.found && s.start >= lastEnd {
+			dst = append(dst, s.best)
+			lastEnd = s.best.End
+		}
+	}
+
+	state := int32(0)
+	prev := before
+	sym := 0
+	inSpace := false
+	for i := 0; i < len(text); {
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
+		c := r
+		if isSpace(r) {
+			if inSpace {
+				prev = r
+				i += w
+				continue
+			}
+			inSpace, c = true, ' '
+		} else {
+			inSpace, c = false, fold(r)
+		}
+		s := &ring[sym%size]
+		*s = slot{start: i, boundary: !isWord(prev) && !isHyphen(prev)}
+		state = m.step(state, c)
+		end := i + w
+		o := state
+		if m.states[o].out < 0 {
+			o = m.states[o].dict
+		}
+		for ; o > 0; o = m.states[o].dict {
+			p := &m.pats[m.states[o].out]
+			at := &ring[(sym-int(p.n)+1)%size]
+			if p.startWord && !at.boundary {
+				continue
+			}
+			e, ok := matchEnd(text, end, p, after)
+			if !ok {
+				continue
+			}
+			if !at.found || e > at.best.End || e == at.best.End && p.n > at.bestLen {
+				at.found, at.bestLen = true, p.n
+				at.best = Match{Start: at.start, End: e, Role: int(p.role)}
+			}
+		}
+		// No candidate can start at sym-size+1 or before any more.
+		if f := sym - size + 1; f >= 0 {
+			settle(f)
+		}
+		prev, i = r, end
+		sym++
+	}
+	for f := max(sym-size+1, 0); f < sym; f++ {
+		settle(f)
+	}
+	return dst
+}
+
+// matchEnd checks the end boundary of a name that ends at byte end of text
+// and returns the end of the mention, inflection ending included.
+func matchEnd(text string, end int, p *pattern, after rune) (int, bool) {
+	if !p.endWord || !isWord(runeAt(text, end, after)) {
+		return end, true
+	}
+	if !p.endLetter {
+		return 0, false
+	}
+	for _, suf := range inflections {
+		e := end + len(suf)
+		if e <= len(text) && equalFoldASCII(text[end:e], suf) && !isWord(runeAt(text, e, after)) {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// runeAt returns the rune at byte i of text, or after at the end.
+func runeAt(text string, i int, after rune) rune {
+	if i >= len(text) {
+		return after
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
+}
+
+// equalFoldASCII reports whether s equals the lower-case ASCII word lower,
+// ignoring ASCII case.
+func equalFoldASCII(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if s[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,139 @@
+// Package link finds the mentions of roles in role bodies and links them.
+//
+// It has three parts, used in this order by the build:
+//
+//   - An [Index] of every role's names (title and synonyms), built once per
+//     build by [NewIndex]. It reports a name claimed by two roles.
+//   - A [Linker], a goldmark extension whose AST transformer links the first
+//     mention of each other role on a page, rewrites links between role
+//     files (foo.md) through [Page.Resolve], reports links that point to no
+//     page and removes javascript:, vbscript: and data: links. The caller
+//     passes the [Page] with [NewContext] and reads the [PageResult] with
+//     [Result] after parsing.
+//   - [BuildGraph] turns the related roles and the mentions of every page
+//     into outgoing and incoming links per role.
+//
+// Roles are plain ints, the index of the role in the caller's slice; the
+// package knows nothing else about them.
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"rolesite/generator/diag"
+)
+
+// Name is one name of a role: its title or a synonym.
+type Name struct {
+	// Text is the name as the editor wrote it.
+	Text string
+	// Role is the index of the role in the caller's slice of roles; names
+	// with a negative Role are ignored.
+	Role int
+	// Pos is where the name is written, for diagnostics.
+	Pos diag.Position
+}
+
+// Index finds mentions of role names in text. It is built once by NewIndex
+// and is safe for concurrent use.
+type Index struct {
+	m     matcher
+	roles int // highest role index + 1
+}
+
+// NewIndex builds the index over names. Names are compared after Unicode
+// simple case folding with runs of white space collapsed to one space, and
+// with leading and trailing space removed; an empty name is ignored, and a
+// role that lists the same name twice keeps it once. A name that two roles
+// claim is an error reported at both positions; the index then keeps it for
+// the role that comes first in names.
+func NewIndex(names []Name) (*Index, diag.List) {
+	var diags diag.List
+	first := make(map[string]int, len(names)) // folded key -> index into names
+	var pats []pattern
+	roles := 0
+	for i, n := range names {
+		if n.Role < 0 {
+			continue
+		}
+		key := foldName(n.Text)
+		if key == "" {
+			continue
+		}
+		if j, ok := first[key]; ok {
+			if other := names[j]; other.Role != n.Role {
+				diags.Errorf(n.Pos, "name %q is claimed by two roles (also at %s)", strings.TrimSpace(n.Text), other.Pos)
+				diags.Errorf(other.Pos, "name %q is claimed by two roles (also at %s)", strings.TrimSpace(other.Text), n.Pos)
+			}
+			continue
+		}
+		first[key] = i
+		pats = append(pats, newPattern(key, n.Role))
+		roles = max(roles, n.Role+1)
+	}
+	sort.Slice(pats, func(i, j int) bool { return pats[i].key < pats[j].key })
+	return &Index{m: buildMatcher(pats), roles: roles}, diags
+}
+
+// foldName returns the key under which a name is matched: white space runs
+// collapsed to one space, ends trimmed, every rune case folded.
+func foldName(s string) string {
+	var b strings.Builder
+	for i, f := range strings.FieldsFunc(s, isSpace) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range f {
+			b.WriteRune(fold(r))
+		}
+	}
+	return b.String()
+}
+
+// fold maps r to the smallest rune of its Unicode simple case folding
+// orbit, so that runes that fold to each other map to the same rune
+// (a and A to A, ä and Ä to Ä, k, K and the Kelvin sign to K).
+func fold(r rune) rune {
+	if r < 0x80 {
+		if 'a' <= r && r <= 'z' {
+			return r - 'a' + 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	return m
+}
+
+// isSpace reports whether r is white space; a space in a name matches any
+// run of it.
+func isSpace(r rune) bool {
+	if r < 0x80 {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isWord reports whether r is a letter, digit or combining mark: a mention
+// must not continue into one. r < 0 stands for the start or end of the
+// text and is no word character.
+func isWord(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// isHyphen reports whether r joins words: a mention must not start right
+// after one ("Java-Backend-Entwickler").
+func isHyphen(r rune) bool {
+	switch r {
+	case '-', '\u00ad', '\u2010', '\u2011': // hyphen-minus, soft hyphen, hyphen, non-breaking hyphen
+		return true
+	}
+	return false
+}

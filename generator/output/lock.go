@@ -1,0 +1,19 @@
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Lock takes the build lock of output folder dir, creating dir when needed:
+// an exclusive lock on the file LockName in it. While another process (or
+// another Lock call) holds it, Lock fails at once with an error saying so.
+// unlock releases the lock; calling it again does nothing. The lock file
+// stays in dir. On systems without flock(2) Lock only creates dir.
+func Lock(dir string) (unlock func() error, err error) {
+	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return nil, fmt.Errorf("lock %s: %w", dir, err)
+	}
+	return lockFile(dir, filepath.Join(dir, LockName))
+}

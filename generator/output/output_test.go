@@ -1,0 +1,601 @@
+package output
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// past is the modification time tests give files to see whether Write
+// touches them.
+var past = time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// site turns path -> content pairs into files.
+func site(kv ...string) []File {
+	var fs []File
+	for i := 0; i < len(kv); i += 2 {
+		fs = append(fs, File{Path: kv[i], Data: []byte(kv[i+1])})
+	}
+	return fs
+}
+
+func mustWrite(t *testing.T, dir string, files []File) Stats {
+	t.Helper()
+	st, err := Write(t.Context(), dir, files)
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return st
+}
+
+// tree returns every regular file and symbolic link under dir (slash paths,
+// not following links) with its content, and every folder with a "/" suffix
+// and no content. The manifest is left out.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case rel == "." || rel == ManifestName:
+		case d.IsDir():
+			m[rel+"/"] = ""
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			m[rel] = "-> " + target
+		default:
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			m[rel] = string(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func wantTree(t *testing.T, dir string, want map[string]string) {
+	t.Helper()
+	if got := tree(t, dir); !reflect.DeepEqual(got, want) {
+		t.Errorf("output folder:\n got %v\nwant %v", got, want)
+	}
+}
+
+func loadManifest(t *testing.T, dir string) manifest {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("manifest: %v\n%s", err, b)
+	}
+	return m
+}
+
+func manifestPaths(t *testing.T, dir string) []string {
+	t.Helper()
+	var ps []string
+	for _, e := range loadManifest(t, dir).Files {
+		ps = append(ps, e.Path)
+	}
+	return ps
+}
+
+func setPast(t *testing.T, dir string, paths ...string) {
+	t.Helper()
+	for _, p := range paths {
+		if err := os.Chtimes(filepath.Join(dir, p), past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func mtime(t *testing.T, dir, p string) time.Time {
+	t.Helper()
+	fi, err := os.Lstat(filepath.Join(dir, p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.ModTime()
+}
+
+func TestWriteFresh(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	files := site("index.html", "home", "b/x/index.html", "BX", "a/index.html", "A", "empty.txt", "")
+	st := mustWrite(t, dir, files)
+	want := Stats{Written: 4, Changed: []string{"a/index.html", "b/x/index.html", "empty.txt", "index.html"}}
+	if !reflect.DeepEqual(st, want) {
+		t.Errorf("stats = %+v, want %+v", st, want)
+	}
+	wantTree(t, dir, map[string]string{
+		"index.html": "home", "a/": "", "a/index.html": "A", "b/": "", "b/x/": "", "b/x/index.html": "BX", "empty.txt": "",
+	})
+	for p, perm := range map[string]fs.FileMode{"index.html": 0o644, "b/x/index.html": 0o644} {
+		if fi, _ := os.Stat(filepath.Join(dir, p)); fi.Mode().Perm() != perm {
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode().Perm(), perm)
+		}
+	}
+	if fi, _ := os.Stat(filepath.Join(dir, "b/x")); fi.Mode().Perm()&^0o755 != 0 || !fi.IsDir() {
+		t.Errorf("b/x: mode %v, want a folder within 0755", fi.Mode())
+	}
+
+	m := loadManifest(t, dir)
+	if !m.Complete || m.Version != manifestVersion {
+		t.Errorf("manifest version %d complete %t", m.Version, m.Complete)
+	}
+	if !slices.IsSortedFunc(m.Files, func(a, b entry) int { return strings.Compare(a.Path, b.Path) }) || len(m.Files) != 4 {
+		t.Errorf("manifest entries not sorted or incomplete: %+v", m.Files)
+	}
+	for _, e := range m.Files {
+		i := slices.IndexFunc(files, func(f File) bool { return f.Path == e.Path })
+		sum := sha256.Sum256(files[i].Data)
+		if e.SHA256 != hex.EncodeToString(sum[:]) || e.Size != int64(len(files[i].Data)) ||
+			e.MTime != mtime(t, dir, e.Path).UnixNano() {
+			t.Errorf("manifest entry %+v does not match the file", e)
+		}
+	}
+
+	// The same files in another order make the same manifest, mtimes aside.
+	dir2 := filepath.Join(t.TempDir(), "public")
+	slices.Reverse(files)
+	mustWrite(t, dir2, files)
+	m2 := loadManifest(t, dir2)
+	for i := range m.Files {
+		m.Files[i].MTime, m2.Files[i].MTime = 0, 0
+	}
+	if !reflect.DeepEqual(m, m2) {
+		t.Errorf("manifest depends on input order:\n%+v\n%+v", m, m2)
+	}
+}
+
+func TestWriteUnchangedKeepsMtime(t *testing.T) {
+	dir := t.TempDir()
+	files := site("index.html", "home", "a/index.html", "A", "a/b/index.html", "AB")
+	mustWrite(t, dir, files)
+	setPast(t, dir, "index.html", "a/index.html", "a/b/index.html")
+
+	var compared atomic.Int32
+	w := writer{dir: dir, onCompare: func(string) { compared.Add(1) }}
+	// The manifest's mtimes disagree with the disk now: Write compares bytes.
+	st, err := w.write(t.Context(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Stats{Unchanged: 3, Changed: []string{}}); !reflect.DeepEqual(st, want) {
+		t.Errorf("stats = %+v, want %+v", st, want)
+	}
+	if n := compared.Load(); n != 3 {
+		t.Errorf("compared %d files, want 3", n)
+	}
+	for _, p := range []string{"index.html", "a/index.html", "a/b/index.html"} {
+		if got := mtime(t, dir, p); !got.Equal(past) {
+			t.Errorf("%s: mtime %v, want %v kept", p, got, past)
+		}
+	}
+	// The manifest has learnt the mtimes: the next build reads nothing back
+	// and rewrites nothing, the manifest included.
+	setPast(t, dir, ManifestName)
+	compared.Store(0)
+	st, err = w.write(t.Context(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Unchanged != 3 || st.Written != 0 || compared.Load() != 0 {
+		t.Errorf("stats %+v, %d compared; want 3 unchanged, none compared", st, compared.Load())
+	}
+	if got := mtime(t, dir, ManifestName); !got.Equal(past) {
+		t.Errorf("manifest rewritten by an unchanged build (mtime %v)", got)
+	}
+}
+
+func TestWriteChanged(t *testing.T) {
+	base := site("index.html", "home", "a/index.html", "AAAA", "b/index.html", "BBBB")
+	tests := []struct {
+		name        string
+		files       []File
+		wantChanged []string
+	}{
+		{"same size", site("index.html", "home", "a/index.html", "aaaa", "b/index.html", "BBBB"), []string{"a/index.html"}},
+		{"other size", site("index.html", "home", "a/index.html", "AAAA", "b/index.html", "B"), []string{"b/index.html"}},
+		{"new file", site("index.html", "home", "a/index.html", "AAAA", "b/index.html", "BBBB", "c/d/index.html", "CD"), []string{"c/d/index.html"}},
+		{"all", site("index.html", "HOME", "a/index.html", "A", "b/index.html", "BBBBB"), []string{"a/index.html", "b/index.html", "index.html"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			mustWrite(t, dir, base)
+			// Teach the manifest the old mtimes, so the fast path is used.
+			setPast(t, dir, "index.html", "a/index.html", "b/index.html")
+			mustWrite(t, dir, base)
+
+			st := mustWrite(t, dir, tt.files)
+			if !reflect.DeepEqual(st.Changed, tt.wantChanged) || st.Written != len(tt.wantChanged) ||
+				st.Unchanged != len(tt.files)-len(tt.wantChanged) || st.Removed != 0 {
+				t.Errorf("stats = %+v, want changed %v", st, tt.wantChanged)
+			}
+			for _, f := range tt.files {
+				got, err := os.ReadFile(filepath.Join(dir, f.Path))
+				if err != nil || !bytes.Equal(got, f.Data) {
+					t.Errorf("%s = %q, %v; want %q", f.Path, got, err, f.Data)
+				}
+				if kept := mtime(t, dir, f.Path).Equal(past); kept == slices.Contains(tt.wantChanged, f.Path) {
+					t.Errorf("%s: mtime kept = %t, want %t", f.Path, kept, !kept)
+				}
+			}
+		})
+	}
+}
+
+func TestWritePrune(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, dir, site(
+		"index.html", "home",
+		"old/index.html", "old",
+		"deep/a/b/index.html", "deep",
+		"keep/index.html", "keep",
+		"keep/sub/index.html", "sub",
+	))
+	// Files and folders the generator did not write.
+	for p, data := range map[string]string{"foreign.txt": "f", "keep/foreign.txt": "kf", "CNAME": "example.com"} {
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "emptyforeign"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	st := mustWrite(t, dir, site("index.html", "home"))
+	want := Stats{Unchanged: 1, Removed: 4, Changed: []string{"deep/a/b/index.html", "keep/index.html", "keep/sub/index.html", "old/index.html"}}
+	if !reflect.DeepEqual(st, want) {
+		t.Errorf("stats = %+v, want %+v", st, want)
+	}
+	wantTree(t, dir, map[string]string{
+		"index.html": "home", "foreign.txt": "f", "CNAME": "example.com",
+		"keep/": "", "keep/foreign.txt": "kf", "emptyforeign/": "",
+	})
+	if got := manifestPaths(t, dir); !reflect.DeepEqual(got, []string{"index.html"}) {
+		t.Errorf("manifest = %v", got)
+	}
+
+	// No files at all: the last one goes, the output folder stays.
+	st = mustWrite(t, dir, nil)
+	if st.Removed != 1 {
+		t.Errorf("stats = %+v, want 1 removed", st)
+	}
+	wantTree(t, dir, map[string]string{"foreign.txt": "f", "CNAME": "example.com", "keep/": "", "keep/foreign.txt": "kf", "emptyforeign/": ""})
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("output folder removed: %v", err)
+	}
+}
+
+func TestWriteManifestMissing(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, dir, site("a/index.html", "A", "b/index.html", "B"))
+	setPast(t, dir, "a/index.html")
+	if err := os.Remove(filepath.Join(dir, ManifestName)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "foreign.txt"), []byte("f"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Without a manifest nothing is known to be the generator's: b stays.
+	st := mustWrite(t, dir, site("a/index.html", "A"))
+	if want := (Stats{Unchanged: 1, Changed: []string{}}); !reflect.DeepEqual(st, want) {
+		t.Errorf("stats = %+v, want %+v", st, want)
+	}
+	if !mtime(t, dir, "a/index.html").Equal(past) {
+		t.Error("unchanged file rewritten")
+	}
+	wantTree(t, dir, map[string]string{"a/": "", "a/index.html": "A", "b/": "", "b/index.html": "B", "foreign.txt": "f"})
+	if got := manifestPaths(t, dir); !reflect.DeepEqual(got, []string{"a/index.html"}) {
+		t.Errorf("manifest = %v", got)
+	}
+}
+
+func TestWriteBadManifest(t *testing.T) {
+	for name, data := range map[string]string{
+		"not json":     "{",
+		"version":      `{"version":99,"complete":true,"files":[]}`,
+		"escaping":     `{"version":1,"complete":true,"files":[{"path":"../etc/passwd"}]}`,
+		"reserved":     `{"version":1,"complete":true,"files":[{"path":".rolesite.lock"}]}`,
+		"unknown key":  `{"version":1,"complete":true,"files":[],"x":1}`,
+		"listed twice": `{"version":1,"complete":true,"files":[{"path":"a"},{"path":"a"}]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Write(t.Context(), dir, site("index.html", "x"))
+			if err == nil || !strings.Contains(err.Error(), "delete it to rebuild") {
+				t.Fatalf("err = %v, want a manifest error", err)
+			}
+			wantTree(t, dir, map[string]string{})
+		})
+	}
+}
+
+func TestWriteInvalidPaths(t *testing.T) {
+	tests := []struct {
+		path, want string
+	}{
+		{"", "empty path"},
+		{"/abs/index.html", "absolute path"},
+		{"../up.html", `".." segment`},
+		{"a/../../b", `".." segment`},
+		{"a/./b", `"." segment`},
+		{".", `"." segment`},
+		{"a//b", "empty segment"},
+		{"a/", "empty segment"},
+		{`a\b`, "backslash"},
+		{"a\x00b", "NUL"},
+		{"bad\xff", "UTF-8"},
+		{ManifestName, "reserved"},
+		{LockName, "reserved"},
+		{"a/.rolesite-tmp-123", "reserved"},
+		{strings.Repeat("x", 256), "longer than 255"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			files := append(site("index.html", "ok", "z/index.html", "ok"), File{Path: tt.path, Data: []byte("bad")})
+			_, err := Write(t.Context(), dir, files)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to mention %q", err, tt.want)
+			}
+			if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("output folder created (%v); nothing may be written", err)
+			}
+		})
+	}
+	t.Run("conflicts", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "public")
+		_, err := Write(t.Context(), dir, site("a", "file", "a/b", "file below", "c", "1", "c", "2"))
+		if err == nil || !strings.Contains(err.Error(), `"a" is also an output file`) || !strings.Contains(err.Error(), `"c": listed twice`) {
+			t.Fatalf("err = %v, want both problems", err)
+		}
+		if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("output folder created")
+		}
+	})
+}
+
+func TestWriteSymlinks(t *testing.T) {
+	t.Run("folder link out", func(t *testing.T) {
+		dir, outside := t.TempDir(), t.TempDir()
+		if err := os.Symlink(outside, filepath.Join(dir, "a")); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Write(t.Context(), dir, site("index.html", "home", "a/index.html", "A", "a/b/c.html", "C"))
+		if err == nil || !strings.Contains(err.Error(), `"a" in the output folder is a symbolic link`) {
+			t.Fatalf("err = %v, want a symbolic link error", err)
+		}
+		wantTree(t, outside, map[string]string{})
+		wantTree(t, dir, map[string]string{"a": "-> " + outside})
+	})
+	t.Run("folder link inside", func(t *testing.T) {
+		dir := t.TempDir()
+		os.Mkdir(filepath.Join(dir, "real"), 0o755)
+		if err := os.Symlink("real", filepath.Join(dir, "a")); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Write(t.Context(), dir, site("a/index.html", "A"))
+		if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+			t.Fatalf("err = %v, want a symbolic link error", err)
+		}
+		wantTree(t, dir, map[string]string{"a": "-> real", "real/": ""})
+	})
+	t.Run("file link", func(t *testing.T) {
+		dir, outside := t.TempDir(), t.TempDir()
+		target := filepath.Join(outside, "passwd")
+		os.WriteFile(target, []byte("secret"), 0o644)
+		if err := os.Symlink(target, filepath.Join(dir, "index.html")); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Write(t.Context(), dir, site("index.html", "home", "other.html", "x"))
+		if err == nil || !strings.Contains(err.Error(), `"index.html" in the output folder is a symbolic link`) {
+			t.Fatalf("err = %v, want a symbolic link error", err)
+		}
+		wantTree(t, outside, map[string]string{"passwd": "secret"})
+		wantTree(t, dir, map[string]string{"index.html": "-> " + target})
+	})
+	t.Run("output folder is a link", func(t *testing.T) {
+		real := t.TempDir()
+		dir := filepath.Join(t.TempDir(), "public")
+		if err := os.Symlink(real, dir); err != nil {
+			t.Fatal(err)
+		}
+		mustWrite(t, dir, site("a/index.html", "A"))
+		wantTree(t, real, map[string]string{"a/": "", "a/index.html": "A"})
+	})
+	t.Run("prune behind a link", func(t *testing.T) {
+		dir, outside := t.TempDir(), t.TempDir()
+		mustWrite(t, dir, site("x/index.html", "X", "index.html", "home"))
+		os.WriteFile(filepath.Join(outside, "index.html"), []byte("keep me"), 0o644)
+		if err := os.RemoveAll(filepath.Join(dir, "x")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(outside, filepath.Join(dir, "x")); err != nil {
+			t.Fatal(err)
+		}
+		st := mustWrite(t, dir, site("index.html", "home"))
+		if st.Removed != 0 {
+			t.Errorf("stats = %+v, want nothing removed", st)
+		}
+		wantTree(t, outside, map[string]string{"index.html": "keep me"})
+	})
+}
+
+// errKilled stands for a build killed on the way.
+var errKilled = errors.New("killed")
+
+func TestWriteKilled(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, dir, site("index.html", "home", "a/index.html", "A", "b/index.html", "B"))
+
+	// The next build dies after its first file.
+	next := site("index.html", "HOME", "a/index.html", "A2", "c/index.html", "C", "d/e/index.html", "DE")
+	var n atomic.Int32
+	w := writer{dir: dir, limit: 1, afterWrite: func(string) error {
+		if n.Add(1) == 1 {
+			return errKilled
+		}
+		return nil
+	}}
+	if _, err := w.write(t.Context(), next); !errors.Is(err, errKilled) {
+		t.Fatalf("err = %v, want %v", err, errKilled)
+	}
+	m := loadManifest(t, dir)
+	if m.Complete {
+		t.Error("manifest of a killed build says complete")
+	}
+	var claimed []string
+	for _, e := range m.Files {
+		claimed = append(claimed, e.Path)
+	}
+	if want := []string{"a/index.html", "b/index.html", "c/index.html", "d/e/index.html", "index.html"}; !reflect.DeepEqual(claimed, want) {
+		t.Errorf("manifest of killed build claims %v, want %v", claimed, want)
+	}
+	// Every file is whole: old or new.
+	for p, got := range tree(t, dir) {
+		ok := map[string][]string{
+			"index.html": {"home", "HOME"}, "a/index.html": {"A", "A2"}, "b/index.html": {"B"},
+			"c/index.html": {"C"}, "d/e/index.html": {"DE"},
+		}[p]
+		if !strings.HasSuffix(p, "/") && !slices.Contains(ok, got) {
+			t.Errorf("%s = %q after the kill", p, got)
+		}
+	}
+	// What a kill during a write leaves behind.
+	for _, p := range []string{".rolesite-tmp-abc", "a/.rolesite-tmp-def", "d/e/.rolesite-tmp-1"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, p), []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The build after that cleans up and prunes what the killed one wrote.
+	mustWrite(t, dir, site("index.html", "HOME"))
+	wantTree(t, dir, map[string]string{"index.html": "HOME"})
+	if m := loadManifest(t, dir); !m.Complete || len(m.Files) != 1 {
+		t.Errorf("manifest = %+v", m)
+	}
+}
+
+func TestWriteLeftoverTempsWithoutManifest(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "a"), 0o755)
+	for _, p := range []string{".rolesite-tmp-x", "a/.rolesite-tmp-y"} {
+		os.WriteFile(filepath.Join(dir, p), nil, 0o644)
+	}
+	mustWrite(t, dir, site("a/index.html", "A"))
+	wantTree(t, dir, map[string]string{"a/": "", "a/index.html": "A"})
+}
+
+func TestWriteObstacles(t *testing.T) {
+	t.Run("old file where a folder goes", func(t *testing.T) {
+		dir := t.TempDir()
+		mustWrite(t, dir, site("a", "file"))
+		st := mustWrite(t, dir, site("a/index.html", "A"))
+		if !reflect.DeepEqual(st.Changed, []string{"a", "a/index.html"}) || st.Removed != 1 || st.Written != 1 {
+			t.Errorf("stats = %+v", st)
+		}
+		wantTree(t, dir, map[string]string{"a/": "", "a/index.html": "A"})
+	})
+	t.Run("old folder where a file goes", func(t *testing.T) {
+		dir := t.TempDir()
+		mustWrite(t, dir, site("b/index.html", "B", "b/c/index.html", "BC"))
+		st := mustWrite(t, dir, site("b", "file"))
+		if !reflect.DeepEqual(st.Changed, []string{"b", "b/c/index.html", "b/index.html"}) || st.Removed != 2 {
+			t.Errorf("stats = %+v", st)
+		}
+		wantTree(t, dir, map[string]string{"b": "file"})
+	})
+	t.Run("foreign file where a folder goes", func(t *testing.T) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "c"), []byte("mine"), 0o644)
+		_, err := Write(t.Context(), dir, site("index.html", "home", "c/index.html", "C"))
+		if err == nil || !strings.Contains(err.Error(), `cannot create folder "c"`) {
+			t.Fatalf("err = %v", err)
+		}
+		wantTree(t, dir, map[string]string{"c": "mine"})
+	})
+	t.Run("folder with foreign files where a file goes", func(t *testing.T) {
+		dir := t.TempDir()
+		mustWrite(t, dir, site("d/index.html", "D"))
+		os.WriteFile(filepath.Join(dir, "d/mine.txt"), []byte("mine"), 0o644)
+		_, err := Write(t.Context(), dir, site("index.html", "home", "d", "file"))
+		if err == nil || !strings.Contains(err.Error(), `cannot write "d"`) {
+			t.Fatalf("err = %v", err)
+		}
+		wantTree(t, dir, map[string]string{"d/": "", "d/index.html": "D", "d/mine.txt": "mine"})
+	})
+}
+
+func TestWriteCancelled(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := Write(ctx, dir, site("index.html", "home")); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("cancelled Write created the output folder")
+	}
+
+	// Cancelled while writing: an error, and whole files only.
+	dir = t.TempDir()
+	ctx, cancel = context.WithCancel(t.Context())
+	defer cancel()
+	var files []File
+	for i := range 100 {
+		files = append(files, File{Path: "p/" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + "/" + string(rune('a'+i/26)) + ".html", Data: []byte("data")})
+	}
+	w := writer{dir: dir, limit: 2, afterWrite: func(string) error { cancel(); return nil }}
+	if _, err := w.write(ctx, files); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	for p, data := range tree(t, dir) {
+		if !strings.HasSuffix(p, "/") && data != "data" {
+			t.Errorf("%s = %q", p, data)
+		}
+	}
+}
+
+func TestWriteLeavesLockAlone(t *testing.T) {
+	dir := t.TempDir()
+	unlock, err := Lock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	mustWrite(t, dir, site("index.html", "home"))
+	mustWrite(t, dir, nil)
+	wantTree(t, dir, map[string]string{LockName: ""})
+}
