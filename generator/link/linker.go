@@ -104,8 +104,11 @@ const transformPriority = 1000
 //     over several text nodes of one paragraph or emphasis (a soft line
 //     break counts as a space), but not in and out of emphasis.
 //   - passes every site-internal link destination (no scheme, not "//host",
-//     not "#fragment") to Page.Resolve and replaces it with the URL returned;
-//     a destination that does not resolve is reported as a BadLink.
+//     not "#fragment") to Page.Resolve and replaces it with the URL returned,
+//     its ?query and #fragment kept; a destination that does not resolve is
+//     reported as a BadLink and left as written. When the URL is url(r) of a
+//     role r, the link counts as the first mention of r. Image sources are
+//     not resolved.
 //   - replaces every link, autolink or image whose scheme is javascript:,
 //     vbscript: or data: by its text, and reports it as a BadLink.
 //
@@ -317,6 +320,9 @@ func (st *linkState) linkRun(parent ast.Node, run []*ast.Text) {
 	}
 	before := st.runeBefore(run[0])
 	after := st.runeAfter(run[len(run)-1])
+	if st.ring == nil {
+		st.ring = make([]slot, st.l.ix.m.maxLen)
+	}
 	st.matches = st.l.ix.m.find(string(st.buf), before, after, st.matches[:0], st.ring)
 
 	// Keep the first mention of each other role; the others stay text.

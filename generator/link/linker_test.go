@@ -1,10 +1,13 @@
 package link
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/parser"
 )
 
 // a is the HTML of a link to the test role slug.
@@ -228,5 +231,32 @@ func TestNoPage(t *testing.T) {
 	want := p("Der " + a("ux-designer", "UX-Designer") + `, <a href="frontend-entwickler.md">FE</a>.`)
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestLinkerConcurrent renders pages with one Linker from several goroutines;
+// run with -race.
+func TestLinkerConcurrent(t *testing.T) {
+	tl := newTestLinker(t)
+	src := "Der Key Account Manager und der [UX](ux-designer.md), dann Backend-Entwicklerinnen."
+	want, _ := tl.render(t, src, -1)
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				var b strings.Builder
+				err := tl.md.Convert([]byte(src), &b, parser.WithContext(NewContext(Page{Self: -1, Resolve: testResolve})))
+				if err != nil || b.String() != want {
+					errs <- fmt.Sprint(b.String(), err)
+					return
+				}
+			}
+			errs <- want
+		}()
+	}
+	for range 8 {
+		if got := <-errs; got != want {
+			t.Errorf("concurrent render = %q, want %q", got, want)
+		}
 	}
 }

@@ -15,19 +15,21 @@ import (
 // roles. petar-dambovaliev's (a port of BurntSushi's Rust crate, last changed
 // in 2021) has leftmost-longest matching and positions, but folds ASCII case
 // only (Ä would not match ä), has no notion of "a space matches any run of
-// white space", and chooses the leftmost-longest match before our boundary
-// and German-inflection rules could reject it, so a pattern that starts
-// inside a word ("Java-Backend-Entwickler") would hide a valid match that
-// overlaps it. Wrapping either would mean normalising the text into a copy
-// plus an offset map and re-implementing the selection anyway. The automaton
-// itself is about 150 lines: a trie over case-folded runes (white space runs
-// are one symbol) built from the sorted names without maps, stored in
-// compact arrays in breadth-first order, with failure and dictionary links.
-// A search feeds each rune once, checks the start boundary, the end boundary
-// and the inflection endings of every candidate as it is reported, and keeps
+// white space", and picks the leftmost-longest match before our boundary and
+// inflection rules could reject it, so a candidate starting inside a word
+// ("Java-Backend-Entwickler") would hide a valid mention that overlaps it.
+// Wrapping either would mean normalising every text into a copy with an
+// offset map and redoing the selection anyway. Our automaton is about 200
+// lines without dependencies: a trie over case-folded runes (a white space
+// run is one symbol), built from the sorted names without maps and stored in
+// two flat arrays in depth-first order (so the states of one name share
+// cache lines even with 10,000 roles), with failure and dictionary links. A
+// search reads each rune once, checks the start and end boundaries and the
+// inflection endings of each candidate as the automaton reports it, and keeps
 // the longest candidate per start position in a ring buffer as long as the
-// longest name, so leftmost-longest selection is done on the fly: time
-// O(text + candidates), memory O(longest name), no dependency.
+// longest name, so leftmost-longest selection happens on the fly: time
+// O(text + candidates), memory O(longest name) per search, safe for
+// concurrent use.
 
 // Match is one mention found in a text: the byte range Start:End of the text
 // (the inflection ending included) and the role it names.
@@ -265,8 +267,7 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 	}
 	ring = ring[:size]
 	lastEnd := 0
-	settle := func(sym int) {
-		s := &ring[sym%size]
+	settle := func(s *slot) {
 		if s.found && s.start >= lastEnd {
 			dst = append(dst, s.best)
 			lastEnd = s.best.End
@@ -275,7 +276,7 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 
 	state := int32(0)
 	prev := before
-	sym := 0
+	sym, cur := 0, 0 // symbols read, and sym % size
 	inSpace := false
 	for i := 0; i < len(text); {
 		r, w := rune(text[i]), 1
@@ -293,8 +294,7 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 		} else {
 			inSpace, c = false, fold(r)
 		}
-		s := &ring[sym%size]
-		*s = slot{start: i, boundary: !isWord(prev) && !isHyphen(prev)}
+		ring[cur] = slot{start: i, boundary: !isWord(prev) && !isHyphen(prev)}
 		state = m.step(state, c)
 		end := i + w
 		o := state
@@ -303,7 +303,7 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 		}
 		for ; o > 0; o = m.states[o].dict {
 			p := &m.pats[m.states[o].out]
-			at := &ring[(sym-int(p.n)+1)%size]
+			at := &ring[(cur-int(p.n)+1+size)%size] // the slot of its first symbol
 			if p.startWord && !at.boundary {
 				continue
 			}
@@ -316,15 +316,19 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 				at.best = Match{Start: at.start, End: e, Role: int(p.role)}
 			}
 		}
-		// No candidate can start at sym-size+1 or before any more.
-		if f := sym - size + 1; f >= 0 {
-			settle(f)
+		next := cur + 1
+		if next == size {
+			next = 0
+		}
+		// No candidate can start at symbol sym-size+1, in slot next, any more.
+		if sym >= size-1 && ring[next].found {
+			settle(&ring[next])
 		}
 		prev, i = r, end
-		sym++
+		sym, cur = sym+1, next
 	}
 	for f := max(sym-size+1, 0); f < sym; f++ {
-		settle(f)
+		settle(&ring[f%size])
 	}
 	return dst
 }
