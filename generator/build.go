@@ -6,7 +6,9 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"hash/maphash"
 	"runtime"
 	"sort"
 	"strings"
@@ -30,18 +32,23 @@ type Config struct {
 	Drafts     bool   // publish draft roles
 	Check      bool   // validate and report; write nothing
 	// Now is the build time. It decides which roles are open and is never
-	// written into a page. Zero means time.Now().
+	// written into a page. Zero means the clock at each build.
 	Now    time.Time
 	Limits content.Limits
+	// Durable makes every written file reach the disk (fsync) before the
+	// build ends. Without it a kill leaves every file complete all the same;
+	// only a power loss could lose the newest files.
+	Durable bool
 }
 
 // Result tells what a build did.
 type Result struct {
 	Diagnostics diag.List    // every error and warning, sorted
-	Pages       int          // HTML pages built
-	Files       int          // files built in all
+	Pages       int          // HTML pages in the site
+	Files       int          // files in the site
+	Rendered    int          // pages rendered by this build (the rest were unchanged)
 	Stats       output.Stats // what the write changed; zero with Check
-	Links       int          // mentions turned into links
+	Links       int          // mentions and role-file links turned into links
 	Closed      []string     // slugs of openings whose valid_through has passed
 	// NextChange is the earliest future moment at which a rebuild would
 	// change the output (a role closes); zero when none.
@@ -49,23 +56,47 @@ type Result struct {
 	NextChangeRole string
 }
 
+// ChangedURLs returns the site paths ("/tech/backend-entwickler/") of the
+// pages the build wrote or removed.
+func (r *Result) ChangedURLs() []string {
+	var out []string
+	for _, p := range r.Stats.Changed {
+		switch {
+		case p == "index.html":
+			out = append(out, "/")
+		case strings.HasSuffix(p, "/index.html"):
+			out = append(out, "/"+strings.TrimSuffix(p, "index.html"))
+		default:
+			out = append(out, "/"+p)
+		}
+	}
+	return out
+}
+
 // Build runs the whole pipeline once. Content problems come back in
-// Result.Diagnostics and as the error (a diag.List); public/ is not touched
-// then. Other errors (I/O, a held lock) come back as the error.
+// Result.Diagnostics and as the error (a diag.List); the output folder is
+// not touched then. Other errors (I/O, a held lock) come back as the error.
 func Build(ctx context.Context, cfg Config) (*Result, error) {
 	return NewBuilder(cfg).Build(ctx)
 }
 
 // Builder builds a site again and again, reusing the work whose inputs did
-// not change. It is not safe for concurrent use.
+// not change: files that did not change are not parsed again, bodies whose
+// text and names did not change are not rendered again, and pages whose
+// inputs did not change are neither rendered nor written. It is not safe
+// for concurrent use.
 type Builder struct {
-	cfg   Config
-	cache cache
+	cfg    Config
+	loader *loader
+	linker *linker
+	seed   maphash.Seed
+	pages  map[string]uint64 // output path -> fingerprint of the inputs it was rendered from
+	dates  gitCache
 }
 
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
-	return &Builder{cfg: cfg, cache: newCache()}
+	return &Builder{cfg: cfg, loader: newLoader(), linker: newLinker(), seed: maphash.MakeSeed(), pages: map[string]uint64{}}
 }
 
 // Build builds the site. See the package function Build.
@@ -81,35 +112,60 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		res.Diagnostics.Sort()
 		return res, res.Diagnostics.Err()
 	}
-
 	if !cfg.Check {
 		if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir); err != nil {
 			return res, err
 		}
 	}
-	renderer, rerrs := b.cache.renderer(cfg.LayoutsDir)
+	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir, b.seed)
 	res.Diagnostics.Append(rerrs)
-	site, lerrs := b.cache.load(ctx, cfg)
+	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed)
 	res.Diagnostics.Append(lerrs)
-	if res.Diagnostics.HasErrors() || site == nil {
+	if res.Diagnostics.HasErrors() || site == nil || renderer == nil {
 		return fail()
 	}
 	if cfg.BaseURL != "" {
-		if !strings.HasSuffix(cfg.BaseURL, "/") {
-			cfg.BaseURL += "/"
-		}
-		site.BaseURL = cfg.BaseURL
+		site.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
 	}
-
-	// Link: names, bodies, graph.
-	linked, links, lkerrs := b.cache.link(ctx, site)
+	linked, lkerrs := b.linker.run(ctx, site, b.loader.sourceKey)
 	res.Diagnostics.Append(lkerrs)
 	if res.Diagnostics.HasErrors() {
 		return fail()
 	}
-	res.Links = links
+	res.Links = linked.links
+	b.expiry(res, site, now)
 
-	// Expiry report.
+	dates, warn := b.dates.get(ctx, cfg.ContentDir)
+	if warn != "" {
+		res.Diagnostics.Warnf(diag.Position{Path: cfg.ContentDir}, "%s", warn)
+	}
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	h.WriteString(site.BaseURL)
+	writeU64(&h, siteKey)
+	writeU64(&h, layoutsKey)
+	plan := b.plan(renderer.NewContext(site, now), renderer, linked, h.Sum64())
+	extra, err := extraFiles(renderer, site, now, dates)
+	if err != nil {
+		return res, err
+	}
+	res.Pages, res.Files = len(plan), len(plan)+len(extra)
+	res.Diagnostics.Sort()
+	if cfg.Check {
+		return res, nil
+	}
+	unlock, err := output.Lock(cfg.OutDir)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
+	stats, rendered, err := b.write(ctx, plan, extra)
+	res.Stats, res.Rendered = stats, rendered
+	return res, err
+}
+
+// expiry reports closed roles and the next moment a role closes.
+func (b *Builder) expiry(res *Result, site *content.Site, now time.Time) {
 	for _, r := range site.Roles {
 		if r.Closed(now) {
 			res.Closed = append(res.Closed, r.Slug)
@@ -120,107 +176,187 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 			}
 		}
 	}
-
-	dates, warn := gitDates(ctx, cfg.ContentDir)
-	if warn != "" {
-		res.Diagnostics.Warnf(diag.Position{Path: cfg.ContentDir}, "%s", warn)
-	}
-	files, pages, err := renderSite(ctx, renderer, site, linked, now, dates)
-	if err != nil {
-		return res, err
-	}
-	res.Pages, res.Files = pages, len(files)
-	res.Diagnostics.Sort()
-	if cfg.Check {
-		return res, nil
-	}
-	unlock, err := output.Lock(cfg.OutDir)
-	if err != nil {
-		return res, err
-	}
-	defer unlock()
-	stats, err := output.Write(ctx, cfg.OutDir, files)
-	if err != nil {
-		return res, err
-	}
-	res.Stats = stats
-	return res, nil
 }
 
-// renderSite renders every page and file of the site.
-func renderSite(ctx context.Context, rd *render.Renderer, site *content.Site, lk *linkedSite, now time.Time, dates map[string]time.Time) ([]output.File, int, error) {
-	rc := rd.NewContext(site, now)
-	roles := site.Roles
-	roleFiles := make([]output.File, len(roles))
+// job is one page to build: its output path, the fingerprint of every
+// input its bytes depend on, and how to render it.
+type job struct {
+	path   string
+	key    uint64
+	render func() ([]byte, error)
+}
+
+func writeU64(h *maphash.Hash, v uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(v >> (8 * i))
+	}
+	h.Write(b[:])
+}
+
+// plan lists every page with its fingerprint. Fingerprints are cheap: a
+// role page's covers its file, its body, its status and the cards of the
+// roles it lists; a list page's covers the cards it shows.
+func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, siteKey uint64) []job {
+	site, now := rc.Site, rc.Now
+	cards := make([]uint64, len(site.Roles))
+	for i, r := range site.Roles {
+		var h maphash.Hash
+		h.SetSeed(b.seed)
+		for _, s := range []string{r.Title, r.URLPath(), render.Status(r, now), r.Description, r.Location.Locality} {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+		if r.Remote {
+			h.WriteByte(1)
+		}
+		if s := r.Salary; s != nil {
+			fmt.Fprint(&h, s.Min, s.Max, s.Currency, s.Unit)
+		}
+		cards[i] = h.Sum64()
+	}
+	key := func(kind string, parts ...uint64) uint64 {
+		var h maphash.Hash
+		h.SetSeed(b.seed)
+		h.WriteString(kind)
+		writeU64(&h, siteKey)
+		for _, p := range parts {
+			writeU64(&h, p)
+		}
+		return h.Sum64()
+	}
+	jobs := make([]job, 0, len(site.Roles)+len(site.Categories)+2)
+	all := make([]uint64, 0, len(cards))
+	all = append(all, cards...)
+	jobs = append(jobs, job{path: "index.html", key: key("home", all...), render: func() ([]byte, error) { return rd.Home(rc) }})
+	index := make(map[*content.Role]int, len(site.Roles))
+	for i, r := range site.Roles {
+		index[r] = i
+	}
+	for _, cat := range site.Categories {
+		parts := make([]uint64, 0, len(cat.Roles))
+		for _, r := range cat.Roles {
+			parts = append(parts, cards[index[r]])
+		}
+		jobs = append(jobs, job{path: pagePath("/" + cat.Key + "/"), key: key("category:"+cat.Key, parts...),
+			render: func() ([]byte, error) { return rd.Category(rc, cat) }})
+	}
+	for i, r := range site.Roles {
+		parts := []uint64{b.loader.sourceKey(r.Path), maphash.String(b.seed, r.Path), cards[i], lk.bodies[i].htmlHash, 0}
+		for _, j := range lk.graph.Outgoing[i] {
+			parts = append(parts, cards[j])
+		}
+		parts = append(parts, 1)
+		for _, j := range lk.graph.Incoming[i] {
+			parts = append(parts, cards[j])
+		}
+		jobs = append(jobs, job{path: pagePath(r.URLPath()), key: key("role", parts...), render: func() ([]byte, error) {
+			return rd.Role(rc, render.RoleInput{Role: r, BodyHTML: lk.bodies[i].html, Related: lk.related(i), MentionedIn: lk.mentionedIn(i)})
+		}})
+		for _, a := range r.Aliases {
+			jobs = append(jobs, job{path: pagePath(a), key: key("alias:"+a, cards[i]), render: func() ([]byte, error) { return rd.Alias(rc, r) }})
+		}
+	}
+	jobs = append(jobs, job{path: "404.html", key: key("404"), render: func() ([]byte, error) { return rd.NotFound(rc) }})
+	return jobs
+}
+
+// extraFiles are the small files rebuilt every time: assets, sitemap,
+// robots.txt, _redirects.
+func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates map[string]time.Time) ([]output.File, error) {
+	var files []output.File
+	for _, a := range rd.Assets() {
+		files = append(files, output.File{Path: a.Path, Data: a.Data})
+	}
+	sitemap, err := output.Sitemap(site.BaseURL, sitemapURLs(site, now, dates))
+	if err != nil {
+		return nil, fmt.Errorf("sitemap: %w", err)
+	}
+	files = append(files, sitemap...)
+	files = append(files, output.Robots(site.BaseURL))
+	var redirects []output.Redirect
+	for _, r := range site.Roles {
+		for _, a := range r.Aliases {
+			redirects = append(redirects, output.Redirect{From: a, To: r.URLPath()})
+		}
+	}
+	if len(redirects) > 0 {
+		red, err := output.Redirects(redirects)
+		if err != nil {
+			return nil, fmt.Errorf("_redirects: %w", err)
+		}
+		files = append(files, red)
+	}
+	return files, nil
+}
+
+// write renders and writes the pages whose fingerprint changed, keeps the
+// others, writes the extra files and commits. Pages are rendered and
+// written on all cores and their bytes dropped at once, so memory stays
+// flat however large the site.
+func (b *Builder) write(ctx context.Context, plan []job, extra []output.File) (output.Stats, int, error) {
+	s, err := output.BeginWith(ctx, b.cfg.OutDir, output.Options{Durable: b.cfg.Durable})
+	if err != nil {
+		return output.Stats{}, 0, err
+	}
+	keys := make([]uint64, len(plan))
+	rendered := make([]bool, len(plan))
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, r := range roles {
+	g.SetLimit(runtime.GOMAXPROCS(0) + 1)
+	for i, j := range plan {
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			in := render.RoleInput{Role: r, BodyHTML: lk.bodies[i], Related: lk.related(i), MentionedIn: lk.mentionedIn(i)}
-			data, err := rd.Role(rc, in)
+			if prev, ok := b.pages[j.path]; ok && prev == j.key {
+				err := s.Keep(j.path)
+				if err == nil {
+					keys[i] = j.key
+					return nil
+				}
+				if !errors.Is(err, output.ErrStale) {
+					return err
+				}
+			}
+			data, err := j.render()
 			if err != nil {
 				return err
 			}
-			roleFiles[i] = output.File{Path: pagePath(r.URLPath()), Data: data}
+			if _, err := s.Put(j.path, data); err != nil {
+				return err
+			}
+			keys[i], rendered[i] = j.key, true
 			return nil
 		})
 	}
+	for _, f := range extra {
+		g.Go(func() error {
+			_, err := s.Put(f.Path, f.Data)
+			return err
+		})
+	}
 	if err := g.Wait(); err != nil {
-		return nil, 0, err
+		s.Abort()
+		// Pages written so far are complete; forget their fingerprints so
+		// the next build checks them again.
+		b.pages = map[string]uint64{}
+		return output.Stats{}, 0, err
 	}
-	files := make([]output.File, 0, len(roles)+len(site.Categories)+16)
-	home, err := rd.Home(rc)
+	stats, err := s.Commit()
 	if err != nil {
-		return nil, 0, err
+		b.pages = map[string]uint64{}
+		return output.Stats{}, 0, err
 	}
-	files = append(files, output.File{Path: "index.html", Data: home})
-	for _, cat := range site.Categories {
-		data, err := rd.Category(rc, cat)
-		if err != nil {
-			return nil, 0, err
-		}
-		files = append(files, output.File{Path: pagePath("/" + cat.Key + "/"), Data: data})
-	}
-	files = append(files, roleFiles...)
-	notFound, err := rd.NotFound(rc)
-	if err != nil {
-		return nil, 0, err
-	}
-	files = append(files, output.File{Path: "404.html", Data: notFound})
-	pages := len(files)
-	var redirects []output.Redirect
-	for _, r := range roles {
-		for _, a := range r.Aliases {
-			data, err := rd.Alias(rc, r)
-			if err != nil {
-				return nil, 0, err
-			}
-			files = append(files, output.File{Path: pagePath(a), Data: data})
-			redirects = append(redirects, output.Redirect{From: a, To: r.URLPath()})
-			pages++
+	pages := make(map[string]uint64, len(plan))
+	n := 0
+	for i, j := range plan {
+		pages[j.path] = keys[i]
+		if rendered[i] {
+			n++
 		}
 	}
-	for _, a := range rd.Assets() {
-		files = append(files, output.File{Path: a.Path, Data: a.Data})
-	}
-	sitemap, err := output.Sitemap(site.BaseURL, sitemapURLs(site, rc, now, dates))
-	if err != nil {
-		return nil, 0, fmt.Errorf("sitemap: %w", err)
-	}
-	files = append(files, sitemap...)
-	files = append(files, output.Robots(site.BaseURL))
-	if len(redirects) > 0 {
-		red, err := output.Redirects(redirects)
-		if err != nil {
-			return nil, 0, fmt.Errorf("_redirects: %w", err)
-		}
-		files = append(files, red)
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, pages, nil
+	b.pages = pages
+	return stats, n, nil
 }
 
 // pagePath maps a site path ending in "/" to its index.html file.
@@ -245,23 +381,25 @@ func LastMod(r *content.Role, now time.Time, dates map[string]time.Time) time.Ti
 	return t
 }
 
-func sitemapURLs(site *content.Site, rc *render.Context, now time.Time, dates map[string]time.Time) []output.URL {
+func sitemapURLs(site *content.Site, now time.Time, dates map[string]time.Time) []output.URL {
+	abs := func(p string) string { return strings.TrimSuffix(site.BaseURL, "/") + p }
 	urls := make([]output.URL, 0, len(site.Roles)+len(site.Categories)+1)
 	var newest time.Time
 	for _, cat := range site.Categories {
 		var catNewest time.Time
 		for _, r := range cat.Roles {
 			lm := LastMod(r, now, dates)
-			urls = append(urls, output.URL{Loc: rc.Abs(r.URLPath()), LastMod: lm})
+			urls = append(urls, output.URL{Loc: abs(r.URLPath()), LastMod: lm})
 			if lm.After(catNewest) {
 				catNewest = lm
 			}
 		}
-		urls = append(urls, output.URL{Loc: rc.Abs("/" + cat.Key + "/"), LastMod: catNewest})
+		urls = append(urls, output.URL{Loc: abs("/" + cat.Key + "/"), LastMod: catNewest})
 		if catNewest.After(newest) {
 			newest = catNewest
 		}
 	}
 	urls = append(urls, output.URL{Loc: site.BaseURL, LastMod: newest})
+	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
 	return urls
 }

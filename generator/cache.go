@@ -2,25 +2,197 @@ package generator
 
 import (
 	"context"
+	"hash/maphash"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+
+	"golang.org/x/sync/errgroup"
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
 	"rolesite/generator/render"
 )
 
-// cache keeps what one build can hand to the next.
-type cache struct{}
-
-func newCache() cache { return cache{} }
-
-func (c *cache) renderer(layouts string) (*render.Renderer, diag.List) {
-	return render.New(layouts)
+// stamp tells whether a file changed since it was read: size, mtime and
+// inode, as editors that save by rename change the inode.
+type stamp struct {
+	size  int64
+	mtime int64
+	ino   uint64
 }
 
-func (c *cache) load(ctx context.Context, cfg Config) (*content.Site, diag.List) {
-	return content.Load(ctx, content.Options{Dir: cfg.ContentDir, Drafts: cfg.Drafts, Limits: cfg.Limits})
+func stampOf(info os.FileInfo) stamp {
+	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)}
 }
 
-func (c *cache) link(ctx context.Context, site *content.Site) (*linkedSite, int, diag.List) {
-	return linkSite(ctx, site)
+// parsed is one role file as the last build read it.
+type parsed struct {
+	stamp stamp
+	slug  string
+	role  *content.Role
+	diags diag.List
+	key   uint64 // hash of the file's bytes
+}
+
+// loader keeps the parsed files and templates between builds and reads
+// again only what changed on disk.
+type loader struct {
+	roles       map[string]*parsed // by display path
+	siteStamp   stamp
+	site        *content.Site
+	siteDiags   diag.List
+	siteKey     uint64
+	layouts     map[string]stamp
+	rd          *render.Renderer
+	layoutDiags diag.List
+	layoutsKey  uint64
+}
+
+func newLoader() *loader { return &loader{roles: map[string]*parsed{}} }
+
+// renderer returns the templates, parsed again only when a file in the
+// layouts folder changed, and a key that changes with them.
+func (l *loader) renderer(dir string, seed maphash.Seed) (*render.Renderer, uint64, diag.List) {
+	stamps := map[string]stamp{}
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil {
+				stamps[e.Name()] = stampOf(info)
+			}
+		}
+	}
+	if l.rd != nil || l.layoutDiags != nil {
+		if sameStamps(stamps, l.layouts) {
+			return l.rd, l.layoutsKey, l.layoutDiags
+		}
+	}
+	rd, errs := render.New(dir)
+	l.rd, l.layoutDiags, l.layouts = rd, errs, stamps
+	var h maphash.Hash
+	h.SetSeed(seed)
+	if rd != nil {
+		for _, a := range rd.Assets() {
+			h.WriteString(a.Path)
+		}
+	}
+	names := make([]string, 0, len(stamps))
+	for n := range stamps {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s := stamps[n]
+		h.WriteString(n)
+		writeU64(&h, uint64(s.size))
+		writeU64(&h, uint64(s.mtime))
+	}
+	l.layoutsKey = h.Sum64()
+	return rd, l.layoutsKey, errs
+}
+
+func sameStamps(a, b map[string]stamp) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// load returns the assembled site, reading again only the files whose
+// stamp changed, and a key of site.yaml's bytes.
+func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed) (*content.Site, uint64, diag.List) {
+	var errs diag.List
+	sitePath := filepath.Join(cfg.ContentDir, "site.yaml")
+	info, err := os.Stat(sitePath)
+	if err != nil || l.site == nil || stampOf(info) != l.siteStamp {
+		l.site, l.siteDiags = content.ReadSite(sitePath)
+		if data, rerr := os.ReadFile(sitePath); rerr == nil {
+			l.siteKey = maphash.Bytes(seed, data)
+		}
+		if err == nil {
+			l.siteStamp = stampOf(info)
+		} else {
+			l.siteStamp = stamp{}
+		}
+	}
+	errs.Append(l.siteDiags)
+
+	files, ferrs := content.FindRoles(cfg.ContentDir)
+	errs.Append(ferrs)
+	current := make(map[string]*parsed, len(files))
+	var todo []content.RoleFile
+	var todoStamps []stamp
+	for _, f := range files {
+		info, err := os.Stat(f.Path)
+		if err != nil {
+			todo = append(todo, f)
+			todoStamps = append(todoStamps, stamp{})
+			continue
+		}
+		st := stampOf(info)
+		if p := l.roles[f.Path]; p != nil && p.stamp == st && p.slug == f.Slug {
+			current[f.Path] = p
+			continue
+		}
+		todo = append(todo, f)
+		todoStamps = append(todoStamps, st)
+	}
+	results := make([]*parsed, len(todo))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range todo {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			role, diags := content.ReadRole(f, cfg.Limits)
+			p := &parsed{stamp: todoStamps[i], slug: f.Slug, role: role, diags: diags}
+			if role != nil {
+				p.key = maphash.Bytes(seed, role.Source)
+			}
+			results[i] = p
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		errs.Errorf(diag.Position{Path: cfg.ContentDir}, "load cancelled: %v", err)
+		return nil, 0, errs
+	}
+	for i, f := range todo {
+		current[f.Path] = results[i]
+	}
+	l.roles = current
+	var roles []*content.Role
+	for _, f := range files {
+		p := current[f.Path]
+		errs.Append(p.diags)
+		if p.role != nil {
+			roles = append(roles, p.role)
+		}
+	}
+	if l.site == nil {
+		errs.Sort()
+		return nil, 0, errs
+	}
+	site, aerrs := content.Assemble(l.site, roles, cfg.Drafts)
+	errs.Append(aerrs)
+	errs.Sort()
+	if errs.HasErrors() {
+		return nil, 0, errs
+	}
+	return site, l.siteKey, errs
+}
+
+// sourceKey returns the hash of a role file's bytes as last read.
+func (l *loader) sourceKey(path string) uint64 {
+	if p := l.roles[path]; p != nil {
+		return p.key
+	}
+	return 0
 }

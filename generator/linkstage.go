@@ -3,8 +3,10 @@ package generator
 import (
 	"bytes"
 	"context"
+	"hash/maphash"
 	"path"
 	"runtime"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -18,12 +20,12 @@ import (
 )
 
 // linkedSite is the link stage's result: each role's body HTML and its
-// place in the role graph, by index into site.Roles.
+// place in the role graph, by index into site.Roles (display order).
 type linkedSite struct {
-	site     *content.Site
-	bodies   []string
-	mentions [][]int
-	graph    link.Graph
+	site   *content.Site
+	bodies []*body
+	graph  link.Graph
+	links  int // mentions and role-file links in all bodies
 }
 
 func (l *linkedSite) roles(idx []int) []*content.Role {
@@ -36,6 +38,51 @@ func (l *linkedSite) roles(idx []int) []*content.Role {
 
 func (l *linkedSite) related(i int) []*content.Role     { return l.roles(l.graph.Outgoing[i]) }
 func (l *linkedSite) mentionedIn(i int) []*content.Role { return l.roles(l.graph.Incoming[i]) }
+
+// body is one rendered role body, cached across builds.
+type body struct {
+	key      uint64   // hash of what the rendering read: the Markdown and the role's own URL
+	html     string   // the rendered body
+	htmlHash uint64   // hash of html, for page fingerprints
+	mentions []string // slugs of the roles the body links, in order of first mention
+	problems diag.List
+	// resolved is set when the body has internal links, whose result depends
+	// on the set of paths the site answers.
+	resolved bool
+}
+
+// linker is the link stage's state that a rebuild can reuse: the name
+// index and linker are rebuilt only when some role's names or URL change.
+type linker struct {
+	seed     maphash.Seed
+	namesKey uint64 // hash of every role's slug, URL and names
+	pathsKey uint64 // hash of every path the site answers
+	ix       *link.Index
+	lk       *link.Linker
+	ids      []*content.Role // link ids: roles sorted by slug
+	idOf     map[string]int  // slug -> link id
+	nameKeys map[string]uint64
+	errs     diag.List
+	bodies   map[string]*body // by role file path
+}
+
+func newLinker() *linker {
+	return &linker{seed: maphash.MakeSeed(), bodies: map[string]*body{}}
+}
+
+// roleNamesKey hashes what a role contributes to the index.
+func (l *linker) roleNamesKey(r *content.Role) uint64 {
+	var h maphash.Hash
+	h.SetSeed(l.seed)
+	h.WriteString(r.Slug)
+	h.WriteByte(0)
+	h.WriteString(r.URLPath())
+	for _, n := range r.Names() {
+		h.WriteByte(0)
+		h.WriteString(n)
+	}
+	return h.Sum64()
+}
 
 // siteLinks knows every path the site answers, so links in bodies can be
 // checked and links to role files rewritten.
@@ -60,11 +107,28 @@ func newSiteLinks(site *content.Site) *siteLinks {
 	return s
 }
 
+func (s *siteLinks) key(seed maphash.Seed) uint64 {
+	keys := make([]string, 0, len(s.paths))
+	for p := range s.paths {
+		keys = append(keys, p)
+	}
+	sort.Strings(keys)
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, k := range keys {
+		h.WriteString(k)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
 // resolver returns the Resolve function for the page of role r: a link to
 // another role's file (x.md, ../roles/x.md) becomes that role's URL; a site
-// path, absolute or relative to the page, must name a page.
-func (s *siteLinks) resolver(r *content.Role) func(string) (string, bool) {
+// path, absolute or relative to the page, must name a page. used is set
+// when the body has such a link.
+func (s *siteLinks) resolver(r *content.Role, used *bool) func(string) (string, bool) {
 	return func(dest string) (string, bool) {
+		*used = true
 		if strings.HasSuffix(dest, ".md") {
 			u, ok := s.bySlug[strings.TrimSuffix(path.Base(dest), ".md")]
 			return u, ok
@@ -87,91 +151,225 @@ func (s *siteLinks) resolver(r *content.Role) func(string) (string, bool) {
 	}
 }
 
-// names lists every published role's title and synonyms for the index.
-func names(site *content.Site) []link.Name {
-	var out []link.Name
-	for i, r := range site.Roles {
+// update rebuilds the name index when names changed and returns the slugs
+// of the roles whose names or URL changed (nil on the first build: all).
+func (l *linker) update(site *content.Site) (changed map[string]bool, first bool) {
+	keys := make(map[string]uint64, len(site.Roles))
+	ids := append([]*content.Role(nil), site.Roles...)
+	sort.Slice(ids, func(i, j int) bool { return ids[i].Slug < ids[j].Slug })
+	var all maphash.Hash
+	all.SetSeed(l.seed)
+	for _, r := range ids {
+		k := l.roleNamesKey(r)
+		keys[r.Slug] = k
+		all.WriteString(r.Slug)
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(k >> (8 * i))
+		}
+		all.Write(b[:])
+	}
+	namesKey := all.Sum64()
+	first = l.ix == nil
+	if !first && namesKey == l.namesKey {
+		l.ids = ids // same slugs and names: same ids, fresh role values
+		return nil, false
+	}
+	changed = map[string]bool{}
+	for slug, k := range keys {
+		if l.nameKeys[slug] != k {
+			changed[slug] = true
+		}
+	}
+	for slug := range l.nameKeys {
+		if _, ok := keys[slug]; !ok {
+			changed[slug] = true
+		}
+	}
+	l.ids, l.nameKeys, l.namesKey = ids, keys, namesKey
+	l.idOf = make(map[string]int, len(ids))
+	var names []link.Name
+	for id, r := range ids {
+		l.idOf[r.Slug] = id
 		for j, n := range r.Names() {
 			var pos diag.Position
 			if j < len(r.NamePos) {
 				pos = r.NamePos[j]
 			}
-			out = append(out, link.Name{Text: n, Role: i, Pos: pos})
+			names = append(names, link.Name{Text: n, Role: id, Pos: pos})
 		}
 	}
-	return out
+	l.ix, l.errs = link.NewIndex(names)
+	l.lk = link.NewLinker(l.ix, func(id int) string { return l.ids[id].URLPath() })
+	return changed, first
 }
 
-// linkSite renders every body with the cross-linker, then builds the graph.
-func linkSite(ctx context.Context, site *content.Site) (*linkedSite, int, diag.List) {
-	ix, errs := link.NewIndex(names(site))
+// run renders the bodies that need it and builds the graph.
+func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64) (*linkedSite, diag.List) {
+	var errs diag.List
+	changed, first := l.update(site)
+	errs.Append(l.errs)
 	if errs.HasErrors() {
-		return nil, 0, errs
+		return nil, errs
 	}
-	n := len(site.Roles)
-	ls := &linkedSite{site: site, bodies: make([]string, n), mentions: make([][]int, n)}
-	linker := link.NewLinker(ix, func(i int) string { return site.Roles[i].URLPath() })
 	sl := newSiteLinks(site)
-	problems := make([]diag.List, n)
-	g, gctx := errgroup.WithContext(ctx)
-	workers := runtime.GOMAXPROCS(0)
-	g.SetLimit(workers)
-	chunk := (n + workers - 1) / max(workers, 1)
-	for start := 0; start < n; start += max(chunk, 1) {
-		end := min(start+chunk, n)
-		g.Go(func() error {
-			md := render.NewMarkdown(linker)
-			var buf bytes.Buffer
-			for i := start; i < end; i++ {
-				if err := gctx.Err(); err != nil {
-					return err
+	pathsKey := sl.key(l.seed)
+	pathsChanged := pathsKey != l.pathsKey
+	l.pathsKey = pathsKey
+
+	// A mini index of the changed roles' new names finds the bodies that
+	// may mention them now.
+	var changedIx *link.Index
+	if !first && len(changed) > 0 {
+		var names []link.Name
+		for slug := range changed {
+			if id, ok := l.idOf[slug]; ok {
+				for _, n := range l.ids[id].Names() {
+					names = append(names, link.Name{Text: n, Role: 0})
 				}
+			}
+		}
+		changedIx, _ = link.NewIndex(names)
+	}
+
+	n := len(site.Roles)
+	bodies := make([]*body, n)
+	var todo []int
+	for i, r := range site.Roles {
+		key := bodyKey(l.seed, r, srcKey(r.Path))
+		b := l.bodies[r.Path]
+		stale := first || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
+		if !stale && len(changed) > 0 {
+			for _, m := range b.mentions {
+				if changed[m] {
+					stale = true
+					break
+				}
+			}
+			if !stale && changedIx != nil && len(changedIx.FindAll(string(r.Body))) > 0 {
+				stale = true
+			}
+		}
+		if stale {
+			todo = append(todo, i)
+			bodies[i] = &body{key: key}
+		} else {
+			bodies[i] = b
+		}
+	}
+	if err := l.render(ctx, site, sl, bodies, todo); err != nil {
+		errs.Errorf(diag.Position{Path: site.Path}, "render bodies: %v", err)
+		return nil, errs
+	}
+	seen := make(map[string]bool, n)
+	for i, r := range site.Roles {
+		l.bodies[r.Path] = bodies[i]
+		seen[r.Path] = true
+	}
+	for p := range l.bodies {
+		if !seen[p] {
+			delete(l.bodies, p)
+		}
+	}
+	return l.graph(site, bodies, errs)
+}
+
+// bodyKey covers what a body's rendering reads besides the names: the
+// file's bytes (by their hash) and the role's own URL and path.
+func bodyKey(seed maphash.Seed, r *content.Role, src uint64) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(r.URLPath())
+	h.WriteByte(0)
+	h.WriteString(r.Path)
+	h.WriteByte(0)
+	writeU64(&h, src)
+	return h.Sum64()
+}
+
+// render converts the bodies at todo on all cores, each worker with its
+// own goldmark instance and buffer.
+func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, bodies []*body, todo []int) error {
+	if len(todo) == 0 {
+		return nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
+	g, gctx := errgroup.WithContext(ctx)
+	next := make(chan int)
+	for range workers {
+		g.Go(func() error {
+			md := render.NewMarkdown(l.lk)
+			var buf bytes.Buffer
+			for i := range next {
 				r := site.Roles[i]
-				html, res, err := renderBody(md, &buf, r, i, sl)
+				b := bodies[i]
+				html, res, err := renderBody(md, &buf, r, l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
 					return err
 				}
-				ls.bodies[i], ls.mentions[i] = html, res.Mentions
+				b.html = html
+				b.htmlHash = maphash.String(l.seed, html)
+				for _, m := range res.Mentions {
+					b.mentions = append(b.mentions, l.ids[m].Slug)
+				}
 				for _, p := range res.Problems {
-					problems[i].Errorf(diag.OffsetPosition(r.Path, r.Source, r.BodyOffset+p.Offset), "%s", p.Message())
+					b.problems.Errorf(diag.OffsetPosition(r.Path, r.Source, r.BodyOffset+p.Offset), "%s", p.Message())
 				}
 			}
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		errs.Errorf(diag.Position{Path: site.Path}, "render bodies: %v", err)
-		return nil, 0, errs
-	}
-	links := 0
-	for i := range problems {
-		errs.Append(problems[i])
-		links += len(ls.mentions[i])
-	}
-	related := make([][]int, n)
+	g.Go(func() error {
+		defer close(next)
+		for _, i := range todo {
+			select {
+			case next <- i:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+// graph builds the role graph in display order from the bodies' mentions
+// and the explicit related roles, and reports islands.
+func (l *linker) graph(site *content.Site, bodies []*body, errs diag.List) (*linkedSite, diag.List) {
+	n := len(site.Roles)
 	index := make(map[string]int, n)
 	for i, r := range site.Roles {
 		index[r.Slug] = i
 	}
+	ls := &linkedSite{site: site, bodies: bodies}
+	related := make([][]int, n)
+	mentions := make([][]int, n)
 	for i, r := range site.Roles {
 		for _, rel := range r.Related {
 			if j, ok := index[rel]; ok {
 				related[i] = append(related[i], j)
 			}
 		}
+		for _, m := range bodies[i].mentions {
+			if j, ok := index[m]; ok {
+				mentions[i] = append(mentions[i], j)
+			}
+		}
+		ls.links += len(bodies[i].mentions)
+		errs.Append(bodies[i].problems)
 	}
-	ls.graph = link.BuildGraph(n, related, ls.mentions)
+	ls.graph = link.BuildGraph(n, related, mentions)
 	for _, i := range ls.graph.Islands() {
 		r := site.Roles[i]
 		errs.Warnf(r.KeyPos("title"), "no other role links to %q (an island): name it in a related role's text or its related list", r.Title)
 	}
-	return ls, links, errs
+	return ls, errs
 }
 
 // renderBody converts one role body with the linker.
-func renderBody(md goldmark.Markdown, buf *bytes.Buffer, r *content.Role, self int, sl *siteLinks) (string, link.PageResult, error) {
+func renderBody(md goldmark.Markdown, buf *bytes.Buffer, r *content.Role, self int, resolve func(string) (string, bool)) (string, link.PageResult, error) {
 	buf.Reset()
-	pc := link.NewContext(link.Page{Self: self, Resolve: sl.resolver(r)})
+	pc := link.NewContext(link.Page{Self: self, Resolve: resolve})
 	if err := md.Convert(r.Body, buf, parser.WithContext(pc)); err != nil {
 		return "", link.PageResult{}, err
 	}

@@ -1,6 +1,7 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
+//	      [-watch] [-serve [ADDR]]
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -11,9 +12,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -31,7 +34,46 @@ func main() {
 
 // options are the parsed flags.
 type options struct {
-	cfg generator.Config
+	cfg   generator.Config
+	watch bool
+	serve serveFlag
+}
+
+// serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
+// "-serve ADDR".
+type serveFlag struct {
+	set  bool
+	addr string
+}
+
+func (s *serveFlag) String() string   { return s.addr }
+func (s *serveFlag) IsBoolFlag() bool { return true }
+func (s *serveFlag) Set(v string) error {
+	s.set = true
+	switch v {
+	case "true":
+		s.addr = defaultServeAddr
+	case "false":
+		s.set = false
+	default:
+		s.addr = v
+	}
+	return nil
+}
+
+// defaultServeAddr binds the loopback interface on a free port.
+const defaultServeAddr = "127.0.0.1:0"
+
+// looksLikeAddr tells an address ("8080", ":8080", "127.0.0.1:8080",
+// "localhost") given after -serve from a stray argument.
+func looksLikeAddr(s string) bool {
+	if s == "" || strings.HasPrefix(s, "-") {
+		return false
+	}
+	if _, err := strconv.Atoi(s); err == nil {
+		return true
+	}
+	return strings.Contains(s, ":") || s == "localhost"
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -44,6 +86,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cfg.BaseURL, "base-url", "", "absolute `URL` that overrides site.yaml's base_url (e.g. for a preview deploy)")
 	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
 	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
+	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
+	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -51,8 +95,25 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected argument %q (flags start with -)", fs.Arg(0))
+	rest := fs.Args()
+	if o.serve.set && o.serve.addr == defaultServeAddr && len(rest) > 0 && looksLikeAddr(rest[0]) {
+		o.serve.addr = rest[0]
+		if err := fs.Parse(rest[1:]); err != nil {
+			return nil, err
+		}
+		rest = fs.Args()
+	}
+	if len(rest) > 0 {
+		return nil, fmt.Errorf("unexpected argument %q (flags start with -)", rest[0])
+	}
+	if _, err := strconv.Atoi(o.serve.addr); err == nil {
+		o.serve.addr = "127.0.0.1:" + o.serve.addr
+	}
+	if o.serve.set {
+		o.watch = true
+	}
+	if o.watch && o.cfg.Check {
+		return nil, errors.New("-check cannot be combined with -watch or -serve")
 	}
 	if o.cfg.BaseURL != "" {
 		if msg := content.CheckBaseURL(o.cfg.BaseURL); msg != "" {
@@ -89,10 +150,38 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 2
 	}
+	if opts.watch {
+		return runDev(ctx, opts, stdout, stderr)
+	}
 	opts.cfg.Now = now
 	start := time.Now()
 	res, err := generator.Build(ctx, opts.cfg)
 	return report(stdout, stderr, opts.cfg, res, err, time.Since(start))
+}
+
+// runDev watches (and serves) until ctx is done: Ctrl-C ends it cleanly.
+func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		now, _ := buildTime()
+		opts.cfg.Now = now
+	}
+	dev := generator.DevConfig{
+		Serve: opts.serve.set,
+		Addr:  opts.serve.addr,
+		Report: func(res *generator.Result, err error, took time.Duration) {
+			report(stdout, stderr, opts.cfg, res, err, took)
+		},
+		Ready: func(url string) { fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", opts.cfg.OutDir, url) },
+		Watching: func() {
+			fmt.Fprintf(stdout, "watching %s and %s for changes\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+		},
+		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	}
+	if err := generator.Dev(ctx, opts.cfg, dev); err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
+	return 0
 }
 
 // report prints diagnostics and the summary line and returns the exit code.

@@ -20,10 +20,12 @@ const (
 )
 
 // writeAtomic replaces the file at rel (slash path inside root) with data:
-// it writes a temporary file in the same folder, syncs it and renames it over
-// rel, so a reader or a crash sees the old or the new bytes, never a mix. It
+// it writes a temporary file in the same folder and renames it over rel, so
+// a reader, or the next build after a kill, sees the old or the new bytes,
+// never a mix. With durable it syncs the temporary file before the rename,
+// so that a power loss cannot leave an empty or partial file behind. It
 // returns the file's modification time in Unix nanoseconds.
-func writeAtomic(root *os.Root, rel string, data []byte) (int64, error) {
+func writeAtomic(root *os.Root, rel string, data []byte, durable bool) (int64, error) {
 	dir := path.Dir(rel)
 	var (
 		f   *os.File
@@ -52,8 +54,10 @@ func writeAtomic(root *os.Root, rel string, data []byte) (int64, error) {
 	if err := f.Chmod(filePerm); err != nil {
 		return fail(err)
 	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
+	if durable {
+		if err := f.Sync(); err != nil {
+			return fail(err)
+		}
 	}
 	st, err := f.Stat()
 	if err != nil {

@@ -41,7 +41,8 @@ type oldManifest struct {
 }
 
 // readManifest reads the manifest in root. A missing manifest is no error:
-// the build then compares bytes and prunes nothing.
+// the build then compares bytes and prunes nothing. A manifest of an older
+// version counts as missing; one of a newer version is an error.
 func readManifest(root *os.Root) (oldManifest, error) {
 	raw, err := root.ReadFile(ManifestName)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -57,10 +58,17 @@ func readManifest(root *os.Root) (oldManifest, error) {
 	var m manifest
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return bad(err)
-	}
-	if m.Version != manifestVersion {
+	if err := dec.Decode(&m); err != nil || m.Version != manifestVersion {
+		// Another version may have other fields: look at the version alone.
+		var v struct {
+			Version int `json:"version"`
+		}
+		if verr := json.Unmarshal(raw, &v); verr == nil && v.Version < manifestVersion {
+			return oldManifest{entries: map[string]entry{}}, nil
+		}
+		if err != nil {
+			return bad(err)
+		}
 		return bad(fmt.Errorf("unknown version %d (want %d)", m.Version, manifestVersion))
 	}
 	entries := make(map[string]entry, len(m.Files))
@@ -97,21 +105,24 @@ func encodeManifest(complete bool, entries []entry) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// writeManifest replaces the manifest atomically, unless it already holds
-// these bytes, and makes the rename durable.
-func writeManifest(root *os.Root, old []byte, complete bool, entries []entry) error {
+// writeManifest replaces the manifest old atomically, unless it already
+// holds these bytes, and returns the bytes now on disk. With durable it
+// makes the rename durable too.
+func writeManifest(root *os.Root, old []byte, complete bool, entries []entry, durable bool) ([]byte, error) {
 	data, err := encodeManifest(complete, entries)
 	if err != nil {
-		return err
+		return old, err
 	}
 	if bytes.Equal(data, old) {
-		return nil
+		return old, nil
 	}
-	if _, err := writeAtomic(root, ManifestName, data); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+	if _, err := writeAtomic(root, ManifestName, data, durable); err != nil {
+		return old, fmt.Errorf("write manifest: %w", err)
 	}
-	if err := syncDir(root, "."); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+	if durable {
+		if err := syncDir(root, "."); err != nil {
+			return data, fmt.Errorf("write manifest: %w", err)
+		}
 	}
-	return nil
+	return data, nil
 }

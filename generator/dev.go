@@ -1,0 +1,98 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"rolesite/generator/diag"
+	"rolesite/generator/serve"
+	"rolesite/generator/watch"
+)
+
+// DevConfig configures Dev, the watch-and-serve loop.
+type DevConfig struct {
+	// Serve starts the dev server on Addr ("127.0.0.1:0" picks a free port).
+	Serve bool
+	Addr  string
+	// Report is called after every build with its result and duration.
+	Report func(res *Result, err error, took time.Duration)
+	// Ready is called with the server's URL once it listens (Serve only).
+	Ready func(url string)
+	// Watching is called once every folder is watched, before the first
+	// build.
+	Watching func()
+	Logger   *slog.Logger
+	Debounce time.Duration
+}
+
+// Dev builds the site, then rebuilds it on every change under the content
+// and layouts folders until ctx is done. A failed build keeps the last good
+// output and, with Serve, shows its errors in the browser until the next good
+// build. Dev returns an error only when it cannot watch or serve at all.
+func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
+	b := NewBuilder(cfg)
+	var broker *serve.Broker
+	if dev.Serve {
+		broker = serve.NewBroker()
+		defer broker.Close()
+	}
+	failing := false
+	build := func(ctx context.Context) {
+		start := time.Now()
+		res, err := b.Build(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if dev.Report != nil {
+			dev.Report(res, err, time.Since(start))
+		}
+		if broker == nil {
+			return
+		}
+		if err != nil {
+			failing = true
+			var list diag.List
+			if !errors.As(err, &list) {
+				broker.Fail(err.Error())
+			} else {
+				broker.Fail(list.Error())
+			}
+			return
+		}
+		// An empty list reloads every page: send it only to clear the
+		// error overlay of a build that failed before.
+		if changed := res.ChangedURLs(); len(changed) > 0 || failing {
+			broker.Reload(changed)
+		}
+		failing = false
+	}
+	roots := []string{cfg.ContentDir}
+	if info, err := os.Stat(cfg.LayoutsDir); err == nil && info.IsDir() {
+		roots = append(roots, cfg.LayoutsDir)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return watch.Run(gctx, watch.Config{
+			Roots:    roots,
+			Debounce: dev.Debounce,
+			Logger:   dev.Logger,
+			Ready: func() {
+				if dev.Watching != nil {
+					dev.Watching()
+				}
+				build(gctx)
+			},
+		}, func(ctx context.Context, _ []watch.Change) { build(ctx) })
+	})
+	if dev.Serve {
+		g.Go(func() error {
+			return serve.ListenAndServe(gctx, dev.Addr, serve.New(cfg.OutDir, broker), dev.Ready)
+		})
+	}
+	return g.Wait()
+}

@@ -1,0 +1,30 @@
+package generator
+
+import (
+	"context"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// gitCache keeps the last-commit dates of the content files for as long as
+// the repository's HEAD stays the same commit.
+type gitCache struct {
+	head  string
+	dates map[string]time.Time
+	warn  string
+	done  bool
+}
+
+func (g *gitCache) get(ctx context.Context, dir string) (map[string]time.Time, string) {
+	head := ""
+	if out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "HEAD").Output(); err == nil {
+		head = strings.TrimSpace(string(out))
+	}
+	if g.done && head == g.head {
+		return g.dates, g.warn
+	}
+	g.dates, g.warn = gitDates(ctx, dir)
+	g.head, g.done = head, true
+	return g.dates, g.warn
+}

@@ -1,0 +1,190 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// coldTree builds cfg's content from scratch into a fresh folder.
+func coldTree(t *testing.T, cfg Config) map[string][]byte {
+	t.Helper()
+	cold := cfg
+	cold.OutDir = filepath.Join(t.TempDir(), "cold")
+	mustBuild(t, cold)
+	return readTree(t, cold.OutDir)
+}
+
+func sameTree(t *testing.T, got, want map[string][]byte) {
+	t.Helper()
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			t.Errorf("incremental build lacks %s", p)
+		}
+	}
+	for p, data := range got {
+		w, ok := want[p]
+		if !ok {
+			t.Errorf("incremental build has extra %s", p)
+			continue
+		}
+		if string(w) != string(data) {
+			t.Errorf("%s differs from a cold build\n%s", p, firstDiff(w, data))
+		}
+	}
+}
+
+func editFile(t *testing.T, path string, edit func(string) string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := edit(string(data))
+	if next == string(data) {
+		t.Fatalf("edit of %s changed nothing", path)
+	}
+	// A new mtime even on coarse clocks.
+	if err := os.WriteFile(path, []byte(next), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	future := time.Now().Add(time.Second)
+	os.Chtimes(path, future, future)
+}
+
+func TestIncrementalRebuilds(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(t *testing.T, content string)
+		// wantChanged are the files the rebuild must write or remove; no
+		// other file may change.
+		wantChanged []string
+		maxRendered int
+	}{
+		{
+			name: "body edit",
+			edit: func(t *testing.T, c string) {
+				editFile(t, filepath.Join(c, "roles", "key-account-manager.md"), func(s string) string {
+					return strings.Replace(s, "spricht mit", "arbeitet mit", 1)
+				})
+			},
+			wantChanged: []string{"sales/key-account-manager/index.html"},
+			maxRendered: 1,
+		},
+		{
+			name: "title edit",
+			edit: func(t *testing.T, c string) {
+				editFile(t, filepath.Join(c, "roles", "key-account-manager.md"), func(s string) string {
+					return strings.Replace(s, "title: Key Account Manager", "title: Key Account Managerin", 1)
+				})
+			},
+			// Its page, the lists that show it, and every page that links it
+			// or lists it as related or mentioning.
+			wantChanged: []string{"index.html", "sales/index.html", "sales/key-account-manager/index.html",
+				"sales/account-manager/index.html", "tech/backend-entwickler/index.html"},
+		},
+		{
+			name: "role removed",
+			edit: func(t *testing.T, c string) {
+				os.Remove(filepath.Join(c, "roles", "key-account-manager.md"))
+			},
+			wantChanged: []string{"index.html", "sales/index.html", "sales/key-account-manager/index.html",
+				"sales/account-manager/index.html", "tech/backend-entwickler/index.html", "sitemap.xml"},
+		},
+		{
+			name: "role added in a new folder",
+			edit: func(t *testing.T, c string) {
+				os.MkdirAll(filepath.Join(c, "roles", "neu"), 0o755)
+				os.WriteFile(filepath.Join(c, "roles", "neu", "sales-director.md"), []byte("---\ntitle: Sales Director\ncategory: sales\ndescription: Leitet den Vertrieb.\n---\nDer Sales Director führt jeden Account Manager.\n"), 0o644)
+			},
+			wantChanged: []string{"index.html", "sales/index.html", "sales/sales-director/index.html",
+				"sales/account-manager/index.html", "sitemap.xml"},
+		},
+		{
+			name: "layout change",
+			edit: func(t *testing.T, c string) {
+				layouts := filepath.Join(filepath.Dir(c), "layouts")
+				os.MkdirAll(layouts, 0o755)
+				src, err := os.ReadFile("render/templates/404.html")
+				if err != nil {
+					t.Fatal(err)
+				}
+				os.WriteFile(filepath.Join(layouts, "404.html"), []byte(strings.Replace(string(src), "<h1>", "<h1 class=\"x\">", 1)), 0o644)
+			},
+			wantChanged: nil, // every page: the layouts changed
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := fixture(t)
+			b := NewBuilder(cfg)
+			if _, err := b.Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			tt.edit(t, cfg.ContentDir)
+			res, err := b.Build(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+			if tt.wantChanged != nil {
+				sort.Strings(tt.wantChanged)
+				if got := strings.Join(res.Stats.Changed, " "); got != strings.Join(tt.wantChanged, " ") {
+					t.Errorf("changed files:\n got %s\nwant %s", got, strings.Join(tt.wantChanged, " "))
+				}
+			}
+			if tt.maxRendered > 0 && res.Rendered > tt.maxRendered {
+				t.Errorf("rendered %d pages, want at most %d", res.Rendered, tt.maxRendered)
+			}
+			// And a rebuild with nothing changed renders and writes nothing.
+			again, err := b.Build(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again.Rendered != 0 || again.Stats.Written != 0 || again.Stats.Removed != 0 {
+				t.Errorf("unchanged rebuild rendered %d, wrote %d, removed %d", again.Rendered, again.Stats.Written, again.Stats.Removed)
+			}
+		})
+	}
+}
+
+func TestIncrementalRecoversAfterFailure(t *testing.T) {
+	cfg := fixture(t)
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	good := readTree(t, cfg.OutDir)
+	path := filepath.Join(cfg.ContentDir, "roles", "account-manager.md")
+	orig, _ := os.ReadFile(path)
+	editFile(t, path, func(s string) string { return strings.Replace(s, "title:", "titel:", 1) })
+	if _, err := b.Build(context.Background()); err == nil {
+		t.Fatal("a broken file built")
+	}
+	sameTree(t, readTree(t, cfg.OutDir), good)
+	editFile(t, path, func(string) string { return string(orig) + "\nNoch ein Satz.\n" })
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+}
+
+func TestKeepNoticesHandEditedOutput(t *testing.T) {
+	cfg := fixture(t)
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(cfg.OutDir, "sales", "index.html")
+	os.Remove(page)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(page); err != nil {
+		t.Errorf("a page deleted by hand was not written again: %v", err)
+	}
+}

@@ -1,0 +1,961 @@
+package output
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// Options tunes a Session. The zero value is what Begin uses.
+type Options struct {
+	// Durable makes what a session writes survive a power loss or an
+	// operating system crash, not only a killed process: each file is synced
+	// to disk before it is renamed into place, each journal line before the
+	// file it announces is created, and the output folder after the manifest
+	// is replaced. That is one or two fsyncs per written file: seconds for a
+	// cold build of 10,000 pages.
+	//
+	// Without it a session never syncs. Renames are still atomic, so after
+	// SIGKILL at any moment every file is complete and the manifest and
+	// journal know every file written; only a power loss may lose or empty
+	// recent writes.
+	Durable bool
+}
+
+// ErrStale is the error Keep returns when the output folder does not hold
+// what the previous build wrote at a path; Put the file instead.
+var ErrStale = errors.New("file is not as the previous build left it")
+
+// Session is one build's write to an output folder: pages are put as they
+// are rendered, then Commit prunes and records the manifest. Put and Keep
+// are safe for concurrent use; Commit and Abort wait for the Puts and Keeps
+// running when they are called, and end the session.
+//
+// Only one session may write to a folder at a time, and Write is a session
+// too: the caller serializes them by holding Lock(dir) from Begin until
+// Commit or Abort returns.
+//
+// Each path may be put or kept once per session, and a path cannot be both a
+// file and the folder of another ("a" and "a/b"); Put and Keep report such a
+// conflict as an error.
+//
+// Crash safety: a file is replaced by writing a temporary file beside it and
+// renaming it over the old one, so every file on disk is complete, old or
+// new, whenever the process dies. Before the first byte of a path is
+// written, the path is appended to the journal (JournalName) with one write
+// call. Begin merges a journal left by a killed session into the manifest,
+// so the next Commit prunes what the killed session wrote and no longer
+// belongs, and it removes the temporary files a kill left behind.
+type Session struct {
+	dir   string
+	ctx   context.Context
+	opts  Options
+	hooks hooks
+	root  *os.Root
+
+	// owned is what earlier builds wrote: the manifest's entries, with a
+	// killed session's journal merged in (see begin). Read-only after Begin.
+	owned map[string]entry
+	// dirty is set when an earlier build may have left temporary files:
+	// Begin removed those in the folders of owned, and makeDir removes
+	// those in the other folders the session puts files in.
+	dirty bool
+	// clean is set when the manifest on disk is complete and equals owned.
+	clean bool
+
+	life sync.RWMutex // held shared by Put and Keep, exclusively by Commit and Abort
+
+	mu          sync.Mutex // guards the fields below
+	done        bool
+	raw         []byte          // the manifest on disk, to skip rewriting it unchanged
+	recs        map[string]*rec // paths put or kept, by path
+	folders     map[string]int  // folders of recs, with the number of recs below each
+	gone        map[string]bool // owned files removed to make room for this build's files
+	removed     []string        // the same, without temporary files
+	journal     *os.File        // open while this session appends to it
+	journalMade bool            // this session created the journal
+	journalErr  error           // appending failed: the journal may end in a partial line
+	journaled   map[string]bool // paths this session announced in the journal
+	touched     bool            // the session changed the folder: the manifest must learn it
+
+	dirMu   sync.Mutex // guards the fields below
+	dirs    map[string]*dirState
+	scanned map[string]bool // folders already cleared of temporary files
+}
+
+// rec is one path put or kept.
+type rec struct {
+	e     entry // valid once state is not reserved
+	state recState
+}
+
+type recState int
+
+const (
+	reserved  recState = iota // a Put or Keep is working on it
+	written                   // put, bytes written
+	unchanged                 // put, bytes already on disk
+	kept                      // kept
+)
+
+// dirState is what a session knows of one folder of the output folder.
+type dirState struct {
+	err      error
+	create   bool // missing: to be created
+	obstacle bool // an owned file stands where the folder goes: remove it first
+	created  bool // created by this session, so it held nothing before
+}
+
+// plan is one Put between its planning (prepare) and its writing (finish).
+type plan struct {
+	e     entry // MTime is set once the bytes are on disk
+	write bool
+	// Owned files, and then folders (deepest first), in the way of the file.
+	early, earlyDirs []string
+}
+
+// Begin starts a session that writes to dir, creating dir when needed. It
+// does not sync to disk; see Options. Hold Lock(dir) until Commit or Abort.
+func Begin(ctx context.Context, dir string) (*Session, error) {
+	return BeginWith(ctx, dir, Options{})
+}
+
+// BeginWith is Begin with options. The session stops with the context's
+// error once ctx is done; a cancelled session cannot commit.
+//
+// It reads the manifest and, when a killed session left one, the journal. A
+// missing manifest is no error: the session then compares bytes and prunes
+// nothing. A manifest of an older format version counts as missing; an
+// unreadable manifest or journal is an error, naming the file to delete.
+func BeginWith(ctx context.Context, dir string, opts Options) (*Session, error) {
+	s, err := begin(ctx, dir, opts, hooks{})
+	if err != nil {
+		return nil, fmt.Errorf("begin output %s: %w", dir, err)
+	}
+	return s, nil
+}
+
+func begin(ctx context.Context, dir string, opts Options, h hooks) (*Session, error) {
+	if dir == "" {
+		return nil, errors.New("no output folder given")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(ctx, root, opts, h)
+	if err != nil {
+		root.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, root *os.Root, opts Options, h hooks) (*Session, error) {
+	old, err := readManifest(root)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{
+		dir: root.Name(), ctx: ctx, opts: opts, hooks: h, root: root,
+		owned: old.entries, raw: old.raw,
+		recs: map[string]*rec{}, folders: map[string]int{}, gone: map[string]bool{}, journaled: map[string]bool{},
+		dirs: map[string]*dirState{"": {}}, scanned: map[string]bool{},
+	}
+	claims, found, err := readJournal(root)
+	if err != nil {
+		return nil, err
+	}
+	if found {
+		// A session was killed. It may have written or replaced any path it
+		// announced: own them all, and trust no hash of theirs (their size
+		// and mtime may match by chance on a coarse clock). Record that in
+		// the manifest before the journal goes.
+		for _, p := range claims {
+			e := s.owned[p]
+			e.Path, e.SHA256 = p, ""
+			s.owned[p] = e
+		}
+		if s.raw, err = writeManifest(root, s.raw, false, s.ownedEntries(), opts.Durable); err != nil {
+			return nil, err
+		}
+		if err := root.Remove(JournalName); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("remove journal: %w", err)
+		}
+		old.complete = false
+	}
+	s.dirty = !old.found || !old.complete
+	s.clean = old.found && old.complete
+	if s.dirty {
+		if err := s.cleanTemps(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// ownedEntries returns owned as a list.
+func (s *Session) ownedEntries() []entry {
+	es := make([]entry, 0, len(s.owned))
+	for _, e := range s.owned {
+		es = append(es, e)
+	}
+	return es
+}
+
+// Put writes data at path unless the file there already holds exactly these
+// bytes, and reports whether it wrote. path is checked like a File's Path.
+//
+// An unchanged file costs one stat and hashing data when the manifest's size,
+// modification time and SHA-256 agree with it; otherwise Put reads the file
+// back and compares. The first Put into a folder also checks, once per
+// session, that the folder and its parents are real folders, not symbolic
+// links, creating missing ones; a file of the previous build standing where
+// a folder (or a folder of them where the file) must go is removed first, a
+// file the generator did not write is an error. A changed file is announced
+// in the journal, then written atomically. data is not retained after Put
+// returns.
+func (s *Session) Put(path string, data []byte) (written bool, err error) {
+	s.life.RLock()
+	defer s.life.RUnlock()
+	pd, err := s.prepare(path, data, true)
+	if err == nil {
+		err = s.finish(pd, data)
+	}
+	if err != nil {
+		return false, fmt.Errorf("put %q: %w", path, err)
+	}
+	return pd.write, nil
+}
+
+// Keep declares that path holds the same bytes as the previous build wrote
+// there: the caller did not render it again. It checks with one stat that
+// the file still has the size and modification time the manifest records.
+// When it has not (deleted, edited by hand, replaced by a killed build) or
+// the manifest does not know path, Keep returns an error wrapping ErrStale
+// and the caller must Put the file instead. Keep writes nothing.
+func (s *Session) Keep(path string) error {
+	s.life.RLock()
+	defer s.life.RUnlock()
+	if err := s.keep(path); err != nil {
+		return fmt.Errorf("keep %q: %w", path, err)
+	}
+	return nil
+}
+
+func (s *Session) keep(p string) error {
+	if err := checkPath(p); err != nil {
+		return fmt.Errorf("invalid output path: %w", err)
+	}
+	if err := s.reserve(p); err != nil {
+		return err
+	}
+	old, ok := s.owned[p]
+	stale := !ok || old.SHA256 == ""
+	if !stale {
+		fi, err := s.root.Lstat(filepath.FromSlash(p))
+		switch {
+		case err == nil:
+			stale = !fi.Mode().IsRegular() || fi.Size() != old.Size || fi.ModTime().UnixNano() != old.MTime
+		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+			stale = true
+		default:
+			s.release(p)
+			return err
+		}
+	}
+	if stale {
+		s.release(p)
+		return ErrStale
+	}
+	s.record(p, old, kept)
+	return nil
+}
+
+// Commit removes the files the previous build wrote that this session
+// neither put nor kept, and the folders left empty by that (never the output
+// folder itself), writes the manifest and returns what changed. It ends the
+// session. When it fails, or when the session's context is done, the session
+// is aborted (see Abort) and nothing more is pruned.
+func (s *Session) Commit() (Stats, error) {
+	s.life.Lock()
+	defer s.life.Unlock()
+	if s.done {
+		return Stats{}, fmt.Errorf("commit output %s: the session has ended", s.dir)
+	}
+	st, err := s.commitLocked()
+	if err != nil {
+		if !s.done {
+			err = errors.Join(err, s.abortLocked())
+		}
+		return Stats{}, fmt.Errorf("commit output %s: %w", s.dir, err)
+	}
+	return st, nil
+}
+
+// commit is Commit without the error context, for Write.
+func (s *Session) commit() (Stats, error) {
+	s.life.Lock()
+	defer s.life.Unlock()
+	if s.done {
+		return Stats{}, errors.New("the session has ended")
+	}
+	return s.commitLocked()
+}
+
+func (s *Session) commitLocked() (Stats, error) {
+	if err := s.ctx.Err(); err != nil {
+		return Stats{}, err
+	}
+	var prune []string
+	for p := range s.owned {
+		if s.recs[p] == nil && !s.gone[p] {
+			prune = append(prune, p)
+		}
+	}
+	sort.Strings(prune)
+	pruned, err := s.prune(prune)
+	if err != nil {
+		return Stats{}, err
+	}
+
+	final := make([]entry, 0, len(s.recs))
+	st := Stats{Removed: len(s.removed) + len(pruned)}
+	for p, r := range s.recs {
+		final = append(final, r.e)
+		if r.state == written {
+			st.Written++
+			st.Changed = append(st.Changed, p)
+		} else {
+			st.Unchanged++
+		}
+	}
+	if err := s.closeJournal(); err != nil {
+		return Stats{}, err
+	}
+	if !s.clean || !sameEntries(final, s.owned) {
+		if s.raw, err = writeManifest(s.root, s.raw, true, final, s.opts.Durable); err != nil {
+			return Stats{}, err
+		}
+	}
+	s.done = true
+	err = s.removeJournal()
+	if cerr := s.root.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Stats{}, err
+	}
+	st.Changed = append(st.Changed, s.removed...)
+	st.Changed = append(st.Changed, pruned...)
+	if st.Changed == nil {
+		st.Changed = []string{}
+	}
+	sort.Strings(st.Changed)
+	return st, nil
+}
+
+// sameEntries reports whether es lists exactly the entries of m.
+func sameEntries(es []entry, m map[string]entry) bool {
+	if len(es) != len(m) {
+		return false
+	}
+	for _, e := range es {
+		if m[e.Path] != e {
+			return false
+		}
+	}
+	return true
+}
+
+// Abort ends the session without pruning. Files already put stay, each
+// complete, and the manifest learns every file the session wrote, so that
+// a later build prunes those it does not write again. Abort after Commit or
+// Abort does nothing, so
+//
+//	s, err := output.Begin(ctx, dir)
+//	if err != nil { ... }
+//	defer s.Abort()
+//	... s.Put, s.Keep ...
+//	stats, err := s.Commit()
+//
+// aborts the session on every return before Commit.
+func (s *Session) Abort() error {
+	s.life.Lock()
+	defer s.life.Unlock()
+	if s.done {
+		return nil
+	}
+	if err := s.abortLocked(); err != nil {
+		return fmt.Errorf("abort output %s: %w", s.dir, err)
+	}
+	return nil
+}
+
+// abortLocked records in the manifest (marked incomplete, so that the next
+// session looks for temporary files) what earlier builds and this session
+// wrote, then removes the journal. A session that changed nothing leaves
+// the folder as it is.
+func (s *Session) abortLocked() error {
+	s.done = true
+	defer s.root.Close()
+	err := s.closeJournal()
+	if !s.touched {
+		return err
+	}
+	merged := make(map[string]entry, len(s.owned)+len(s.journaled))
+	for p, e := range s.owned {
+		if !s.gone[p] {
+			merged[p] = e
+		}
+	}
+	for p := range s.journaled {
+		if _, ok := merged[p]; !ok {
+			merged[p] = entry{Path: p}
+		}
+	}
+	for p, r := range s.recs {
+		if r.state != reserved {
+			merged[p] = r.e
+		}
+	}
+	es := make([]entry, 0, len(merged))
+	for _, e := range merged {
+		es = append(es, e)
+	}
+	if _, werr := writeManifest(s.root, s.raw, false, es, s.opts.Durable); werr != nil {
+		// The journal still knows what the manifest does not.
+		return errors.Join(err, werr)
+	}
+	return errors.Join(err, s.removeJournal())
+}
+
+// reserve registers p as put or kept by this session, or says why it cannot
+// be: the session has ended, or p was already put or kept, or p conflicts
+// with a path put or kept.
+func (s *Session) reserve(p string) error {
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.done:
+		return errors.New("the session has ended")
+	case s.recs[p] != nil:
+		return fmt.Errorf("%q was already put or kept in this session", p)
+	case s.folders[p] > 0:
+		return fmt.Errorf("%q is a folder of another output file, so it cannot be a file", p)
+	}
+	for d := parentDir(p); d != ""; d = parentDir(d) {
+		if s.recs[d] != nil {
+			return fmt.Errorf("%q is also an output file, so it cannot be a folder", d)
+		}
+	}
+	s.recs[p] = &rec{}
+	for d := parentDir(p); d != ""; d = parentDir(d) {
+		s.folders[d]++
+	}
+	return nil
+}
+
+// release undoes reserve(p) after a Put or Keep failed.
+func (s *Session) release(p string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.recs, p)
+	for d := parentDir(p); d != ""; d = parentDir(d) {
+		if s.folders[d]--; s.folders[d] == 0 {
+			delete(s.folders, d)
+		}
+	}
+}
+
+// record completes the reservation of p.
+func (s *Session) record(p string, e entry, state recState) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	*s.recs[p] = rec{e: e, state: state}
+	if state == written {
+		s.touched = true
+	}
+}
+
+// prepare checks and reserves p and plans its Put: hash data and decide
+// whether the bytes on disk are already right. With mkdirs it also makes the
+// folders p needs; without, it changes nothing on disk, so Write can check
+// every file before it writes one. On error p is released.
+func (s *Session) prepare(p string, data []byte, mkdirs bool) (*plan, error) {
+	if err := checkPath(p); err != nil {
+		return nil, fmt.Errorf("invalid output path: %w", err)
+	}
+	if err := s.reserve(p); err != nil {
+		return nil, err
+	}
+	pd, err := s.inspect(p, data, mkdirs)
+	if err != nil {
+		s.release(p)
+		return nil, err
+	}
+	return pd, nil
+}
+
+// inspect plans the Put of data at the reserved path p, and with mkdirs
+// makes its folder.
+func (s *Session) inspect(p string, data []byte, mkdirs bool) (*plan, error) {
+	dir := parentDir(p)
+	s.dirMu.Lock()
+	st := s.planDir(dir)
+	create, created, err := st.create, st.created, st.err
+	s.dirMu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	if mkdirs {
+		if create {
+			// p will be written: announce it before its folder is made,
+			// so that a later build removes the folder if a kill leaves
+			// it empty.
+			if err := s.journalAppend(p); err != nil {
+				return nil, err
+			}
+		}
+		s.dirMu.Lock()
+		err := s.makeDir(dir)
+		s.dirMu.Unlock()
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	sum := sha256.Sum256(data)
+	pd := &plan{e: entry{Path: p, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, write: true}
+	if create || created {
+		return pd, nil // a new folder holds no file yet
+	}
+	fi, err := s.root.Lstat(filepath.FromSlash(p))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return pd, nil
+	case err != nil:
+		return nil, err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return nil, symlinkError(p)
+	case fi.IsDir():
+		files, dirs, owned, err := s.ownedTree(p)
+		switch {
+		case err != nil:
+			return nil, err
+		case !owned:
+			return nil, fmt.Errorf("cannot write %q: a folder holding files the generator did not write is in the way", p)
+		}
+		pd.early, pd.earlyDirs = files, dirs
+		return pd, nil
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("cannot write %q: something that is not a regular file is in the way", p)
+	case fi.Size() != pd.e.Size:
+		return pd, nil
+	}
+	mtime := fi.ModTime().UnixNano()
+	if old, ok := s.owned[p]; ok && old.SHA256 != "" && old.Size == fi.Size() && old.MTime == mtime {
+		// The manifest vouches for the bytes on disk.
+		if old.SHA256 == pd.e.SHA256 {
+			pd.e.MTime, pd.write = mtime, false
+		}
+		return pd, nil
+	}
+	if s.hooks.onCompare != nil {
+		s.hooks.onCompare(p)
+	}
+	same, err := sameContent(s.root, p, data)
+	if err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	if same {
+		pd.e.MTime, pd.write = mtime, false
+	}
+	return pd, nil
+}
+
+// finish carries out the plan pd for its reserved path: makes the folders,
+// removes what is in the way, announces the path in the journal and writes
+// data. On error the path is released.
+func (s *Session) finish(pd *plan, data []byte) error {
+	p := pd.e.Path
+	if !pd.write {
+		if s.dirty {
+			// Clear the folder of temporary files as Put does.
+			s.dirMu.Lock()
+			err := s.makeDir(parentDir(p))
+			s.dirMu.Unlock()
+			if err != nil {
+				s.release(p)
+				return err
+			}
+		}
+		s.record(p, pd.e, unchanged)
+		return nil
+	}
+	if err := s.write(pd, data); err != nil {
+		s.release(p)
+		return err
+	}
+	if s.hooks.afterWrite != nil {
+		return s.hooks.afterWrite(p)
+	}
+	return nil
+}
+
+func (s *Session) write(pd *plan, data []byte) error {
+	p := pd.e.Path
+	if err := s.journalAppend(p); err != nil {
+		return err
+	}
+	s.dirMu.Lock()
+	err := s.makeDir(parentDir(p))
+	s.dirMu.Unlock()
+	if err != nil {
+		return err
+	}
+	if len(pd.early) > 0 || len(pd.earlyDirs) > 0 {
+		if err := s.removeTree(pd.early, pd.earlyDirs); err != nil {
+			return err
+		}
+	}
+	mtime, err := writeAtomic(s.root, p, data, s.opts.Durable)
+	if err != nil {
+		return err
+	}
+	pd.e.MTime = mtime
+	s.record(p, pd.e, written)
+	return nil
+}
+
+// planDir returns what is known of folder d ("" for the output folder),
+// looking at the disk only the first time it is asked: whether d and its
+// parents are real folders, are to be created, or cannot be. s.dirMu is held.
+func (s *Session) planDir(d string) *dirState {
+	if st, ok := s.dirs[d]; ok {
+		return st
+	}
+	parent := s.planDir(parentDir(d))
+	st := &dirState{}
+	s.dirs[d] = st
+	if parent.err != nil {
+		st.err = parent.err
+		return st
+	}
+	if parent.create {
+		st.create = true
+		return st
+	}
+	fi, err := s.root.Lstat(filepath.FromSlash(d))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		st.create = true
+	case err != nil:
+		st.err = err
+	case fi.IsDir():
+	case fi.Mode()&fs.ModeSymlink != 0:
+		st.err = symlinkError(d)
+	case fi.Mode().IsRegular() && s.isOwned(d):
+		st.create, st.obstacle = true, true
+	default:
+		st.err = fmt.Errorf("cannot create folder %q: a file the generator did not write is in the way", d)
+	}
+	return st
+}
+
+// isOwned reports whether an earlier build wrote p.
+func (s *Session) isOwned(p string) bool {
+	_, ok := s.owned[p]
+	return ok
+}
+
+// makeDir makes folder d and its parents real folders, as planDir planned,
+// and in a dirty session clears an existing one of temporary files before
+// anything is written to it. s.dirMu is held.
+func (s *Session) makeDir(d string) error {
+	st := s.planDir(d)
+	switch {
+	case st.err != nil:
+		return st.err
+	case d == "":
+		return nil
+	case !st.create:
+		if s.dirty && !s.scanned[d] {
+			if err := s.cleanTempsIn(newDirCheck(s.root), d); err != nil {
+				return err
+			}
+			s.scanned[d] = true
+		}
+		return nil
+	}
+	if err := s.makeDir(parentDir(d)); err != nil {
+		return err
+	}
+	if st.obstacle {
+		if err := s.root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove %s: %w", d, err)
+		}
+		s.markRemoved(d)
+	}
+	if err := s.root.Mkdir(filepath.FromSlash(d), dirPerm); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("create folder %s: %w", d, err)
+	}
+	st.create, st.obstacle, st.created = false, false, true
+	s.scanned[d] = true
+	return nil
+}
+
+// markRemoved records that the owned file p was removed to make room.
+func (s *Session) markRemoved(p string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gone[p] = true
+	s.touched = true
+	if !strings.HasPrefix(filepath.Base(p), tempPrefix) {
+		s.removed = append(s.removed, p)
+	}
+}
+
+// removeTree removes the files and then the folders that ownedTree found in
+// the way of a file.
+func (s *Session) removeTree(files, dirs []string) error {
+	for _, f := range files {
+		if err := s.root.Remove(filepath.FromSlash(f)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove %s: %w", f, err)
+		}
+		s.markRemoved(f)
+	}
+	s.dirMu.Lock()
+	defer s.dirMu.Unlock()
+	for _, d := range dirs {
+		if err := s.root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove folder %s: %w", d, err)
+		}
+		delete(s.dirs, d)
+		delete(s.scanned, d)
+	}
+	return nil
+}
+
+// ownedTree lists the files and then the folders (deepest first) of folder
+// rel when all its files were written by an earlier build (or are leftover
+// temporary files), so that the folder can be removed to make room for a
+// file. None of them is put or kept: rel is reserved as a file. owned is
+// false otherwise.
+func (s *Session) ownedTree(rel string) (files, dirs []string, owned bool, err error) {
+	d, err := s.root.Open(filepath.FromSlash(rel))
+	if err != nil {
+		return nil, nil, false, err
+	}
+	ents, err := d.ReadDir(-1)
+	d.Close()
+	if err != nil {
+		return nil, nil, false, err
+	}
+	for _, e := range ents {
+		p := rel + "/" + e.Name()
+		switch {
+		case e.IsDir():
+			f, sub, ok, err := s.ownedTree(p)
+			if err != nil || !ok {
+				return nil, nil, false, err
+			}
+			files = append(files, f...)
+			dirs = append(dirs, sub...)
+		case e.Type().IsRegular() && (s.isOwned(p) || strings.HasPrefix(e.Name(), tempPrefix)):
+			files = append(files, p)
+		default:
+			return nil, nil, false, nil
+		}
+	}
+	return files, append(dirs, rel), true, nil
+}
+
+// prune removes the owned files paths, then the folders on their paths that
+// are left empty and hold no file of this session. A path that is no longer
+// a regular file, or that lies behind a symbolic link, is left alone. It
+// returns the paths removed.
+func (s *Session) prune(paths []string) ([]string, error) {
+	dirs := newDirCheck(s.root)
+	var removed []string
+	emptied := map[string]bool{}
+	for _, p := range paths {
+		if err := s.ctx.Err(); err != nil {
+			return nil, err
+		}
+		if !dirs.real(parentDir(p)) {
+			continue
+		}
+		fi, err := s.root.Lstat(filepath.FromSlash(p))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// Never written (a killed build announced it) or already gone;
+			// its folders may still be left empty.
+		case err != nil:
+			return nil, fmt.Errorf("remove %s: %w", p, err)
+		case !fi.Mode().IsRegular():
+			continue
+		default:
+			if err := s.root.Remove(filepath.FromSlash(p)); err != nil {
+				return nil, fmt.Errorf("remove %s: %w", p, err)
+			}
+			s.gone[p] = true
+			s.touched = true
+			removed = append(removed, p)
+		}
+		for d := parentDir(p); d != "" && s.folders[d] == 0 && !emptied[d]; d = parentDir(d) {
+			emptied[d] = true
+		}
+	}
+	candidates := make([]string, 0, len(emptied))
+	for d := range emptied {
+		candidates = append(candidates, d)
+	}
+	// Children before parents.
+	sort.Slice(candidates, func(i, j int) bool {
+		di, dj := strings.Count(candidates[i], "/"), strings.Count(candidates[j], "/")
+		if di != dj {
+			return di > dj
+		}
+		return candidates[i] < candidates[j]
+	})
+	for _, d := range candidates {
+		empty, err := dirs.empty(d)
+		if err != nil {
+			return nil, err
+		}
+		if !empty {
+			continue
+		}
+		if err := s.root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("remove folder %s: %w", d, err)
+		}
+	}
+	return removed, nil
+}
+
+// cleanTemps removes the temporary files that a killed build may have left
+// in the output folder and in every folder that holds an owned file.
+func (s *Session) cleanTemps() error {
+	scan := map[string]bool{"": true}
+	for p := range s.owned {
+		scan[parentDir(p)] = true
+	}
+	sorted := make([]string, 0, len(scan))
+	for d := range scan {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted)
+	dirs := newDirCheck(s.root)
+	for _, d := range sorted {
+		if err := s.cleanTempsIn(dirs, d); err != nil {
+			return err
+		}
+		s.scanned[d] = true
+	}
+	return nil
+}
+
+// cleanTempsIn removes the temporary files in folder d, unless d is not a
+// real folder.
+func (s *Session) cleanTempsIn(dirs *dirCheck, d string) error {
+	if !dirs.real(d) {
+		return nil
+	}
+	ents, err := dirs.list(d, -1)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), tempPrefix) {
+			continue
+		}
+		p := e.Name()
+		if d != "" {
+			p = d + "/" + p
+		}
+		if err := s.root.Remove(filepath.FromSlash(p)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove leftover temporary file %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+func symlinkError(p string) error {
+	return fmt.Errorf("%q in the output folder is a symbolic link; rolesite does not write through links, remove it", p)
+}
+
+// dirCheck answers, with a cache, whether a folder of the output folder is a
+// real folder reached without symbolic links.
+type dirCheck struct {
+	root  *os.Root
+	known map[string]bool
+}
+
+func newDirCheck(root *os.Root) *dirCheck {
+	return &dirCheck{root: root, known: map[string]bool{"": true}}
+}
+
+// real reports whether slash path d ("" for the output folder) exists and it
+// and all its parents are folders, not symbolic links.
+func (c *dirCheck) real(d string) bool {
+	if r, ok := c.known[d]; ok {
+		return r
+	}
+	r := c.real(parentDir(d))
+	if r {
+		fi, err := c.root.Lstat(filepath.FromSlash(d))
+		r = err == nil && fi.IsDir()
+	}
+	c.known[d] = r
+	return r
+}
+
+// list reads up to n entries of folder d (n <= 0: all).
+func (c *dirCheck) list(d string, n int) ([]fs.DirEntry, error) {
+	name := "."
+	if d != "" {
+		name = filepath.FromSlash(d)
+	}
+	f, err := c.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ents, err := f.ReadDir(n)
+	if err != nil && !(n > 0 && errors.Is(err, io.EOF)) {
+		return nil, fmt.Errorf("read folder %s: %w", d, err)
+	}
+	return ents, nil
+}
+
+// empty reports whether d is a real folder without entries.
+func (c *dirCheck) empty(d string) (bool, error) {
+	if !c.real(d) {
+		return false, nil
+	}
+	ents, err := c.list(d, 1)
+	if err != nil {
+		return false, err
+	}
+	return len(ents) == 0, nil
+}
