@@ -66,7 +66,7 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 			}
 		}
 		if f == nil {
-			d.errorf(k, "unknown key %q%s", prefix+key, hint(key, names))
+			d.errorf(k, "unknown key %q%s", prefix+key, prefixedHint(prefix, key, names))
 			continue
 		}
 		d.pos[prefix+key] = d.at(k)
@@ -128,6 +128,7 @@ func (d *decoder) list(key string, n *yaml.Node) ([]string, bool) {
 		if !ok {
 			return nil, false
 		}
+		d.pos[key+".0"] = d.at(n)
 		return []string{s}, true
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
@@ -145,7 +146,9 @@ func (d *decoder) list(key string, n *yaml.Node) ([]string, bool) {
 			ok = false
 			continue
 		}
-		d.pos[key+"."+strconv.Itoa(i)] = d.at(c)
+		// Keyed by the index in out, which skips bad items, so that
+		// callers find the position of out[i] under key.i.
+		d.pos[key+"."+strconv.Itoa(len(out))] = d.at(c)
 		out = append(out, s)
 	}
 	return out, ok
@@ -158,7 +161,11 @@ func (d *decoder) boolean(key string, n *yaml.Node) (bool, bool) {
 			return b, true
 		}
 	}
-	d.errorf(n, "%s: want true or false, got %s", key, describe(n))
+	quoted := ""
+	if n.Kind == yaml.ScalarNode && (n.Value == "true" || n.Value == "false") {
+		quoted = " (write it without quotes)"
+	}
+	d.errorf(n, "%s: want true or false, got %s%s", key, describe(n), quoted)
 	return false, false
 }
 
@@ -243,4 +250,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// prefixedHint suggests the closest key, named with its parent as the
+// message names the unknown one: "salary.min" for "salary.mni".
+func prefixedHint(prefix, key string, names []string) string {
+	if h := suggest(key, names); h != "" {
+		return " (did you mean " + quote(prefix+h) + "?)"
+	}
+	return ""
 }

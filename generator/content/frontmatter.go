@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -39,8 +40,10 @@ func splitDocument(path string, src []byte) (document, diag.List) {
 		return document{body: text, bodyOffset: shift}, nil
 	}
 	var captured []byte
+	found := false // captured is nil for an empty block, so track the close itself
 	capture := func(b []byte, _ any) error {
 		captured = append([]byte(nil), b...)
+		found = true
 		return nil
 	}
 	formats := []*frontmatter.Format{
@@ -52,7 +55,7 @@ func splitDocument(path string, src []byte) (document, diag.List) {
 		errs.Errorf(diag.Position{Path: path, Line: delimLine, Column: 1}, "cannot read front matter: %v", err)
 		return document{}, errs
 	}
-	if captured == nil {
+	if !found {
 		errs.Errorf(diag.Position{Path: path, Line: delimLine, Column: 1},
 			"front matter opened with %q is never closed (add a line %q after the last key)", delim, delim)
 		return document{}, errs
@@ -101,10 +104,19 @@ func findOpening(text []byte) (line, end int, delim string) {
 // parseYAMLMeta decodes a YAML block into a node tree with file lines.
 func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.List) {
 	var errs diag.List
+	lines := newYAMLLines(block, firstLine)
+	// yaml.v3 reports unreadable characters without a position: find them
+	// first.
+	if off, msg := unreadableYAML(block); msg != "" {
+		line, col := lines.at(off)
+		errs.Errorf(diag.Position{Path: path, Line: line, Column: col}, "invalid YAML front matter: %s", msg)
+		return nil, errs
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(block, &root); err != nil {
 		line, msg := yamlErrorLine(err)
-		errs.Errorf(diag.Position{Path: path, Line: firstLine + max(line, 1) - 1, Column: 1}, "invalid YAML front matter: %s", msg)
+		fileLine, _ := lines.pos(max(line, 1), 1)
+		errs.Errorf(diag.Position{Path: path, Line: fileLine, Column: 1}, "invalid YAML front matter: %s", msg)
 		return nil, errs
 	}
 	if root.Kind == 0 { // empty block
@@ -114,7 +126,7 @@ func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
-	shiftLines(doc, firstLine-1)
+	lines.remap(doc)
 	if doc.Kind != yaml.MappingNode {
 		errs.Errorf(diag.Position{Path: path, Line: doc.Line, Column: doc.Column}, "front matter must be a mapping of keys to values")
 		return nil, errs
@@ -122,8 +134,10 @@ func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 	return doc, nil
 }
 
-// yamlErrorLine extracts the line of a yaml.v3 syntax error. yaml.v3 gives
-// no structured position for syntax errors, only "yaml: line N: msg".
+// yamlErrorLine extracts the 1-based line of a yaml.v3 syntax error.
+// yaml.v3 gives no structured position for syntax errors, only
+// "yaml: line N: msg", and for parser (not scanner) errors N is the 0-based
+// line of its mark, one less than the line it means.
 func yamlErrorLine(err error) (int, string) {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "yaml: ")
@@ -132,15 +146,106 @@ func yamlErrorLine(err error) (int, string) {
 		if i := strings.Index(msg, ": "); i >= 0 {
 			msg = msg[i+2:]
 		}
-		return line, msg
 	}
-	return 0, msg
+	if yamlParserProblems[msg] {
+		line++
+	}
+	return line, msg
 }
 
-func shiftLines(n *yaml.Node, by int) {
-	n.Line += by
+// yamlParserProblems are the messages of yaml.v3's parser errors
+// (parserc.go), whose line yaml.v3 prints 0-based.
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
+// unreadableYAML returns the offset of the first byte yaml.v3 refuses to
+// read (invalid UTF-8 or a character YAML does not allow) and why, or "".
+func unreadableYAML(block []byte) (int, string) {
+	for i := 0; i < len(block); {
+		r, size := utf8.DecodeRune(block[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i, "text is not valid UTF-8"
+		case r == 0x09 || r == 0x0A || r == 0x0D || (r >= 0x20 && r <= 0x7E) || r == 0x85 ||
+			(r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || r >= 0x10000:
+		default:
+			return i, fmt.Sprintf("character %U is not allowed in YAML", r)
+		}
+		i += size
+	}
+	return 0, ""
+}
+
+// yamlLines maps yaml.v3's positions in a block to the file's. yaml.v3
+// breaks lines at \n, \r\n, a lone \r, NEL, LS and PS and counts columns
+// in characters; the file's lines break at \n only. Every yaml line lies
+// inside one file line, so each maps to a file line and the column where it
+// starts.
+type yamlLines struct {
+	block    []byte
+	fileLine []int // by yaml line - 1
+	fileCol  []int
+	starts   []int // byte offset of each yaml line
+}
+
+func newYAMLLines(block []byte, firstLine int) *yamlLines {
+	l := &yamlLines{block: block}
+	line, col := firstLine, 1
+	l.add(0, line, col)
+	for i := 0; i < len(block); {
+		r, size := utf8.DecodeRune(block[i:])
+		if r == '\r' && i+1 < len(block) && block[i+1] == '\n' {
+			r, size = '\n', 2
+		}
+		i += size
+		switch r {
+		case '\n':
+			line, col = line+1, 1
+			l.add(i, line, col)
+		case '\r', '\u0085', '\u2028', '\u2029':
+			col++
+			l.add(i, line, col)
+		default:
+			col++
+		}
+	}
+	return l
+}
+
+func (l *yamlLines) add(start, line, col int) {
+	l.starts = append(l.starts, start)
+	l.fileLine = append(l.fileLine, line)
+	l.fileCol = append(l.fileCol, col)
+}
+
+// pos turns yaml.v3's 1-based line and column into the file's.
+func (l *yamlLines) pos(line, col int) (int, int) {
+	i := min(max(line, 1), len(l.fileLine)) - 1
+	return l.fileLine[i], l.fileCol[i] + max(col, 1) - 1
+}
+
+// at turns a byte offset in the block into the file's line and column.
+func (l *yamlLines) at(off int) (int, int) {
+	i := sort.SearchInts(l.starts, off+1) - 1
+	return l.fileLine[i], l.fileCol[i] + utf8.RuneCount(l.block[l.starts[i]:off])
+}
+
+// remap moves every node of a tree to its position in the file.
+func (l *yamlLines) remap(n *yaml.Node) {
+	n.Line, n.Column = l.pos(n.Line, n.Column)
 	for _, c := range n.Content {
-		shiftLines(c, by)
+		l.remap(c)
 	}
 }
 
@@ -154,7 +259,17 @@ func parseTOMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 		line, col := 1, 1
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			line, col = perr.Position.Line, perr.Position.Col
+			// Position.Col counts bytes and is off by one at a line's
+			// start; Position.Start is a byte offset, after a BOM that
+			// BurntSushi/toml skips.
+			line, col = perr.Position.Line, 1
+			start := perr.Position.Start
+			if bytes.HasPrefix(block, utf8BOM) {
+				start += len(utf8BOM)
+			}
+			if p := diag.OffsetPosition(path, block, start); p.Line == line {
+				col = p.Column
+			}
 			err = errors.New(perr.Message)
 		}
 		errs.Errorf(diag.Position{Path: path, Line: firstLine + line - 1, Column: max(col, 1)}, "invalid TOML front matter: %v", err)
@@ -192,9 +307,7 @@ func tomlNode(v any, lines []string, firstLine, from int) *yaml.Node {
 		for _, k := range located {
 			keyNode := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k.key, Line: firstLine + k.line, Column: k.col}
 			val := tomlNode(v[k.key], lines, firstLine, k.line)
-			if val.Kind == yaml.ScalarNode || val.Kind == yaml.SequenceNode {
-				val.Line, val.Column = keyNode.Line, keyNode.Column
-			}
+			placeAt(val, keyNode.Line, keyNode.Column)
 			n.Content = append(n.Content, keyNode, val)
 		}
 		return n
@@ -230,18 +343,33 @@ func tomlNode(v any, lines []string, firstLine, from int) *yaml.Node {
 	}
 }
 
+// placeAt gives n and its list items, which TOML does not locate, the
+// position of the key that holds them. Tables keep their own lines.
+func placeAt(n *yaml.Node, line, col int) {
+	if n.Kind == yaml.MappingNode {
+		return
+	}
+	n.Line, n.Column = line, col
+	for _, c := range n.Content {
+		placeAt(c, line, col)
+	}
+}
+
 // findTOMLKey finds the first line at or after from that sets key, as
-// "key =" or "[key]" or inside an inline table, and returns its 0-based
-// index and 1-based column.
+// "key =" or "[key]" or inside an inline table, also dotted ("key.sub =")
+// or quoted ("\"key\" ="), and returns its 0-based index and 1-based column.
 func findTOMLKey(lines []string, key string, from int) (int, int) {
 	for i := from; i < len(lines); i++ {
 		line := lines[i]
 		for _, pat := range []string{"[" + key + "]", key} {
+			if pat == "" { // an empty quoted key, ""
+				continue
+			}
 			idx := strings.Index(line, pat)
 			for idx >= 0 {
-				before := idx == 0 || strings.ContainsRune(" \t{,[.", rune(line[idx-1]))
-				after := strings.TrimLeft(line[idx+len(pat):], " \t")
-				if pat[0] == '[' || (before && strings.HasPrefix(after, "=")) {
+				before := idx == 0 || strings.ContainsRune(" \t{,[.\"'", rune(line[idx-1]))
+				after := strings.TrimLeft(line[idx+len(pat):], " \t\"'")
+				if pat[0] == '[' || (before && (strings.HasPrefix(after, "=") || strings.HasPrefix(after, "."))) {
 					return i, len([]rune(line[:idx])) + 1
 				}
 				next := strings.Index(line[idx+1:], pat)

@@ -216,17 +216,22 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 	bySlug := map[string]*Role{}
 	folded := map[string]*Role{}
 	for _, p := range parsed {
+		// Check duplicates before the slug rule, so that Backend.md next to
+		// backend.md is reported as the clash it is on a case-insensitive
+		// file system, not only as a bad name.
+		if prev, dup := folded[strings.ToLower(p.Slug)]; dup {
+			errs.Errorf(diag.Position{Path: p.Path}, "duplicate slug %q (also %s)", p.Slug, prev.Path)
+			errs.Errorf(diag.Position{Path: prev.Path}, "duplicate slug %q (also %s)", p.Slug, p.Path)
+		} else {
+			folded[strings.ToLower(p.Slug)] = p
+		}
 		if !slugPattern.MatchString(p.Slug) {
 			errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md", p.Slug+".md")
 			continue
 		}
-		if prev, dup := folded[strings.ToLower(p.Slug)]; dup {
-			errs.Errorf(diag.Position{Path: p.Path}, "duplicate slug %q (also %s)", p.Slug, prev.Path)
-			errs.Errorf(diag.Position{Path: prev.Path}, "duplicate slug %q (also %s)", p.Slug, p.Path)
-			continue
+		if _, taken := bySlug[p.Slug]; !taken {
+			bySlug[p.Slug] = p
 		}
-		folded[strings.ToLower(p.Slug)] = p
-		bySlug[p.Slug] = p
 	}
 	for _, p := range parsed {
 		if bySlug[p.Slug] != p {
@@ -239,7 +244,7 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 	// Pages and aliases must not claim one URL.
 	urls := map[string]string{}
 	for _, c := range site.Categories {
-		urls["/"+c.Key+"/"] = site.Path
+		urls["/"+c.Key+"/"] = "the page of category " + quote(c.Key)
 	}
 	published := make([]*Role, 0, len(parsed))
 	for _, p := range parsed {
@@ -249,7 +254,7 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 		r := *p
 		applyDefaults(&r, site.Defaults)
 		published = append(published, &r)
-		urls[r.URLPath()] = r.Path
+		urls[r.URLPath()] = "the page of " + r.Path
 	}
 	publishedSlugs := map[string]bool{}
 	for _, r := range published {
@@ -275,10 +280,10 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 				continue
 			}
 			if owner, taken := urls[clean]; taken {
-				errs.Errorf(pos, "aliases: %q is already the URL of %s", a, owner)
+				errs.Errorf(pos, "aliases: %q is already %s", a, owner)
 				continue
 			}
-			urls[clean] = r.Path
+			urls[clean] = "an alias of " + r.Path
 			r.Aliases[i] = clean
 		}
 	}
@@ -335,6 +340,10 @@ func (r *Role) URLPath() string { return "/" + r.Category + "/" + r.Slug + "/" }
 
 var aliasSegment = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
 
+// generatedFile matches the files the generator writes at the top of the
+// output, which an alias folder of the same name would collide with.
+var generatedFile = regexp.MustCompile(`^(index\.html|404\.html|robots\.txt|sitemap\.xml|sitemap-[0-9]+\.xml)$`)
+
 // CleanAlias checks an alias path and returns it with a trailing slash. The
 // message is empty when the alias is fine. An alias must stay inside the
 // site: a path from the site root, no "..", no scheme or host, no query.
@@ -363,7 +372,7 @@ func CleanAlias(a string) (string, string) {
 		}
 	}
 	first := strings.SplitN(trimmed, "/", 2)[0]
-	if reserved[first] || strings.HasPrefix(first, ".") || first == "index.html" {
+	if reserved[first] || strings.HasPrefix(first, ".") || generatedFile.MatchString(first) {
 		return "", "collides with a file the generator writes"
 	}
 	return "/" + trimmed + "/", ""

@@ -70,13 +70,16 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		errs.Errorf(filePos, "file is %d bytes, the limit is %d", len(src), limits.MaxFileBytes)
 		return nil, set, errs
 	}
+	// Columns do not count a BOM, as editors do not show it.
+	text := bytes.TrimPrefix(src, utf8BOM)
+	shift := len(src) - len(text)
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
-		errs.Errorf(diag.OffsetPosition(path, src, off), "file is not valid UTF-8")
+		errs.Errorf(diag.OffsetPosition(path, text, off-shift), "file is not valid UTF-8")
 		return nil, set, errs
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		errs.Errorf(diag.OffsetPosition(path, src, i), "file contains a NUL byte")
+		errs.Errorf(diag.OffsetPosition(path, text, i-shift), "file contains a NUL byte")
 		return nil, set, errs
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(src, utf8BOM))) == 0 {
@@ -101,11 +104,13 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	}
 	d := &decoder{path: path, errs: &errs, pos: r.Pos, limits: limits}
 	name := func(key string, n *yaml.Node) (string, bool) {
-		s, ok := d.required(key, n)
-		if ok && utf8.RuneCountInString(s) > limits.MaxTitle {
-			d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(s), limits.MaxTitle)
+		// The title limit is the smaller one: check it before the general
+		// field limit, so the message names the limit that applies.
+		if n.Kind == yaml.ScalarNode && utf8.RuneCountInString(n.Value) > limits.MaxTitle {
+			d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(n.Value), limits.MaxTitle)
 			return "", false
 		}
+		s, ok := d.required(key, n)
 		if ok && strings.ContainsAny(s, "\n\r") {
 			d.errorf(n, "%s: must be one line", key)
 			return "", false
@@ -277,7 +282,14 @@ func (d *decoder) currency(k string, v *yaml.Node) (string, bool) {
 		return "", false
 	}
 	if !isCode(currencyCodes, s) || len(s) != 3 {
-		d.errorf(v, "%s: %q is not an ISO 4217 currency code (e.g. EUR)", k, s)
+		h := " (e.g. EUR)"
+		symbols := map[string]string{"€": "EUR", "$": "USD", "£": "GBP", "Fr.": "CHF"}
+		if up := strings.ToUpper(s); up != s && isCode(currencyCodes, up) && len(up) == 3 {
+			h = " (did you mean " + quote(up) + "?)"
+		} else if code, ok := symbols[s]; ok {
+			h = " (did you mean " + quote(code) + "?)"
+		}
+		d.errorf(v, "%s: %q is not an ISO 4217 currency code%s", k, s, h)
 		return "", false
 	}
 	return s, true
@@ -299,11 +311,12 @@ func (d *decoder) location(k string, v *yaml.Node) Location {
 			l.Country = s
 		}},
 	})
+	// A key that is set but wrong has its own message already.
 	if v.Kind == yaml.MappingNode {
-		if l.Country == "" {
+		if _, ok := d.pos[k+".country"]; !ok {
 			d.errorf(v, "%s: country is required (ISO 3166-1 alpha-2, e.g. DE)", k)
 		}
-		if l.Locality == "" {
+		if _, ok := d.pos[k+".locality"]; !ok {
 			d.errorf(v, "%s: locality is required (the town or city)", k)
 		}
 	}
@@ -335,7 +348,11 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 		}},
 	})
 	if v.Kind == yaml.MappingNode && e.Name == "" {
-		d.errorf(v, "%s: name is required (or write hiring_organization: confidential)", k)
+		if k == "organization" { // the agency itself cannot be confidential
+			d.errorf(v, "%s: name is required", k)
+		} else {
+			d.errorf(v, "%s: name is required (or write hiring_organization: confidential)", k)
+		}
 	}
 	return e
 }

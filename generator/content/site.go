@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -28,10 +29,12 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 		errs.Errorf(filePos, "site.yaml is empty; it needs at least title, base_url, language and categories")
 		return nil, errs
 	}
-	root, perrs := parseYAMLMeta(path, src, 1)
+	// Columns do not count a BOM, as editors do not show it.
+	root, perrs := parseYAMLMeta(path, bytes.TrimPrefix(src, utf8BOM), 1)
 	if perrs.HasErrors() {
-		if len(perrs) > 0 {
-			perrs[0].Message = strings.Replace(perrs[0].Message, "invalid YAML front matter", "invalid YAML", 1)
+		for i := range perrs {
+			m := strings.Replace(perrs[i].Message, "invalid YAML front matter", "invalid YAML", 1)
+			perrs[i].Message = strings.Replace(m, "front matter must be", "site.yaml must be", 1)
 		}
 		return nil, perrs
 	}
@@ -129,7 +132,10 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 					continue
 				}
 				if cat.Key == "" || cat.Title == "" {
-					if _, ok := seen[cat.Key]; !ok || cat.Title == "" {
+					// A key or title that is set but wrong has its own message.
+					_, hasKey := d.pos[prefix+"key"]
+					_, hasTitle := d.pos[prefix+"title"]
+					if !hasKey || !hasTitle {
 						d.errorf(c, "%s: a category needs key and title", strings.TrimSuffix(prefix, "."))
 					}
 					continue

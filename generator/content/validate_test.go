@@ -1,0 +1,948 @@
+package content
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+
+	"rolesite/generator/diag"
+)
+
+// baseFM is the smallest valid front matter. With roleDoc it fills lines 2
+// to 4, so a key added after it sits on line 5.
+const baseFM = "title: T\ncategory: tech\ndescription: D\n"
+
+// roleDoc wraps YAML front matter in --- lines and adds a body.
+func roleDoc(fm string) []byte { return []byte("---\n" + fm + "---\nBody.\n") }
+
+// tomlDoc wraps TOML front matter in +++ lines.
+func tomlDoc(fm string) []byte { return []byte("+++\n" + fm + "+++\nBody.\n") }
+
+const tomlBase = "title = \"T\"\ncategory = \"tech\"\ndescription = \"D\"\n"
+
+// messages returns every diagnostic of l as "path:line:col: message",
+// sorted.
+func messages(l diag.List) []string {
+	l = slices.Clone(l)
+	l.Sort()
+	out := make([]string, len(l))
+	for i, d := range l {
+		out[i] = d.String()
+	}
+	return out
+}
+
+func diffMessages(t *testing.T, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("got %d messages:\n\t%s\nwant %d:\n\t%s", len(got), strings.Join(got, "\n\t"), len(want), strings.Join(want, "\n\t"))
+	}
+}
+
+func TestParseRoleErrors(t *testing.T) {
+	const p = "roles/x.md:"
+	employmentList := "FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER"
+	tests := []struct {
+		name   string
+		src    []byte
+		limits Limits
+		want   []string
+	}{
+		// Malformed front matter.
+		{"yaml unclosed flow list", roleDoc(baseFM + "skills: [Go, PHP\n"),
+			Limits{}, []string{p + "5:1: invalid YAML front matter: did not find expected ',' or ']'"}},
+		{"yaml unclosed flow mapping", roleDoc(baseFM + "salary: {min: 1\n"),
+			Limits{}, []string{p + "5:1: invalid YAML front matter: did not find expected ',' or '}'"}},
+		{"yaml mapping in a value", roleDoc(baseFM + "skills: a: b\n"),
+			Limits{}, []string{p + "5:1: invalid YAML front matter: mapping values are not allowed in this context"}},
+		{"yaml bad indentation", roleDoc(baseFM + "salary:\n  min: 1\n max: 2\n"),
+			Limits{}, []string{p + "7:1: invalid YAML front matter: did not find expected key"}},
+		{"yaml list item after mapping", roleDoc(baseFM + "- Go\n"),
+			Limits{}, []string{p + "5:1: invalid YAML front matter: did not find expected key"}},
+		{"yaml key without colon", roleDoc("title: T\ncategory\ndescription: D\n"),
+			Limits{}, []string{p + "3:1: invalid YAML front matter: could not find expected ':'"}},
+		{"yaml unterminated string", roleDoc(baseFM + "skills: \"Go\n"),
+			Limits{}, []string{p + "5:1: invalid YAML front matter: found unexpected end of stream"}},
+		{"yaml bad token", roleDoc(baseFM + "skills: @Go\n"),
+			Limits{}, []string{p + "5:1: invalid YAML front matter: found character that cannot start any token"}},
+		// yaml.v3 names the start of the plain scalar that the tab continues.
+		{"yaml tab indentation", roleDoc(baseFM + "\tskills: Go\n"),
+			Limits{}, []string{p + "4:1: invalid YAML front matter: found a tab character that violates indentation"}},
+		{"yaml control character", roleDoc(baseFM + "skills: [Ä\x01]\n"),
+			Limits{}, []string{p + "5:11: invalid YAML front matter: character U+0001 is not allowed in YAML"}},
+		{"front matter is a list", roleDoc("- title\n- category\n"),
+			Limits{}, []string{p + "2:1: front matter must be a mapping of keys to values"}},
+		{"front matter is text", roleDoc("Backend-Entwickler\n"),
+			Limits{}, []string{p + "2:1: front matter must be a mapping of keys to values"}},
+		{"toml missing value", []byte("+++\ntitle = \"T\"\ncategory = \"tech\"\ndescription = \n+++\n"),
+			Limits{}, []string{p + "4:15: invalid TOML front matter: expected value but found '\\n' instead"}},
+		{"toml key set twice", tomlDoc("title = \"T\"\ntitle = \"U\"\n"),
+			Limits{}, []string{p + "3:1: invalid TOML front matter: Key 'title' has already been defined."}},
+		// BurntSushi/toml points at the blank before the x; the column
+		// counts Ä as one character.
+		{"toml column after Ä", tomlDoc("title = \"ÄÄÄ\" x\n"),
+			Limits{}, []string{p + "2:14: invalid TOML front matter: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead"}},
+		{"toml impossible date", tomlDoc(tomlBase + "date_posted = 2026-02-30\n"),
+			Limits{}, []string{p + "5:15: invalid TOML front matter: invalid datetime: \"2026-02-30\""}},
+		{"toml unknown key", tomlDoc(tomlBase + "titel = \"x\"\n"),
+			Limits{}, []string{p + "5:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"toml wrong bool", tomlDoc(tomlBase + "remote = \"yes\"\n"),
+			Limits{}, []string{p + "5:1: remote: want true or false, got \"yes\""}},
+		{"toml empty list item", tomlDoc(tomlBase + "skills = [\"Go\", \"\"]\n"),
+			Limits{}, []string{p + "5:1: skills[1]: must not be empty"}},
+		{"toml table", tomlDoc(tomlBase + "[salary]\nmin = \"viel\"\nmax = 2\n[location]\nlocality = \"Köln\"\ncountry = \"de\"\n"),
+			Limits{}, []string{
+				p + "6:1: salary.min: want a number, got \"viel\"",
+				p + "10:1: location.country: \"de\" is not an ISO 3166-1 alpha-2 country code (did you mean \"DE\"?)",
+			}},
+		{"toml dotted keys", tomlDoc(tomlBase + "salary.min = 5\nsalary.max = 1\n"),
+			Limits{}, []string{p + "5:1: salary: min 5 is greater than max 1"}},
+		{"toml dates", tomlDoc(tomlBase + "date_posted = 2026-11-01\nvalid_through = 2026-10-01\n"),
+			Limits{}, []string{p + "6:1: valid_through 2026-10-01 must be after date_posted 2026-11-01"}},
+		// Found by FuzzParseRole (a panic): an empty key cannot be located,
+		// so the first line of its table stands in.
+		{"toml empty key", tomlDoc(tomlBase + "\"\" = 1\n"),
+			Limits{}, []string{p + "2:1: unknown key \"\""}},
+		{"toml quoted key", tomlDoc(tomlBase + "\"Größe\" = 1\n"),
+			Limits{}, []string{p + "5:2: unknown key \"Größe\""}},
+
+		// Wrong types: text.
+		{"title list", roleDoc("title: [T]\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: want text, got a list"}},
+		{"title mapping", roleDoc("title: {de: T}\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: want text, got a mapping"}},
+		{"title null", roleDoc("title:\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:7: title: want text, got nothing"}},
+		{"title bool", roleDoc("title: true\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: want text, got \"true\""}},
+		{"title empty", roleDoc("title: \"  \"\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: must not be empty"}},
+		{"title two lines", roleDoc("title: |\n  Backend\n  Entwickler\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: must be one line"}},
+		{"category list", roleDoc("title: T\ncategory: [tech]\ndescription: D\n"),
+			Limits{}, []string{p + "3:11: category: want text, got a list"}},
+		{"description mapping", roleDoc("title: T\ncategory: tech\ndescription: {a: b}\n"),
+			Limits{}, []string{p + "4:14: description: want text, got a mapping"}},
+		// Wrong types: list.
+		{"skills mapping", roleDoc(baseFM + "skills: {Go: 5}\n"),
+			Limits{}, []string{p + "5:9: skills: want a list, got a mapping"}},
+		{"skills nested list", roleDoc(baseFM + "skills: [Go, [PHP]]\n"),
+			Limits{}, []string{p + "5:14: skills[1]: want text, got a list"}},
+		{"skills null item", roleDoc(baseFM + "skills: [Go, ~]\n"),
+			Limits{}, []string{p + "5:14: skills[1]: want text, got nothing"}},
+		{"synonyms mapping", roleDoc(baseFM + "synonyms: {a: b}\n"),
+			Limits{}, []string{p + "5:11: synonyms: want a list, got a mapping"}},
+		{"related mapping", roleDoc(baseFM + "related: {a: b}\n"),
+			Limits{}, []string{p + "5:10: related: want a list, got a mapping"}},
+		{"aliases item list", roleDoc(baseFM + "aliases:\n  - [/a/]\n"),
+			Limits{}, []string{p + "6:5: aliases[0]: want text, got a list"}},
+		{"yaml alias as a value", roleDoc(baseFM + "skills: &s [Go]\nrelated: *s\n"),
+			Limits{}, []string{p + "6:10: related: want a list, got an unsupported value"}},
+		// Wrong types: bool.
+		{"remote yes", roleDoc(baseFM + "remote: yes\n"),
+			Limits{}, []string{p + "5:9: remote: want true or false, got \"yes\""}},
+		{"draft quoted", roleDoc(baseFM + "draft: \"true\"\n"),
+			Limits{}, []string{p + "5:8: draft: want true or false, got \"true\" (write it without quotes)"}},
+		{"direct_apply list", roleDoc(baseFM + "direct_apply: [true]\n"),
+			Limits{}, []string{p + "5:15: direct_apply: want true or false, got a list"}},
+		// Wrong types: int.
+		{"weight fraction", roleDoc(baseFM + "weight: 1.5\n"),
+			Limits{}, []string{p + "5:9: weight: want a whole number, got \"1.5\""}},
+		{"weight too big", roleDoc(baseFM + "weight: 99999999999\n"),
+			Limits{}, []string{p + "5:9: weight: want a whole number, got \"99999999999\""}},
+		{"experience_months text", roleDoc(baseFM + "experience_months: drei Jahre\n"),
+			Limits{}, []string{p + "5:20: experience_months: want a whole number, got \"drei Jahre\""}},
+		{"experience_months range", roleDoc(baseFM + "experience_months: 700\n"),
+			Limits{}, []string{p + "5:20: experience_months: 700 is out of range (0 to 600)"}},
+		// Wrong types: number.
+		{"salary min text", roleDoc(baseFM + "salary: {min: 50k, max: 60000}\n"),
+			Limits{}, []string{p + "5:15: salary.min: want a number, got \"50k\""}},
+		{"salary max nan", roleDoc(baseFM + "salary: {min: 1, max: .nan}\n"),
+			Limits{}, []string{p + "5:23: salary.max: want a number, got \".nan\""}},
+		// Wrong types: date.
+		{"impossible date", roleDoc(baseFM + "date_posted: 2026-02-30\n"),
+			Limits{}, []string{p + "5:14: date_posted: \"2026-02-30\" is not a calendar date"}},
+		{"month 13", roleDoc(baseFM + "lastmod: 2026-13-01\n"),
+			Limits{}, []string{p + "5:10: lastmod: \"2026-13-01\" is not a calendar date"}},
+		{"german date", roleDoc(baseFM + "date_posted: 01.11.2026\n"),
+			Limits{}, []string{p + "5:14: date_posted: want a date like 2026-11-01, got \"01.11.2026\""}},
+		{"word as date", roleDoc(baseFM + "date_posted: morgen\n"),
+			Limits{}, []string{p + "5:14: date_posted: want a date like 2026-11-01, got \"morgen\""}},
+		{"date with time", roleDoc(baseFM + "date_posted: 2026-11-01T10:00:00Z\n"),
+			Limits{}, []string{p + "5:14: date_posted: want a date like 2026-11-01, got \"2026-11-01T10:00:00Z\""}},
+		{"date as number", roleDoc(baseFM + "date_posted: 20261101\n"),
+			Limits{}, []string{p + "5:14: date_posted: want a date like 2026-11-01, got \"20261101\""}},
+		{"date as list", roleDoc(baseFM + "date_posted: 2026-11-01\nvalid_through: [2027-01-01]\n"),
+			Limits{}, []string{p + "6:16: valid_through: want a date like 2026-11-01, got a list"}},
+		// Wrong types: mapping.
+		{"salary scalar", roleDoc(baseFM + "salary: 50000\n"),
+			Limits{}, []string{p + "5:9: salary: want a mapping of keys to values, got \"50000\""}},
+		{"salary list", roleDoc(baseFM + "salary: [1, 2]\n"),
+			Limits{}, []string{p + "5:9: salary: want a mapping of keys to values, got a list"}},
+		{"location scalar", roleDoc(baseFM + "location: München\n"),
+			Limits{}, []string{p + "5:11: location: want a mapping of keys to values, got \"München\""}},
+
+		// Missing required keys.
+		{"missing all", roleDoc("skills: [Go]\n"), Limits{}, []string{
+			p + "2:1: missing required key \"category\"",
+			p + "2:1: missing required key \"description\"",
+			p + "2:1: missing required key \"title\"",
+		}},
+		{"missing title", roleDoc("category: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:1: missing required key \"title\""}},
+		{"missing description", roleDoc("title: T\ncategory: tech\n"),
+			Limits{}, []string{p + "2:1: missing required key \"description\""}},
+		{"empty front matter", []byte("---\n---\nBody.\n"), Limits{}, []string{
+			p + "2:1: missing required key \"category\"",
+			p + "2:1: missing required key \"description\"",
+			p + "2:1: missing required key \"title\"",
+		}},
+
+		// Unknown keys and keys set twice.
+		{"titel", roleDoc(baseFM + "titel: x\n"),
+			Limits{}, []string{p + "5:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"catgory", roleDoc("title: T\ncatgory: tech\ndescription: D\n"), Limits{}, []string{
+			p + "2:1: missing required key \"category\"",
+			p + "3:1: unknown key \"catgory\" (did you mean \"category\"?)",
+		}},
+		{"salery", roleDoc(baseFM + "salery: {mni: 1}\n"),
+			Limits{}, []string{p + "5:1: unknown key \"salery\" (did you mean \"salary\"?)"}},
+		{"salary.mni", roleDoc(baseFM + "salary: {mni: 1, max: 2}\n"),
+			Limits{}, []string{p + "5:10: unknown key \"salary.mni\" (did you mean \"salary.min\"?)"}},
+		{"unknown key without hint", roleDoc(baseFM + "gehalt: 5\n"),
+			Limits{}, []string{p + "5:1: unknown key \"gehalt\""}},
+		{"unknown key column after Ä", roleDoc(baseFM + "location: {locality: Köln, lnad: DE}\n"), Limits{}, []string{
+			p + "5:11: location: country is required (ISO 3166-1 alpha-2, e.g. DE)",
+			p + "5:28: unknown key \"location.lnad\"",
+		}},
+		{"title twice", roleDoc(baseFM + "title: U\n"),
+			Limits{}, []string{p + "5:1: key \"title\" is set twice"}},
+		{"salary.min twice", roleDoc(baseFM + "salary: {min: 1, min: 2, max: 3}\n"),
+			Limits{}, []string{p + "5:18: key \"salary.min\" is set twice"}},
+
+		// Whole-file problems.
+		{"empty file", []byte(""), Limits{},
+			[]string{p + "1:1: file is empty; a role needs front matter between --- lines with at least title, category and description"}},
+		{"blank file", []byte("\n  \r\n\t\n"), Limits{},
+			[]string{p + "1:1: file is empty; a role needs front matter between --- lines with at least title, category and description"}},
+		{"byte order mark only", []byte("\ufeff"), Limits{},
+			[]string{p + "1:1: file is empty; a role needs front matter between --- lines with at least title, category and description"}},
+		{"no front matter", []byte("# Backend-Entwickler\n\ntitle: T\n"), Limits{},
+			[]string{p + "1:1: no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)"}},
+		{"yaml never closed", []byte("---\n" + baseFM + "Body.\n"), Limits{},
+			[]string{p + "1:1: front matter opened with \"---\" is never closed (add a line \"---\" after the last key)"}},
+		{"toml never closed", []byte("\n+++\n" + tomlBase), Limits{},
+			[]string{p + "2:1: front matter opened with \"+++\" is never closed (add a line \"+++\" after the last key)"}},
+		{"opening line only", []byte("---"), Limits{},
+			[]string{p + "1:1: front matter opened with \"---\" is never closed (add a line \"---\" after the last key)"}},
+		{"byte order mark", append([]byte("\ufeff"), roleDoc(baseFM+"titel: x\n")...),
+			Limits{}, []string{p + "5:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"crlf", []byte(strings.ReplaceAll(string(roleDoc(baseFM+"skills: [Go]\ntitel: x\n")), "\n", "\r\n")),
+			Limits{}, []string{p + "6:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"crlf broken yaml", []byte(strings.ReplaceAll(string(roleDoc(baseFM+"x: 1\nskills: [Go\n")), "\n", "\r\n")),
+			Limits{}, []string{p + "6:1: invalid YAML front matter: did not find expected ',' or ']'"}},
+		{"crlf toml", []byte(strings.ReplaceAll(string(tomlDoc(tomlBase+"titel = 1\n")), "\n", "\r\n")),
+			Limits{}, []string{p + "5:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		// yaml.v3 also breaks lines at a lone CR, NEL, LS and PS; the file's
+		// lines end at \n only.
+		{"lone cr", roleDoc("title: T\rcategory: tech\ndescription: D\ntitel: x\n"),
+			Limits{}, []string{p + "4:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"line separator in a value", roleDoc("title: \"A\u2028B\"\ncategory: tech\ndescription: D\nskills: [Go, ~]\n"),
+			Limits{}, []string{p + "5:14: skills[1]: want text, got nothing"}},
+		{"next line in a value", roleDoc("title: T\ncategory: tech\ndescription: \"a\u0085b\"\ntitel: x\n"),
+			Limits{}, []string{p + "5:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"leading blank lines", []byte("\n\n---\n" + baseFM + "titel: x\n---\n"),
+			Limits{}, []string{p + "7:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"invalid utf-8", roleDoc(baseFM + "skills: [Ä\xff]\n"),
+			Limits{}, []string{p + "5:11: file is not valid UTF-8"}},
+		{"invalid utf-8 in body", append(roleDoc(baseFM), "Grüße \xc3\x28\n"...),
+			Limits{}, []string{p + "7:7: file is not valid UTF-8"}},
+		{"nul in front matter", roleDoc(baseFM + "skills: [Ä\x00]\n"),
+			Limits{}, []string{p + "5:11: file contains a NUL byte"}},
+		{"nul in body", append(roleDoc(baseFM), "ab\x00"...),
+			Limits{}, []string{p + "7:3: file contains a NUL byte"}},
+		{"nul after byte order mark", []byte("\ufeff\x00---\n"),
+			Limits{}, []string{p + "1:1: file contains a NUL byte"}},
+
+		// Limits.
+		{"3 MB file", append(roleDoc(baseFM), strings.Repeat("Text ", 3<<20/5)...),
+			Limits{}, []string{p + "1:1: file is 3145778 bytes, the limit is 2097152"}},
+		{"100,000-character title", roleDoc("title: " + strings.Repeat("Ä", 100_000) + "\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: 100000 characters, the limit is 120"}},
+		{"title over the title limit", roleDoc("title: " + strings.Repeat("x", 121) + "\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: 121 characters, the limit is 120"}},
+		{"synonym over the title limit", roleDoc(baseFM + "synonyms: [Go, " + strings.Repeat("y", 121) + "]\n"),
+			Limits{}, []string{p + "5:16: synonyms: 121 characters, the limit is 120"}},
+		{"custom file limit", roleDoc(baseFM), Limits{MaxFileBytes: 40},
+			[]string{p + "1:1: file is 53 bytes, the limit is 40"}},
+		{"custom title limit", roleDoc("title: Backend\ncategory: tech\ndescription: D\n"), Limits{MaxTitle: 5},
+			[]string{p + "2:8: title: 7 characters, the limit is 5"}},
+		{"custom field limit", roleDoc(baseFM + "skills: [Go, Kubernetes]\n"), Limits{MaxField: 5},
+			[]string{p + "5:14: skills[1]: 10 characters, the limit is 5"}},
+		{"description over 160", roleDoc("title: T\ncategory: tech\ndescription: " + strings.Repeat("ä", 161) + "\n"),
+			Limits{}, []string{p + "4:14: description: 161 characters, at most 160 fit a search snippet"}},
+
+		// Dates.
+		{"valid_through before date_posted", roleDoc(baseFM + "date_posted: 2026-11-01\nvalid_through: 2026-10-31\n"),
+			Limits{}, []string{p + "6:1: valid_through 2026-10-31 must be after date_posted 2026-11-01"}},
+		{"valid_through equal to date_posted", roleDoc(baseFM + "date_posted: 2026-11-01\nvalid_through: 2026-11-01\n"),
+			Limits{}, []string{p + "6:1: valid_through 2026-11-01 must be after date_posted 2026-11-01"}},
+		{"valid_through without date_posted", roleDoc(baseFM + "valid_through: 2027-01-01\n"),
+			Limits{}, []string{p + "5:1: valid_through is set but date_posted is not; an opening needs both"}},
+
+		// Salary.
+		{"salary min over max", roleDoc(baseFM + "salary: {min: 90000, max: 60000}\n"),
+			Limits{}, []string{p + "5:9: salary: min 90000 is greater than max 60000"}},
+		{"salary zero", roleDoc(baseFM + "salary: {min: 0, max: 60000}\n"),
+			Limits{}, []string{p + "5:9: salary: min and max must be greater than 0 (got 0 and 60000)"}},
+		// A block mapping starts at its first key.
+		{"salary negative", roleDoc(baseFM + "salary:\n  min: -5\n  max: -1.5\n"),
+			Limits{}, []string{p + "6:3: salary: min and max must be greater than 0 (got -5 and -1.5)"}},
+		{"salary without min and max", roleDoc(baseFM + "salary: {currency: EUR}\n"),
+			Limits{}, []string{p + "5:9: salary: set min and max"}},
+		{"salary empty mapping", roleDoc(baseFM + "salary: {}\n"),
+			Limits{}, []string{p + "5:9: salary: set min and max"}},
+		{"currency unknown", roleDoc(baseFM + "salary: {min: 1, max: 2, currency: XYZ}\n"),
+			Limits{}, []string{p + "5:36: salary.currency: \"XYZ\" is not an ISO 4217 currency code (e.g. EUR)"}},
+		{"currency lowercase", roleDoc(baseFM + "salary: {min: 1, max: 2, currency: eur}\n"),
+			Limits{}, []string{p + "5:36: salary.currency: \"eur\" is not an ISO 4217 currency code (did you mean \"EUR\"?)"}},
+		{"currency symbol", roleDoc(baseFM + "salary: {min: 1, max: 2, currency: €}\n"),
+			Limits{}, []string{p + "5:36: salary.currency: \"€\" is not an ISO 4217 currency code (did you mean \"EUR\"?)"}},
+		{"salary unit lowercase", roleDoc(baseFM + "salary: {min: 1, max: 2, unit: year}\n"),
+			Limits{}, []string{p + "5:32: salary.unit: \"year\" is not one of HOUR, DAY, WEEK, MONTH, YEAR (did you mean \"YEAR\"?)"}},
+
+		// Location and countries.
+		{"country unknown", roleDoc(baseFM + "location: {locality: Köln, country: XX}\n"),
+			Limits{}, []string{p + "5:37: location.country: \"XX\" is not an ISO 3166-1 alpha-2 country code"}},
+		{"country lowercase", roleDoc(baseFM + "location: {locality: Köln, country: de}\n"),
+			Limits{}, []string{p + "5:37: location.country: \"de\" is not an ISO 3166-1 alpha-2 country code (did you mean \"DE\"?)"}},
+		{"country name", roleDoc(baseFM + "location: {locality: Köln, country: Germany}\n"),
+			Limits{}, []string{p + "5:37: location.country: \"Germany\" is not an ISO 3166-1 alpha-2 country code (did you mean \"DE\"?)"}},
+		{"location without country and locality", roleDoc(baseFM + "location:\n  region: Bayern\n"), Limits{}, []string{
+			p + "6:3: location: country is required (ISO 3166-1 alpha-2, e.g. DE)",
+			p + "6:3: location: locality is required (the town or city)",
+		}},
+		{"location locality empty", roleDoc(baseFM + "location: {locality: \"\", country: DE}\n"),
+			Limits{}, []string{p + "5:22: location.locality: must not be empty"}},
+
+		// Employment type.
+		{"employment type scalar", roleDoc(baseFM + "employment_type: FULLTIME\n"),
+			Limits{}, []string{p + "5:18: employment_type: \"FULLTIME\" is not one of " + employmentList + " (did you mean \"FULL_TIME\"?)"}},
+		{"employment type list", roleDoc(baseFM + "employment_type: [full_time, PARTTIME, Festanstellung]\n"), Limits{}, []string{
+			p + "5:19: employment_type: \"full_time\" is not one of " + employmentList + " (did you mean \"FULL_TIME\"?)",
+			p + "5:30: employment_type: \"PARTTIME\" is not one of " + employmentList + " (did you mean \"PART_TIME\"?)",
+			p + "5:40: employment_type: \"Festanstellung\" is not one of " + employmentList,
+		}},
+		// Found by FuzzParseRole: a bad item shifted the positions of the
+		// items after it.
+		{"employment type after a bad item", roleDoc(baseFM + "employment_type: [{a: b}, FULLTIME]\n"), Limits{}, []string{
+			p + "5:19: employment_type[0]: want text, got a mapping",
+			p + "5:27: employment_type: \"FULLTIME\" is not one of " + employmentList + " (did you mean \"FULL_TIME\"?)",
+		}},
+		{"employment type empty", roleDoc(baseFM + "employment_type: []\n"),
+			Limits{}, []string{p + "5:18: employment_type: name at least one type"}},
+
+		// Remote.
+		{"remote without applicant_countries", roleDoc(baseFM + "remote: true\n"),
+			Limits{}, []string{p + "5:1: remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them"}},
+		{"applicant_countries without remote", roleDoc(baseFM + "applicant_countries: [DE]\n"),
+			Limits{}, []string{p + "5:1: applicant_countries is only used with remote: true"}},
+		{"applicant_countries scalar without remote", roleDoc(baseFM + "remote: false\napplicant_countries: DE\n"),
+			Limits{}, []string{p + "6:1: applicant_countries is only used with remote: true"}},
+		{"applicant_countries bad codes", roleDoc(baseFM + "remote: true\napplicant_countries: [de, XX, Österreich]\n"), Limits{}, []string{
+			p + "5:1: remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them",
+			p + "6:23: applicant_countries: \"de\" is not an ISO 3166-1 alpha-2 country code (did you mean \"DE\"?)",
+			p + "6:27: applicant_countries: \"XX\" is not an ISO 3166-1 alpha-2 country code",
+			p + "6:31: applicant_countries: \"Österreich\" is not an ISO 3166-1 alpha-2 country code (did you mean \"AT\"?)",
+		}},
+		{"applicant_countries scalar code", roleDoc(baseFM + "remote: true\napplicant_countries: Deutschland\n"), Limits{}, []string{
+			p + "5:1: remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them",
+			p + "6:22: applicant_countries: \"Deutschland\" is not an ISO 3166-1 alpha-2 country code (did you mean \"DE\"?)",
+		}},
+
+		// Education and experience.
+		{"experience_in_place_of_education alone", roleDoc(baseFM + "experience_in_place_of_education: true\n"),
+			Limits{}, []string{p + "5:1: experience_in_place_of_education needs both experience_months and education"}},
+		{"experience_in_place_of_education without education", roleDoc(baseFM + "experience_months: 24\nexperience_in_place_of_education: true\n"),
+			Limits{}, []string{p + "6:1: experience_in_place_of_education needs both experience_months and education"}},
+		{"education unknown", roleDoc(baseFM + "education: Bachelor\n"),
+			Limits{}, []string{p + "5:12: education: \"Bachelor\" is not one of high school, associate degree, bachelor degree, professional certificate, postgraduate degree"}},
+
+		// Occupation code.
+		{"occupation code five digits", roleDoc(baseFM + "occupation_code: 25120\n"),
+			Limits{}, []string{p + "5:18: occupation_code: \"25120\" is not an ISCO-08 unit group (4 digits, e.g. \"2512\")"}},
+		{"occupation code letters", roleDoc(baseFM + "occupation_code: SE-1\n"),
+			Limits{}, []string{p + "5:18: occupation_code: \"SE-1\" is not an ISCO-08 unit group (4 digits, e.g. \"2512\")"}},
+		{"occupation code not in table", roleDoc(baseFM + "occupation_code: \"9999\"\n"),
+			Limits{}, []string{p + "5:18: warning: occupation_code: \"9999\" is not in Rolesite's ISCO-08 table; the JSON-LD carries the code without its name"}},
+
+		// Hiring organization.
+		{"hiring_organization name as scalar", roleDoc(baseFM + "hiring_organization: Beispiel AG\n"),
+			Limits{}, []string{p + "5:22: hiring_organization: want confidential or a mapping with name and url, got \"Beispiel AG\""}},
+		{"hiring_organization number", roleDoc(baseFM + "hiring_organization: 42\n"),
+			Limits{}, []string{p + "5:22: hiring_organization: want confidential or a mapping with name and url, got \"42\""}},
+		{"hiring_organization list", roleDoc(baseFM + "hiring_organization: [Beispiel AG]\n"),
+			Limits{}, []string{p + "5:22: hiring_organization: want a mapping of keys to values, got a list"}},
+		{"hiring_organization without name", roleDoc(baseFM + "hiring_organization: {url: \"https://shop.example/\"}\n"),
+			Limits{}, []string{p + "5:22: hiring_organization: name is required (or write hiring_organization: confidential)"}},
+		{"hiring_organization bad url", roleDoc(baseFM + "hiring_organization: {name: Shop AG, url: shop.example}\n"),
+			Limits{}, []string{p + "5:43: hiring_organization.url: \"shop.example\" is not an absolute http or https URL"}},
+		{"hiring_organization ftp logo", roleDoc(baseFM + "hiring_organization:\n  name: Shop AG\n  logo: ftp://shop.example/logo.png\n"),
+			Limits{}, []string{p + "7:9: hiring_organization.logo: \"ftp://shop.example/logo.png\" is not an absolute http or https URL"}},
+		{"hiring_organization same_as", roleDoc(baseFM + "hiring_organization:\n  name: Shop AG\n  same_as: [linkedin.com/shop]\n"),
+			Limits{}, []string{p + "7:13: hiring_organization.same_as: \"linkedin.com/shop\" is not an absolute http or https URL"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := ParseRole("roles/x.md", "x", tt.src, tt.limits)
+			diffMessages(t, messages(errs), tt.want)
+		})
+	}
+}
+
+// TestParseRoleAccepts covers inputs that look odd but are fine.
+func TestParseRoleAccepts(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   []byte
+		check func(t *testing.T, r *Role)
+	}{
+		{"front matter only", []byte("---\n" + baseFM + "---\n"), func(t *testing.T, r *Role) {
+			if len(r.Body) != 0 {
+				t.Errorf("body = %q, want empty", r.Body)
+			}
+		}},
+		{"front matter only without a final newline", []byte("---\n" + baseFM + "---"), nil},
+		{"byte order mark", append([]byte("\ufeff"), roleDoc(baseFM)...), func(t *testing.T, r *Role) {
+			if r.Title != "T" || r.Pos["title"].Line != 2 {
+				t.Errorf("title %q at %v", r.Title, r.Pos["title"])
+			}
+			if got := string(r.Source[r.BodyOffset:]); got != "Body.\n" {
+				t.Errorf("body at BodyOffset = %q", got)
+			}
+		}},
+		{"crlf", []byte(strings.ReplaceAll(string(roleDoc(baseFM+"skills: [Go]\ndate_posted: 2026-11-01\n")), "\n", "\r\n")), func(t *testing.T, r *Role) {
+			if r.Title != "T" || r.Description != "D" || r.Skills[0] != "Go" || r.DatePosted.Day() != 1 {
+				t.Errorf("values carry CR: %q %q %q %v", r.Title, r.Description, r.Skills, r.DatePosted)
+			}
+			if r.Pos["date_posted"].Line != 6 {
+				t.Errorf("date_posted at %v, want line 6", r.Pos["date_posted"])
+			}
+			if got := string(r.Body); got != "Body.\r\n" {
+				t.Errorf("body = %q", got)
+			}
+		}},
+		{"toml", tomlDoc(tomlBase + "skills = [\"Go\"]\ndate_posted = 2026-11-01\nvalid_through = 2027-01-31\n[salary]\nmin = 50000\nmax = 60000.5\n"), func(t *testing.T, r *Role) {
+			if r.Salary == nil || r.Salary.Max != 60000.5 || r.ValidThrough.Month() != 1 {
+				t.Errorf("salary %+v, valid_through %v", r.Salary, r.ValidThrough)
+			}
+			if p := r.Pos["salary.max"]; p.Line != 10 || p.Column != 1 {
+				t.Errorf("salary.max at %v, want line 10", p)
+			}
+		}},
+		{"description of exactly 160 characters", roleDoc("title: T\ncategory: tech\ndescription: " + strings.Repeat("ü", 160) + "\n"), nil},
+		{"salary with max only", roleDoc(baseFM + "salary: {max: 60000}\n"), func(t *testing.T, r *Role) {
+			if r.Salary.Min != 60000 || r.Salary.Max != 60000 || r.Salary.Unit != "YEAR" {
+				t.Errorf("salary %+v", r.Salary)
+			}
+		}},
+		{"remote with countries", roleDoc(baseFM + "remote: true\napplicant_countries: [DE, AT]\n"), nil},
+		{"experience in place of education", roleDoc(baseFM + "experience_months: 36\neducation: bachelor degree\nexperience_in_place_of_education: true\n"), nil},
+		{"confidential employer", roleDoc(baseFM + "hiring_organization: confidential\n"), nil},
+		{"scalar lists", roleDoc(baseFM + "skills: Go\nrelated: a\naliases: /jobs/a/\n"), func(t *testing.T, r *Role) {
+			if p := r.Pos["related.0"]; p.Line != 6 || p.Column != 10 {
+				t.Errorf("related.0 at %v, want 6:10", p)
+			}
+		}},
+		{"number as title", roleDoc("title: 1860\ncategory: tech\ndescription: D\n"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, errs := ParseRole("roles/x.md", "x", tt.src, Limits{})
+			if len(errs) > 0 || r == nil {
+				t.Fatalf("unexpected messages:\n%s", errs)
+			}
+			if tt.check != nil {
+				tt.check(t, r)
+			}
+		})
+	}
+}
+
+const siteBase = "title: Karriere\nbase_url: https://karriere.example/\nlanguage: de\ncategories:\n  - key: tech\n    title: Tech\n"
+
+func TestParseSiteErrors(t *testing.T) {
+	const p = "site.yaml:"
+	withURL := func(u string) string { return strings.Replace(siteBase, "https://karriere.example/", u, 1) }
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"empty", "", []string{p + "1:1: site.yaml is empty; it needs at least title, base_url, language and categories"}},
+		{"blank", " \n\n", []string{p + "1:1: site.yaml is empty; it needs at least title, base_url, language and categories"}},
+		// yaml.v3 names the start of the list that holds the bad line 8.
+		{"broken yaml", siteBase + "  - key: sales\n   title: Sales\n",
+			[]string{p + "5:1: invalid YAML: did not find expected '-' indicator"}},
+		{"unclosed list", "language: de\ntitle: [Karriere\n", []string{p + "2:1: invalid YAML: did not find expected ',' or ']'"}},
+		// On the first line yaml.v3 names where it noticed the problem: the
+		// end of the file.
+		{"unclosed list on line 1", "title: [Karriere\n", []string{p + "2:1: invalid YAML: did not find expected ',' or ']'"}},
+		{"list instead of mapping", "- title\n", []string{p + "1:1: site.yaml must be a mapping of keys to values"}},
+		{"invalid utf-8", siteBase + "title: \"K\xe4se\"\n", []string{p + "7:10: invalid YAML: text is not valid UTF-8"}},
+		{"nul", siteBase + "title: \"Ä\x00\"\n", []string{p + "7:10: invalid YAML: character U+0000 is not allowed in YAML"}},
+		{"missing keys", "title: Karriere\n", []string{
+			p + "1:1: missing required key \"base_url\"",
+			p + "1:1: missing required key \"categories\"",
+			p + "1:1: missing required key \"language\"",
+		}},
+		{"base_url relative", withURL("/karriere/"),
+			[]string{p + "2:11: base_url: \"/karriere/\" must be an absolute http or https URL such as https://karriere.example.de/"}},
+		{"base_url without scheme", withURL("karriere.example"),
+			[]string{p + "2:11: base_url: \"karriere.example\" must be an absolute http or https URL such as https://karriere.example.de/"}},
+		{"base_url ftp", withURL("ftp://karriere.example/"),
+			[]string{p + "2:11: base_url: \"ftp://karriere.example/\" must be an absolute http or https URL such as https://karriere.example.de/"}},
+		{"base_url query", withURL("https://karriere.example/?utm=x"),
+			[]string{p + "2:11: base_url: \"https://karriere.example/?utm=x\" must not carry a query or fragment"}},
+		{"base_url empty query", withURL("https://karriere.example/?"),
+			[]string{p + "2:11: base_url: \"https://karriere.example/?\" must not carry a query or fragment"}},
+		{"base_url fragment", withURL("\"https://karriere.example/#jobs\""),
+			[]string{p + "2:11: base_url: \"https://karriere.example/#jobs\" must not carry a query or fragment"}},
+		{"base_url user", withURL("https://admin:geheim@karriere.example/"),
+			[]string{p + "2:11: base_url: \"https://admin:geheim@karriere.example/\" must not carry a user name or password"}},
+		{"language name", strings.Replace(siteBase, "language: de", "language: Deutsch", 1),
+			[]string{p + "3:11: language: \"Deutsch\" is not a language tag like de or de-AT"}},
+		{"language underscore", strings.Replace(siteBase, "language: de", "language: de_DE", 1),
+			[]string{p + "3:11: language: \"de_DE\" is not a language tag like de or de-AT"}},
+		{"duplicate category", siteBase + "  - key: tech\n    title: Technik\n",
+			[]string{p + "7:10: categories[1].key: category \"tech\" is defined twice (also at site.yaml:5:10)"}},
+		{"bad category key", siteBase + "  - key: Tech_Dev\n    title: Technik\n",
+			[]string{p + "7:10: categories[1].key: \"Tech_Dev\" must be lowercase letters, digits and hyphens"}},
+		{"category key with umlaut", siteBase + "  - key: führung\n    title: Führung\n",
+			[]string{p + "7:10: categories[1].key: \"führung\" must be lowercase letters, digits and hyphens"}},
+		{"reserved category key", siteBase + "  - key: assets\n    title: Assets\n",
+			[]string{p + "7:10: categories[1].key: \"assets\" is reserved for generated files"}},
+		{"category without title", siteBase + "  - key: sales\n",
+			[]string{p + "7:5: categories[1]: a category needs key and title"}},
+		{"category without key", siteBase + "  - title: Sales\n",
+			[]string{p + "7:5: categories[1]: a category needs key and title"}},
+		{"category scalar", siteBase + "  - sales\n",
+			[]string{p + "7:5: categories[1]: want a mapping of keys to values, got \"sales\""}},
+		{"category unknown key", siteBase + "    titel: Technik\n",
+			[]string{p + "7:5: unknown key \"categories[0].titel\" (did you mean \"categories[0].title\"?)"}},
+		{"categories scalar", strings.Replace(siteBase, "categories:\n  - key: tech\n    title: Tech\n", "categories: tech\n", 1),
+			[]string{p + "4:13: categories: want a list of categories, got \"tech\""}},
+		{"categories empty", strings.Replace(siteBase, "categories:\n  - key: tech\n    title: Tech\n", "categories: []\n", 1),
+			[]string{p + "4:1: categories: define at least one category"}},
+		{"bad email", siteBase + "contact: {email: karriere-at-example.de, phone: \"+49 40 1\"}\n",
+			[]string{p + "7:18: contact.email: \"karriere-at-example.de\" is not an e-mail address"}},
+		{"email with name", siteBase + "contact:\n  email: \"Karriere <karriere@example.de>\"\n",
+			[]string{p + "8:10: contact.email: \"Karriere <karriere@example.de>\" is not an e-mail address"}},
+		{"bad phone", siteBase + "contact: {email: karriere@example.de, phone: \"040 / 12 34 ext. 5\"}\n",
+			[]string{p + "7:46: contact.phone: \"040 / 12 34 ext. 5\" is not a phone number (digits, spaces, + ( ) / -)"}},
+		{"contact list", siteBase + "contact: [karriere@example.de]\n",
+			[]string{p + "7:10: contact: want a mapping of keys to values, got a list"}},
+		{"organization scalar", siteBase + "organization: Nordwind\n",
+			[]string{p + "7:15: organization: want a mapping with name, url, logo and same_as, got \"Nordwind\""}},
+		{"organization without name", siteBase + "organization: {url: \"https://nordwind.example/\"}\n",
+			[]string{p + "7:15: organization: name is required"}},
+		{"organization urls", siteBase + "organization: {name: N, url: nordwind.example, logo: \"ftp://n/\", same_as: [x]}\n", []string{
+			p + "7:30: organization.url: \"nordwind.example\" is not an absolute http or https URL",
+			p + "7:54: organization.logo: \"ftp://n/\" is not an absolute http or https URL",
+			p + "7:76: organization.same_as: \"x\" is not an absolute http or https URL",
+		}},
+		{"defaults", siteBase + "defaults:\n  employment_type: FULLTIME\n  salary_currency: eur\n  hiring_organization: Nordwind\n  location: {locality: Hamburg, country: de}\n  lang: de\n", []string{
+			p + "8:20: defaults.employment_type: \"FULLTIME\" is not one of FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER (did you mean \"FULL_TIME\"?)",
+			p + "9:20: defaults.salary_currency: \"eur\" is not an ISO 4217 currency code (did you mean \"EUR\"?)",
+			p + "10:24: defaults.hiring_organization: want confidential or a mapping with name and url, got \"Nordwind\"",
+			p + "11:42: defaults.location.country: \"de\" is not an ISO 3166-1 alpha-2 country code (did you mean \"DE\"?)",
+			p + "12:3: unknown key \"defaults.lang\"",
+		}},
+		{"unknown keys", siteBase + "titel: x\nbaseurl: y\n", []string{
+			p + "7:1: unknown key \"titel\" (did you mean \"title\"?)",
+			p + "8:1: unknown key \"baseurl\" (did you mean \"base_url\"?)",
+		}},
+		{"key set twice", siteBase + "title: Noch einmal\n", []string{p + "7:1: key \"title\" is set twice"}},
+		{"crlf", strings.ReplaceAll(siteBase+"titel: x\n", "\n", "\r\n"),
+			[]string{p + "7:1: unknown key \"titel\" (did you mean \"title\"?)"}},
+		{"byte order mark", "\ufeff" + strings.Replace(siteBase, "language: de", "language: Ä", 1),
+			[]string{p + "3:11: language: \"Ä\" is not a language tag like de or de-AT"}},
+		{"byte order mark and control character on line 1", "\ufefftitle: \"\x01\"\n",
+			[]string{p + "1:9: invalid YAML: character U+0001 is not allowed in YAML"}},
+		{"title over the field limit", strings.Replace(siteBase, "title: Karriere", "title: "+strings.Repeat("K", 2001), 1),
+			[]string{p + "1:8: title: 2001 characters, the limit is 2000"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := ParseSite("site.yaml", []byte(tt.src))
+			diffMessages(t, messages(errs), tt.want)
+		})
+	}
+}
+
+func TestParseSiteAccepts(t *testing.T) {
+	s, errs := ParseSite("site.yaml", []byte(strings.Replace(siteBase, "https://karriere.example/", "https://karriere.example/de", 1)+
+		"contact: {email: karriere@example.de, phone: \"+49 (40) 123-45/6\"}\n"+
+		"defaults: {hiring_organization: confidential, employment_type: [FULL_TIME, PART_TIME], salary_currency: CHF}\n"))
+	if len(errs) > 0 {
+		t.Fatalf("unexpected messages:\n%s", errs)
+	}
+	if s.BaseURL != "https://karriere.example/de/" {
+		t.Errorf("BaseURL = %q, want a trailing slash added", s.BaseURL)
+	}
+	if !s.Defaults.HiringOrganization.Confidential || len(s.Defaults.EmploymentType) != 2 || s.Defaults.SalaryCurrency != "CHF" {
+		t.Errorf("defaults = %+v", s.Defaults)
+	}
+	if _, errs := ParseSite("site.toml", []byte(siteBase)); len(errs) != 1 || errs[0].String() != "site.toml:1:1: site configuration must be YAML" {
+		t.Errorf("site.toml: %v", errs)
+	}
+}
+
+// siteYAML defines the categories tech and sales.
+const siteYAML = "title: Karriere\nbase_url: https://karriere.example/\nlanguage: de\ncategories:\n" +
+	"  - key: tech\n    title: Tech\n  - key: sales\n    title: Sales\n"
+
+// role returns a valid role file in category cat with extra front-matter
+// lines, which start on line 5.
+func role(title, cat, extra string) string {
+	return "---\ntitle: " + title + "\ncategory: " + cat + "\ndescription: D\n" + extra + "---\nBody.\n"
+}
+
+// writeTree writes files (slash-separated paths relative to dir) and
+// returns dir.
+func writeTree(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symbolic links unavailable: %v", err)
+	}
+}
+
+// loadMessages loads dir and returns its messages with dir cut off the
+// paths and, when other is set, other replaced by OUT.
+func loadMessages(t *testing.T, opts Options, other string) (*Site, []string) {
+	t.Helper()
+	site, errs := Load(context.Background(), opts)
+	if errs.HasErrors() != (site == nil) {
+		t.Errorf("site is nil: %v, but has errors: %v", site == nil, errs.HasErrors())
+	}
+	got := messages(errs)
+	for i, m := range got {
+		m = strings.ReplaceAll(m, opts.Dir+string(filepath.Separator), "")
+		if other != "" {
+			m = strings.ReplaceAll(m, other, "OUT")
+		}
+		got[i] = filepath.ToSlash(m)
+	}
+	return site, got
+}
+
+func TestLoadErrors(t *testing.T) {
+	outside := t.TempDir()
+	writeTree(t, outside, map[string]string{"elsewhere.md": role("Elsewhere", "tech", "")})
+	const slugHelp = ": use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md"
+	tests := []struct {
+		name  string
+		files map[string]string
+		setup func(t *testing.T, dir string)
+		want  []string
+	}{
+		{"site.yaml missing", map[string]string{"roles/a.md": role("A", "tech", "")}, nil,
+			[]string{"site.yaml: site.yaml is missing: every content folder needs one (title, base_url, language, categories)"}},
+		{"site.yaml is a folder", map[string]string{"site.yaml/x": "", "roles/a.md": role("A", "tech", "")}, nil,
+			[]string{"site.yaml: cannot read site.yaml: is a directory"}},
+		{"site.yaml broken and a role broken", map[string]string{"site.yaml": "title: [\n", "roles/a.md": role("A", "tech", "titel: x\n")}, nil, []string{
+			"roles/a.md:5:1: unknown key \"titel\" (did you mean \"title\"?)",
+			"site.yaml:2:1: invalid YAML: did not find expected node content",
+		}},
+		{"roles folder missing", map[string]string{"site.yaml": siteYAML}, nil,
+			[]string{"roles: roles folder is missing: put one Markdown file per role in it"}},
+		{"category not defined, with hint", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tehc", "")}, nil,
+			[]string{"roles/a.md:3:1: category \"tehc\" is not defined in site.yaml (did you mean \"tech\"?)"}},
+		{"category not defined, with list", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "marketing", "")}, nil,
+			[]string{"roles/a.md:3:1: category \"marketing\" is not defined in site.yaml (defined: tech, sales)"}},
+		{"related missing, with hint", map[string]string{"site.yaml": siteYAML,
+			"roles/backend-entwickler.md":  role("B", "tech", "related: [frontend-entwickler]\n"),
+			"roles/frontend-entwickler.md": role("F", "tech", "related: [backend-entwicklr, datenbank]\n"),
+		}, nil, []string{
+			"roles/frontend-entwickler.md:5:11: related: no role \"backend-entwicklr\" (did you mean \"backend-entwickler\"?)",
+			"roles/frontend-entwickler.md:5:30: related: no role \"datenbank\"",
+		}},
+		{"related missing after a bad item", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tech", "related: [[b], c]\n")}, nil, []string{
+			"roles/a.md:5:11: related[0]: want text, got a list",
+			"roles/a.md:5:16: related: no role \"c\"",
+		}},
+		{"related scalar missing", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tech", "skills: [Go]\nrelated: b\n")}, nil,
+			[]string{"roles/a.md:6:10: related: no role \"b\""}},
+		{"related to itself", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tech", "related:\n  - a\n")}, nil,
+			[]string{"roles/a.md:6:5: related: \"a\" is this role itself"}},
+		{"related to a draft", map[string]string{"site.yaml": siteYAML,
+			"roles/a.md": role("A", "tech", "related: [b]\n"),
+			"roles/b.md": role("B", "tech", "draft: true\n"),
+		}, nil, []string{"roles/a.md:5:11: related: role \"b\" is a draft and is not published"}},
+		{"slugs differing in case", map[string]string{"site.yaml": siteYAML,
+			"roles/Backend.md": role("B1", "tech", ""),
+			"roles/backend.md": role("B2", "tech", ""),
+		}, nil, []string{
+			"roles/Backend.md: duplicate slug \"backend\" (also roles/backend.md)",
+			"roles/Backend.md: file name \"Backend.md\" is not a valid slug" + slugHelp,
+			"roles/backend.md: duplicate slug \"backend\" (also roles/Backend.md)",
+		}},
+		{"same slug in two folders", map[string]string{"site.yaml": siteYAML,
+			"roles/a/dup.md": role("D1", "tech", ""),
+			"roles/b/dup.md": role("D2", "sales", ""),
+		}, nil, []string{
+			"roles/a/dup.md: duplicate slug \"dup\" (also roles/b/dup.md)",
+			"roles/b/dup.md: duplicate slug \"dup\" (also roles/a/dup.md)",
+		}},
+		{"bad slugs", map[string]string{"site.yaml": siteYAML,
+			"roles/key.account.md":   role("A", "tech", ""),
+			"roles/führung.md":       role("B", "tech", ""),
+			"roles/key account.md":   role("C", "tech", ""),
+			"roles/key--account.md":  role("D", "tech", ""),
+			"roles/-key-account.md":  role("E", "tech", ""),
+			"roles/key_account.md":   role("F", "tech", ""),
+			"roles/ok-2/nested-1.md": role("G", "tech", ""),
+		}, nil, []string{
+			"roles/-key-account.md: file name \"-key-account.md\" is not a valid slug" + slugHelp,
+			"roles/führung.md: file name \"führung.md\" is not a valid slug" + slugHelp,
+			"roles/key account.md: file name \"key account.md\" is not a valid slug" + slugHelp,
+			"roles/key--account.md: file name \"key--account.md\" is not a valid slug" + slugHelp,
+			"roles/key.account.md: file name \"key.account.md\" is not a valid slug" + slugHelp,
+			"roles/key_account.md: file name \"key_account.md\" is not a valid slug" + slugHelp,
+		}},
+		{"folder named x.md", map[string]string{"site.yaml": siteYAML, "roles/x.md/a.md": role("A", "tech", "")}, nil,
+			[]string{"roles/x.md: a folder named like a role file; a role must be a file"}},
+		{"symlink pointing outside", map[string]string{"site.yaml": siteYAML}, func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, "roles"), 0o755)
+			symlink(t, filepath.Join(outside, "elsewhere.md"), filepath.Join(dir, "roles", "elsewhere.md"))
+		}, []string{"roles/elsewhere.md: symbolic link points outside the content folder (to OUT/elsewhere.md); not followed"}},
+		{"relative symlink climbing out", map[string]string{"site.yaml": siteYAML}, func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, "roles"), 0o755)
+			rel, err := filepath.Rel(filepath.Join(dir, "roles"), filepath.Join(outside, "elsewhere.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			symlink(t, rel, filepath.Join(dir, "roles", "up.md"))
+		}, []string{"roles/up.md: symbolic link points outside the content folder (to OUT/elsewhere.md); not followed"}},
+		{"broken symlink", map[string]string{"site.yaml": siteYAML}, func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, "roles"), 0o755)
+			symlink(t, "missing.md", filepath.Join(dir, "roles", "gone.md"))
+		}, []string{"roles/gone.md: broken symbolic link: no such file or directory"}},
+		{"symlink loop", map[string]string{"site.yaml": siteYAML}, func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, "roles"), 0o755)
+			symlink(t, "loop.md", filepath.Join(dir, "roles", "loop.md"))
+		}, []string{"roles/loop.md: broken symbolic link: EvalSymlinks: too many links"}},
+		{"symlink to a folder named x.md", map[string]string{"site.yaml": siteYAML, "folder/a.txt": ""}, func(t *testing.T, dir string) {
+			symlink(t, filepath.Join(dir, "folder"), filepath.Join(dir, "roles", "x.md"))
+		}, []string{"roles/x.md: symbolic link to a folder ending in .md; a role must be a file"}},
+		{"unreadable role", map[string]string{"site.yaml": siteYAML, "roles/secret.md": role("S", "tech", "")}, func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "roles", "secret.md")
+			if os.Geteuid() == 0 {
+				// root reads a file whatever its mode: replace it by a symlink
+				// to itself, which no one can read.
+				os.Remove(p)
+				symlink(t, "secret.md", p)
+				return
+			}
+			if err := os.Chmod(p, 0); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(p, 0o644) })
+		}, nil}, // want depends on the user, set below
+		{"file over the size limit", map[string]string{"site.yaml": siteYAML, "roles/big.md": role("Big", "tech", "") + strings.Repeat("x", 3<<20)}, nil,
+			[]string{"roles/big.md:1:1: file is 3145783 bytes, the limit is 2097152"}},
+		{"aliases", map[string]string{"site.yaml": siteYAML,
+			"roles/a.md": role("A", "tech", "aliases:\n"+
+				"  - jobs/a/\n"+ // line 6
+				"  - /jobs/../a/\n"+
+				"  - \"https://example.de/a/\"\n"+
+				"  - //example.de/a/\n"+
+				"  - \"/jobs/a/?ref=x\"\n"+ // line 10
+				"  - \"/jobs/a/#top\"\n"+
+				"  - /tech/b/\n"+
+				"  - /sales\n"+
+				"  - /jobs/shared/\n"+
+				"  - /jobs/a b/\n"+ // line 15
+				"  - /assets/a/\n"+
+				"  - /sitemap.xml/\n"+
+				"  - /\n"+
+				"  - /jobs//a/\n"+
+				"  - /jobs/ä/\n"+ // line 20
+				"  - /jobs/own/\n"+
+				"  - /jobs/own\n"),
+			"roles/b.md": role("B", "tech", "aliases: [/jobs/shared/, /b-old/]\n"),
+		}, nil, []string{
+			"roles/a.md:6:5: aliases: \"jobs/a/\" must start with /",
+			"roles/a.md:7:5: aliases: \"/jobs/../a/\" leaves the site: . and .. are not allowed in an alias",
+			"roles/a.md:8:5: aliases: \"https://example.de/a/\" leaves the site: an alias is a path on this site, such as /jobs/old-name/",
+			"roles/a.md:9:5: aliases: \"//example.de/a/\" leaves the site: an alias is a path on this site, such as /jobs/old-name/",
+			"roles/a.md:10:5: aliases: \"/jobs/a/?ref=x\" must not carry a query or fragment",
+			"roles/a.md:11:5: aliases: \"/jobs/a/#top\" must not carry a query or fragment",
+			"roles/a.md:12:5: aliases: \"/tech/b/\" is already the page of roles/b.md",
+			"roles/a.md:13:5: aliases: \"/sales\" is already the page of category \"sales\"",
+			"roles/a.md:15:5: aliases: \"/jobs/a b/\" must not contain backslashes, spaces or control characters",
+			"roles/a.md:16:5: aliases: \"/assets/a/\" collides with a file the generator writes",
+			"roles/a.md:17:5: aliases: \"/sitemap.xml/\" collides with a file the generator writes",
+			"roles/a.md:18:5: aliases: \"/\" must name a path such as /jobs/old-name/",
+			"roles/a.md:19:5: aliases: \"/jobs//a/\" must not contain an empty path segment (//)",
+			"roles/a.md:20:5: aliases: \"/jobs/ä/\" may contain only letters, digits, and - . _ ~ in each segment",
+			"roles/a.md:22:5: aliases: \"/jobs/own\" is already an alias of roles/a.md",
+			"roles/b.md:5:11: aliases: \"/jobs/shared/\" is already an alias of roles/a.md",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeTree(t, t.TempDir(), tt.files)
+			if tt.setup != nil {
+				tt.setup(t, dir)
+			}
+			want := tt.want
+			if tt.name == "unreadable role" {
+				want = []string{"roles/secret.md: cannot read role file: permission denied"}
+				if os.Geteuid() == 0 {
+					want = []string{"roles/secret.md: broken symbolic link: EvalSymlinks: too many links"}
+				}
+			}
+			_, got := loadMessages(t, Options{Dir: dir}, outside)
+			diffMessages(t, got, want)
+		})
+	}
+}
+
+// TestReadRoleReadError covers a read that fails after the role was found,
+// which works as root too: a FIFO or a folder cannot be read as a file.
+func TestReadRoleReadError(t *testing.T) {
+	dir := t.TempDir()
+	_, errs := ReadRole(RoleFile{Path: dir, Slug: "x"}, Limits{})
+	want := []string{dir + ": cannot read role file: is a directory"}
+	if got := messages(errs); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, errs = ReadRole(RoleFile{Path: filepath.Join(dir, "gone.md"), Slug: "gone"}, Limits{})
+	if got := messages(errs); len(got) != 1 || !strings.HasSuffix(got[0], "gone.md: cannot read role file: no such file or directory") {
+		t.Errorf("got %q", got)
+	}
+	// A FIFO is not a role file: FindRoles skips it rather than block on it.
+	fifo := filepath.Join(dir, "roles", "pipe.md")
+	os.MkdirAll(filepath.Dir(fifo), 0o755)
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	files, errs := FindRoles(dir)
+	if len(files) != 0 || len(errs) != 0 {
+		t.Errorf("FindRoles with a FIFO: files %v, messages %v", files, errs)
+	}
+}
+
+func TestLoadAllErrorsTogether(t *testing.T) {
+	dir := writeTree(t, t.TempDir(), map[string]string{
+		"site.yaml":            siteYAML,
+		"roles/a-broken.md":    "---\ntitle: A\ncategory: tech\ndescription: D\nskills: [Go\n---\n",
+		"roles/b-typo.md":      role("B", "tech", "titel: B\n"),
+		"roles/c-category.md":  role("C", "sals", ""),
+		"roles/d-date.md":      role("D", "tech", "date_posted: 2026-02-30\n"),
+		"roles/e-related.md":   role("E", "sales", "related: [a-broken, f]\n"),
+		"roles/sub/Fine.md":    role("F", "sales", ""),
+		"roles/good.md":        role("Good", "tech", "related: [e-related]\n"),
+		"roles/notes.txt":      "not a role",
+		"roles/.hidden.md":     "not read",
+		"roles/.git/config.md": "not read",
+	})
+	site, got := loadMessages(t, Options{Dir: dir}, "")
+	if site != nil {
+		t.Error("Load returned a site despite errors")
+	}
+	diffMessages(t, got, []string{
+		"roles/a-broken.md:5:1: invalid YAML front matter: did not find expected ',' or ']'",
+		"roles/b-typo.md:5:1: unknown key \"titel\" (did you mean \"title\"?)",
+		"roles/c-category.md:3:1: category \"sals\" is not defined in site.yaml (did you mean \"sales\"?)",
+		"roles/d-date.md:5:14: date_posted: \"2026-02-30\" is not a calendar date",
+		"roles/e-related.md:5:11: related: no role \"a-broken\"",
+		"roles/e-related.md:5:21: related: no role \"f\"",
+		"roles/sub/Fine.md: file name \"Fine.md\" is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md",
+	})
+}
+
+func TestLoadPublishes(t *testing.T) {
+	files := map[string]string{
+		"site.yaml":                siteYAML + "defaults: {employment_type: PART_TIME, location: {locality: Hamburg, country: DE}}\n",
+		"roles/z-first.md":         role("Zeta", "tech", "weight: -1\n"),
+		"roles/b.md":               role("Beta", "tech", "related: [deep]\naliases: [/old/b]\n"),
+		"roles/a.md":               role("Alpha", "tech", ""),
+		"roles/sub/deeper/deep.md": role("Deep", "sales", "employment_type: CONTRACTOR\n"),
+		"roles/draft.md":           role("Draft", "sales", "draft: true\n"),
+		"shared/linked.md":         role("Linked", "sales", ""),
+	}
+	dir := writeTree(t, t.TempDir(), files)
+	symlink(t, filepath.Join(dir, "shared", "linked.md"), filepath.Join(dir, "roles", "linked.md"))
+
+	slugs := func(rs []*Role) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Slug)
+		}
+		return out
+	}
+	site, got := loadMessages(t, Options{Dir: dir}, "")
+	if len(got) > 0 {
+		t.Fatalf("unexpected messages:\n%s", strings.Join(got, "\n"))
+	}
+	if s := slugs(site.Roles); !slices.Equal(s, []string{"z-first", "a", "b", "deep", "linked"}) {
+		t.Errorf("roles = %v", s)
+	}
+	if s := slugs(site.Categories[1].Roles); !slices.Equal(s, []string{"deep", "linked"}) {
+		t.Errorf("sales roles = %v", s)
+	}
+	for _, r := range site.Roles {
+		switch r.Slug {
+		case "deep":
+			if !slices.Equal(r.EmploymentType, []string{"CONTRACTOR"}) {
+				t.Errorf("deep employment type = %v", r.EmploymentType)
+			}
+		case "a":
+			if !slices.Equal(r.EmploymentType, []string{"PART_TIME"}) || r.Location.Locality != "Hamburg" || !r.HiringOrganization.Confidential {
+				t.Errorf("defaults not applied to a: %+v", r)
+			}
+		case "b":
+			if !slices.Equal(r.Aliases, []string{"/old/b/"}) {
+				t.Errorf("b aliases = %v", r.Aliases)
+			}
+		}
+	}
+
+	site, got = loadMessages(t, Options{Dir: dir, Drafts: true}, "")
+	if len(got) > 0 {
+		t.Fatalf("unexpected messages with drafts:\n%s", strings.Join(got, "\n"))
+	}
+	if s := slugs(site.Categories[1].Roles); !slices.Equal(s, []string{"deep", "draft", "linked"}) {
+		t.Errorf("sales roles with drafts = %v", s)
+	}
+}
+
+func TestLoadCancelled(t *testing.T) {
+	dir := writeTree(t, t.TempDir(), map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tech", "")})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	site, errs := Load(ctx, Options{Dir: dir})
+	if site != nil || len(errs) != 1 || !strings.Contains(errs[0].Message, "load cancelled") {
+		t.Errorf("site %v, messages %v", site != nil, errs)
+	}
+}
