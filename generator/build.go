@@ -35,6 +35,9 @@ type Config struct {
 	// written into a page. Zero means the clock at each build.
 	Now    time.Time
 	Limits content.Limits
+	// ChangesFile, when set, is where each build writes a ChangeReport: the
+	// URLs added, updated and removed since the previous build.
+	ChangesFile string
 	// Durable makes every written file reach the disk (fsync) before the
 	// build ends. Without it a kill leaves every file complete all the same;
 	// only a power loss could lose the newest files.
@@ -54,6 +57,8 @@ type Result struct {
 	// change the output (a role closes); zero when none.
 	NextChange     time.Time
 	NextChangeRole string
+	// Changes is the change report, when Config.ChangesFile is set.
+	Changes *ChangeReport
 }
 
 // ChangedURLs returns the site paths ("/tech/backend-entwickler/") of the
@@ -159,9 +164,19 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		return res, err
 	}
 	defer unlock()
+	var before map[string]bool
+	if cfg.ChangesFile != "" {
+		if before, err = sitemapLocs(cfg.OutDir); err != nil {
+			return res, err
+		}
+	}
 	stats, rendered, err := b.write(ctx, plan, extra)
 	res.Stats, res.Rendered = stats, rendered
-	return res, err
+	if err != nil || cfg.ChangesFile == "" {
+		return res, err
+	}
+	res.Changes = changeReport(site, now, before, readPrevJobs(cfg.ChangesFile), res.ChangedURLs())
+	return res, writeReport(cfg.ChangesFile, res.Changes)
 }
 
 // expiry reports closed roles and the next moment a role closes.

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"os"
 	"os/signal"
 	"strconv"
@@ -65,12 +66,15 @@ func (s *serveFlag) Set(v string) error {
 const defaultServeAddr = "127.0.0.1:0"
 
 // looksLikeAddr tells an address ("8080", ":8080", "127.0.0.1:8080",
-// "localhost") given after -serve from a stray argument.
+// "127.0.0.1", "localhost") given after -serve from a stray argument.
 func looksLikeAddr(s string) bool {
 	if s == "" || strings.HasPrefix(s, "-") {
 		return false
 	}
 	if _, err := strconv.Atoi(s); err == nil {
+		return true
+	}
+	if _, err := netip.ParseAddr(s); err == nil {
 		return true
 	}
 	return strings.Contains(s, ":") || s == "localhost"
@@ -86,6 +90,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cfg.BaseURL, "base-url", "", "absolute `URL` that overrides site.yaml's base_url (e.g. for a preview deploy)")
 	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
 	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
+	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
 	fs.Usage = func() {
