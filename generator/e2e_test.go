@@ -1,0 +1,185 @@
+//go:build e2e
+
+package generator
+
+// The end-to-end test of live reload in a real browser: headless Chromium
+// (Debian's chromium), driven over the DevTools protocol with chromedp.
+// It runs only with the e2e build tag, and then it fails, never skips, when
+// the browser is missing:
+//
+//	go test -tags e2e -run E2E ./generator/
+//
+// CHROME_PATH names another browser binary; the default is /usr/bin/chromium.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// e2eWait bounds each wait for the browser to show something.
+const e2eWait = 30 * time.Second
+
+// trackEventSource runs in every document before its scripts: it keeps the
+// page's EventSource in window.__rolesiteEvents, so that the test can see
+// when the live-reload stream is open (the server subscribes a browser
+// before it answers, so from then on no rebuild is missed). It changes
+// nothing else.
+const trackEventSource = `(function () {
+  var ES = window.EventSource;
+  if (!ES || ES.rolesiteTracked) { return; }
+  function Tracked(url, opts) {
+    var s = new ES(url, opts);
+    window.__rolesiteEvents = s;
+    return s;
+  }
+  Tracked.prototype = ES.prototype;
+  Tracked.CONNECTING = 0; Tracked.OPEN = 1; Tracked.CLOSED = 2;
+  Tracked.rolesiteTracked = true;
+  window.EventSource = Tracked;
+})();`
+
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	p := os.Getenv("CHROME_PATH")
+	if p == "" {
+		p = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("the e2e test needs Chromium at %s (apt-get install chromium, or set CHROME_PATH): %v", p, err)
+	}
+	return p
+}
+
+// startBrowser starts a headless Chromium with a fresh profile and returns a tab.
+// The browser is gone when the test's cleanups run.
+func startBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	// Cleanups run last in, first out: the browser ends before the
+	// temporary folders are removed.
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+	})
+	start, cancel := context.WithTimeout(ctx, e2eWait)
+	defer cancel()
+	// The first action starts the browser; it must not carry the timeout,
+	// or the browser would end with it: start it with no actions first.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(ctx) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			t.Fatalf("starting %s: %v", chromiumPath(t), err)
+		}
+	case <-start.Done():
+		t.Fatalf("%s did not start within %s", chromiumPath(t), e2eWait)
+	}
+	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: trackEventSource}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// waitPage polls a JavaScript condition in the tab until it is true. It
+// survives the page reloading under it (an evaluation then fails, and the
+// next one runs in the new page).
+func waitPage(t *testing.T, ctx context.Context, what, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	var lastErr error
+	for {
+		actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(actx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		lastErr = err
+		if time.Now().After(deadline) {
+			text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+			t.Fatalf("%s: not within %s (last error: %v)\npage text:\n%s", what, e2eWait, lastErr, text)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestE2ELiveReload opens a role page from the dev server, edits the role's
+// Markdown file and sees the page change without reloading it by hand;
+// breaks the file and sees the error overlay with path:line:col; fixes it
+// and sees the page again, without the overlay.
+func TestE2ELiveReload(t *testing.T) {
+	cfg := fixture(t)
+	d := startDev(t, cfg, true)
+	ctx := startBrowser(t)
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(d.url+editedPage)); err != nil {
+		t.Fatal(err)
+	}
+	waitPage(t, ctx, "the role page", `document.querySelector("h1") && document.querySelector("h1").textContent.includes("Key Account Manager")`)
+	connected := `window.__rolesiteEvents && window.__rolesiteEvents.readyState === 1`
+	waitPage(t, ctx, "the live-reload stream", connected)
+	// Marks this document: a reload, which only the live-reload script
+	// makes here, starts a new one without the mark.
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.__rolesiteFirst = true`)); err != nil {
+		t.Fatal(err)
+	}
+
+	// 1. An edit appears.
+	p := filepath.Join(cfg.ContentDir, editedRole)
+	good := devReadFile(t, p)
+	devWriteFile(t, p, good+"\nDieser Satz kam ohne Neuladen von Hand.\n")
+	waitPage(t, ctx, "the edited text", `document.body.innerText.includes("Dieser Satz kam ohne Neuladen von Hand.")`)
+	waitPage(t, ctx, "a reload by the live-reload script", `window.__rolesiteFirst === undefined`)
+	waitPage(t, ctx, "the live-reload stream after the reload", connected)
+
+	// 2. A broken save shows the overlay with the error, over the last
+	// good page.
+	devWriteFile(t, p, strings.Replace(good, "title:", "titel:", 1))
+	wantErr := p + `:2:1: unknown key "titel" (did you mean "title"?)`
+	overlay := `document.getElementById("rolesite-build-error")`
+	waitPage(t, ctx, "the error overlay", overlay+` && `+overlay+`.textContent.includes(`+jsQuote(wantErr)+`)`)
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](overlay+`.innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("overlay:\n%s", text)
+	visible, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function (o) { var r = o.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(o).display !== "none"; })(`+overlay+`)`))
+	if err != nil || !visible {
+		t.Errorf("the overlay is not visible (%v)", err)
+	}
+	waitPage(t, ctx, "the last good page under the overlay", `document.body.innerText.includes("Dieser Satz kam ohne Neuladen von Hand.")`)
+
+	// 3. The fix reloads the page, without the overlay.
+	devWriteFile(t, p, good+"\nWieder gut, ohne Overlay.\n")
+	waitPage(t, ctx, "the fixed page", `document.body.innerText.includes("Wieder gut, ohne Overlay.")`)
+	waitPage(t, ctx, "no overlay", `!`+overlay)
+}
+
+// jsQuote quotes s as a JavaScript string literal.
+func jsQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}
