@@ -178,7 +178,11 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 		},
 		Ready: func(url string) { fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", opts.cfg.OutDir, url) },
 		Watching: func() {
-			fmt.Fprintf(stdout, "watching %s and %s for changes\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+			if info, err := os.Stat(opts.cfg.LayoutsDir); err == nil && info.IsDir() {
+				fmt.Fprintf(stdout, "watching %s and %s for changes\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+			} else {
+				fmt.Fprintf(stdout, "watching %s for changes (no %s folder)\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+			}
 		},
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
