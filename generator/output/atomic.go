@@ -50,18 +50,21 @@ func writeAtomic(root *os.Root, rel string, data []byte, durable bool) (int64, e
 	if _, err := f.Write(data); err != nil {
 		return fail(err)
 	}
-	// The mode given to OpenFile is reduced by the umask; set it exactly.
-	if err := f.Chmod(filePerm); err != nil {
+	st, err := f.Stat()
+	if err != nil {
 		return fail(err)
+	}
+	// The mode given to OpenFile is reduced by the umask; set it exactly
+	// (this leaves the modification time as it is).
+	if st.Mode().Perm() != filePerm {
+		if err := f.Chmod(filePerm); err != nil {
+			return fail(err)
+		}
 	}
 	if durable {
 		if err := f.Sync(); err != nil {
 			return fail(err)
 		}
-	}
-	st, err := f.Stat()
-	if err != nil {
-		return fail(err)
 	}
 	if err := f.Close(); err != nil {
 		root.Remove(filepath.FromSlash(tmp))

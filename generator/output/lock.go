@@ -11,6 +11,9 @@ import (
 // another Lock call) holds it, Lock fails at once with an error saying so.
 // unlock releases the lock; calling it again does nothing. The lock file
 // stays in dir. On systems without flock(2) Lock only creates dir.
+//
+// Hold it around Write, and around a Session from Begin until Commit or
+// Abort returns: only one build may write to a folder at a time.
 func Lock(dir string) (unlock func() error, err error) {
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return nil, fmt.Errorf("lock %s: %w", dir, err)

@@ -99,6 +99,9 @@ func TestSessionKilled(t *testing.T) {
 			if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGKILL {
 				t.Fatalf("helper not killed: %v\n%s", cmd.ProcessState, stderr.Bytes())
 			}
+			if bytes.Contains(stderr.Bytes(), []byte("DATA RACE")) {
+				t.Errorf("helper:\n%s", stderr.Bytes())
+			}
 
 			onDisk := checkComplete(t, dir)
 			s = mustBegin(t, dir)

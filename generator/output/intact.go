@@ -1,0 +1,55 @@
+package output
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Intact returns the state that the last session recorded with SetState, if
+// the output folder dir still holds exactly what that session committed:
+// its manifest is complete and carries the state, no journal tells of a
+// killed build, and every file the manifest lists is a regular file,
+// reached through real folders, with the size and modification time
+// recorded for it (the check Keep makes of one file). ok is false
+// otherwise; the caller then builds as usual. Hold Lock(dir) around it and
+// what the caller decides from it.
+func Intact(dir string) (state []byte, ok bool) {
+	if _, err := os.Lstat(filepath.Join(dir, JournalName)); !errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, false
+	}
+	defer root.Close()
+	m, err := readManifest(root)
+	if err != nil || !m.found || !m.complete || len(m.state) == 0 {
+		return nil, false
+	}
+	real := map[string]bool{"": true}
+	var isReal func(d string) bool
+	isReal = func(d string) bool {
+		if r, ok := real[d]; ok {
+			return r
+		}
+		r := isReal(parentDir(d))
+		if r {
+			fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d)))
+			r = err == nil && fi.IsDir()
+		}
+		real[d] = r
+		return r
+	}
+	for p, e := range m.entries {
+		if e.SHA256 == "" || !isReal(parentDir(p)) {
+			return nil, false
+		}
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.Size || fi.ModTime().UnixNano() != e.MTime {
+			return nil, false
+		}
+	}
+	return m.state, true
+}
