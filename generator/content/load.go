@@ -23,7 +23,22 @@ type Options struct {
 	Limits Limits
 }
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+// validSlug reports whether s matches ^[a-z0-9]+(?:-[a-z0-9]+)*$: lowercase
+// letters a-z and digits in words joined by single hyphens.
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // RoleFile is a role file found under roles/: its display path and slug.
 type RoleFile struct {
@@ -225,7 +240,7 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 		} else {
 			folded[strings.ToLower(p.Slug)] = p
 		}
-		if !slugPattern.MatchString(p.Slug) {
+		if !validSlug(p.Slug) {
 			errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md", p.Slug+".md")
 			continue
 		}
@@ -241,10 +256,24 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 			errs.Errorf(p.KeyPos("category"), "category %q is not defined in site.yaml%s", p.Category, hintOrList(p.Category, catKeys))
 		}
 	}
-	// Pages and aliases must not claim one URL.
-	urls := map[string]string{}
+	// Pages and aliases must not claim one URL. The owner of each URL is
+	// described only when another claims it.
+	type urlOwner struct {
+		kind int // 0: a category's page, 1: a role's page, 2: an alias
+		name string
+	}
+	describe := func(o urlOwner) string {
+		switch o.kind {
+		case 0:
+			return "the page of category " + quote(o.name)
+		case 1:
+			return "the page of " + o.name
+		}
+		return "an alias of " + o.name
+	}
+	urls := make(map[string]urlOwner, len(site.Categories)+2*len(parsed))
 	for _, c := range site.Categories {
-		urls["/"+c.Key+"/"] = "the page of category " + quote(c.Key)
+		urls["/"+c.Key+"/"] = urlOwner{0, c.Key}
 	}
 	published := make([]*Role, 0, len(parsed))
 	for _, p := range parsed {
@@ -254,42 +283,48 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 		r := *p
 		applyDefaults(&r, site.Defaults)
 		published = append(published, &r)
-		urls[r.URLPath()] = "the page of " + r.Path
+		urls[r.URLPath()] = urlOwner{1, r.Path}
 	}
-	publishedSlugs := map[string]bool{}
+	publishedSlugs := make(map[string]bool, len(published))
 	for _, r := range published {
 		publishedSlugs[r.Slug] = true
 	}
 	for _, r := range published {
 		for i, rel := range r.Related {
-			pos := r.KeyPos("related." + itoa(i))
+			pos := func() diag.Position { return r.KeyPos("related." + itoa(i)) }
 			switch {
 			case rel == r.Slug:
-				errs.Errorf(pos, "related: %q is this role itself", rel)
+				errs.Errorf(pos(), "related: %q is this role itself", rel)
 			case bySlug[rel] != nil && !publishedSlugs[rel]:
-				errs.Errorf(pos, "related: role %q is a draft and is not published", rel)
+				errs.Errorf(pos(), "related: role %q is a draft and is not published", rel)
 			case !publishedSlugs[rel]:
-				errs.Errorf(pos, "related: no role %q%s", rel, hint(rel, sortedKeys(bySlug)))
+				errs.Errorf(pos(), "related: no role %q%s", rel, hint(rel, sortedKeys(bySlug)))
 			}
 		}
 		for i, a := range r.Aliases {
-			pos := r.KeyPos("aliases." + itoa(i))
+			pos := func() diag.Position { return r.KeyPos("aliases." + itoa(i)) }
 			clean, msg := CleanAlias(a)
 			if msg != "" {
-				errs.Errorf(pos, "aliases: %q %s", a, msg)
+				errs.Errorf(pos(), "aliases: %q %s", a, msg)
 				continue
 			}
 			if owner, taken := urls[clean]; taken {
-				errs.Errorf(pos, "aliases: %q is already %s", a, owner)
+				errs.Errorf(pos(), "aliases: %q is already %s", a, describe(owner))
 				continue
 			}
-			urls[clean] = "an alias of " + r.Path
+			urls[clean] = urlOwner{2, r.Path}
 			r.Aliases[i] = clean
 		}
 	}
+	// Sort by category, then weight, title and slug; look each role's
+	// category up once.
+	cats := make(map[*Role]int, len(published))
+	for _, r := range published {
+		cats[r] = catIndex[r.Category]
+	}
 	sort.SliceStable(published, func(i, j int) bool {
 		a, b := published[i], published[j]
-		ca, cb := catIndex[a.Category], catIndex[b.Category]
+		ca, cb := cats[a], cats[b]
 		if ca != cb {
 			return ca < cb
 		}
@@ -340,6 +375,13 @@ func (r *Role) URLPath() string { return "/" + r.Category + "/" + r.Slug + "/" }
 
 var aliasSegment = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
 
+// Limits of an alias path in bytes: a file name (NAME_MAX on most file
+// systems), and the whole path, well below PATH_MAX and URL length limits.
+const (
+	maxAliasSegment = 255
+	maxAlias        = 2000
+)
+
 // generatedFile matches the files the generator writes at the top of the
 // output, which an alias folder of the same name would collide with.
 var generatedFile = regexp.MustCompile(`^(index\.html|404\.html|robots\.txt|sitemap\.xml|sitemap-[0-9]+\.xml)$`)
@@ -374,6 +416,22 @@ func CleanAlias(a string) (string, string) {
 	first := strings.SplitN(trimmed, "/", 2)[0]
 	if reserved[first] || strings.HasPrefix(first, ".") || generatedFile.MatchString(first) {
 		return "", "collides with a file the generator writes"
+	}
+	// The alias becomes the file <alias>/index.html in the output folder:
+	// deeper segments must not name the generator's own (hidden .rolesite*)
+	// files or a page's index.html, and must fit the file system.
+	for _, seg := range strings.Split(trimmed, "/") {
+		switch {
+		case strings.HasPrefix(seg, "."):
+			return "", "must not have a segment starting with . (hidden and .rolesite* names are reserved)"
+		case seg == "index.html":
+			return "", "must not have an index.html segment: it collides with a page's file"
+		case len(seg) > maxAliasSegment:
+			return "", "has a segment longer than 255 bytes"
+		}
+	}
+	if len(trimmed) > maxAlias {
+		return "", "is longer than 2,000 bytes"
 	}
 	return "/" + trimmed + "/", ""
 }

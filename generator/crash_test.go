@@ -1,0 +1,322 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"rolesite/generator/output"
+	"rolesite/internal/synth"
+)
+
+// Crash consistency (ISSUE 5, item 4). TestCrashConsistency runs the real
+// command on a 2,000-role site and kills it with SIGKILL at random moments:
+// after each kill every file in the output folder is a complete old or new
+// version, and the next build brings the folder to exactly what a clean
+// build gives. It takes minutes, so it runs only with ROLESITE_CRASH=1:
+//
+//	ROLESITE_CRASH=1 go test -run '^TestCrashConsistency$' -count=1 -timeout 30m ./generator
+//
+// ROLESITE_CRASH_ITER sets the number of kills (default 50; a build that
+// finishes before its signal does not count),
+// ROLESITE_CRASH_SEED the random seed (default: the clock; it is logged).
+
+const crashRoles = 2000
+
+// buildCommand compiles cmd/build into a temporary folder.
+func buildCommand(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "rolesite-build")
+	cmd := exec.Command("go", "build", "-o", bin, "../cmd/build")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ../cmd/build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// crashVersions writes content version A (synth) and version B: every body
+// changed, a third of the roles without their aliases (pages only in A),
+// and new roles (pages only in B).
+func crashVersions(t *testing.T, root string) (a, b string) {
+	t.Helper()
+	a, b = filepath.Join(root, "content-a"), filepath.Join(root, "content-b")
+	if err := synth.Write(a, crashRoles, 1); err != nil {
+		t.Fatal(err)
+	}
+	copyDir(t, a, b)
+	files, err := filepath.Glob(filepath.Join(b, "roles", "*.md"))
+	if err != nil || len(files) != crashRoles {
+		t.Fatalf("%d role files, %v", len(files), err)
+	}
+	sort.Strings(files)
+	aliasLine := regexp.MustCompile(`(?m)^aliases:.*\n`)
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data) + "\nVersion B: ein neuer Absatz am Ende.\n"
+		if i%3 == 0 {
+			s = aliasLine.ReplaceAllString(s, "")
+		}
+		if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, _ := os.ReadFile(filepath.Join(b, "site.yaml"))
+	cat := regexp.MustCompile(`- key: (\S+)`).FindSubmatch(site)
+	if cat == nil {
+		t.Fatal("no category in site.yaml")
+	}
+	first := strings.TrimSuffix(filepath.Base(files[0]), ".md")
+	for i := range 20 {
+		src := fmt.Sprintf("---\ntitle: Crashtest Rolle %02d\ncategory: %s\ndescription: Nur in Version B.\nrelated: [%s]\n---\nNur in Version B.\n", i, cat[1], first)
+		if err := os.WriteFile(filepath.Join(b, "roles", fmt.Sprintf("crashtest-rolle-%02d.md", i)), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a, b
+}
+
+// crashRun is one run of the command.
+type crashRun struct {
+	bin, layouts, out string
+	env               []string
+}
+
+func (c crashRun) command(content string) *exec.Cmd {
+	cmd := exec.Command(c.bin, "-content", content, "-layouts", c.layouts, "-out", c.out)
+	cmd.Env = c.env
+	return cmd
+}
+
+func (c crashRun) build(t *testing.T, content string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	var stderr bytes.Buffer
+	cmd := c.command(content)
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("build %s into %s: %v\n%s", filepath.Base(content), c.out, err, lastLines(stderr.String(), 10))
+	}
+	return time.Since(start)
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// bookkeeping lists the rolesite files (manifest, journal, lock, temporary
+// files) anywhere in dir.
+func bookkeeping(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(d.Name(), output.ReservedPrefix) {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	return out
+}
+
+func TestCrashConsistency(t *testing.T) {
+	if os.Getenv("ROLESITE_CRASH") != "1" {
+		t.Skip("set ROLESITE_CRASH=1 to run the kill test (minutes)")
+	}
+	iterations := 50
+	if v, err := strconv.Atoi(os.Getenv("ROLESITE_CRASH_ITER")); err == nil && v > 0 {
+		iterations = v
+	}
+	seed := uint64(time.Now().UnixNano())
+	if v, err := strconv.ParseUint(os.Getenv("ROLESITE_CRASH_SEED"), 10, 64); err == nil {
+		seed = v
+	}
+	t.Logf("seed %d (ROLESITE_CRASH_SEED), %d kills", seed, iterations)
+	rng := rand.New(rand.NewPCG(seed, 0))
+
+	root := t.TempDir()
+	bin := buildCommand(t)
+	contentA, contentB := crashVersions(t, root)
+	env := append(os.Environ(), fmt.Sprintf("SOURCE_DATE_EPOCH=%d", synth.Now.Unix()))
+	layouts := filepath.Join(root, "layouts") // missing: the built-in layouts
+	run := func(out string) crashRun { return crashRun{bin: bin, layouts: layouts, out: out, env: env} }
+
+	// Clean builds of both versions are the reference.
+	refs := map[string]map[string][]byte{}
+	var cold time.Duration
+	for name, content := range map[string]string{"A": contentA, "B": contentB} {
+		out := filepath.Join(root, "ref-"+name)
+		cold = run(out).build(t, content)
+		refs[name] = readTree(t, out)
+		t.Logf("version %s: %d files, cold build %v", name, len(refs[name]), cold.Round(time.Millisecond))
+	}
+	refA, refB := refs["A"], refs["B"]
+	onlyA, onlyB, both := 0, 0, 0
+	for p := range refA {
+		if _, ok := refB[p]; ok {
+			both++
+			if bytes.Equal(refA[p], refB[p]) {
+				continue
+			}
+		} else {
+			onlyA++
+		}
+	}
+	for p := range refB {
+		if _, ok := refA[p]; !ok {
+			onlyB++
+		}
+	}
+	t.Logf("%d files in both versions, %d only in A, %d only in B", both, onlyA, onlyB)
+	if onlyA == 0 || onlyB == 0 {
+		t.Fatal("the versions must differ in their file sets too")
+	}
+
+	public := filepath.Join(root, "public")
+	live := run(public)
+	live.build(t, contentA)
+	state := "A"
+	// How long an incremental build from one version to the other takes,
+	// and when it starts writing (the journal appears).
+	var full, firstWrite time.Duration
+	{
+		cmd := live.command(contentB)
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		journal := filepath.Join(public, output.JournalName)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+	poll:
+		for {
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatalf("A -> B build: %v", err)
+				}
+				break poll
+			default:
+			}
+			if _, err := os.Stat(journal); err == nil && firstWrite == 0 {
+				firstWrite = time.Since(start)
+			}
+			time.Sleep(time.Millisecond)
+		}
+		full = time.Since(start)
+		state = "B"
+		sameTree(t, readTree(t, public), refB)
+	}
+	t.Logf("A -> B build: %v, writing from %v", full.Round(time.Millisecond), firstWrite.Round(time.Millisecond))
+	if firstWrite == 0 {
+		firstWrite = full / 2
+	}
+
+	other := map[string]string{"A": "B", "B": "A"}
+	contents := map[string]string{"A": contentA, "B": contentB}
+	var midWrite, beforeWrite, finished, checkedFiles int
+	// Until `iterations` builds were really killed (a build may finish
+	// before its signal), at most three times as many runs.
+	for i := 0; midWrite+beforeWrite < iterations && i < 3*iterations; i++ {
+		target := other[state]
+		// Kill at a random moment, most of them while the build writes.
+		lo := firstWrite / 2
+		delay := lo + time.Duration(rng.Int64N(int64(full-lo)+1))
+		cmd := live.command(contents[target])
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
+		killed := err != nil && ws.Signaled() && ws.Signal() == syscall.SIGKILL
+		if err != nil && !killed {
+			t.Fatalf("kill %d: the build failed by itself: %v\n%s", i, err, lastLines(stderr.String(), 10))
+		}
+		_, jerr := os.Stat(filepath.Join(public, output.JournalName))
+		switch {
+		case !killed:
+			finished++
+		case jerr == nil:
+			midWrite++
+		default:
+			beforeWrite++
+		}
+
+		// Every file is a complete old or new version.
+		got := readTree(t, public)
+		from, to := refs[state], refs[target]
+		bad := 0
+		for p, data := range got {
+			checkedFiles++
+			a, inFrom := from[p]
+			b, inTo := to[p]
+			switch {
+			case !inFrom && !inTo:
+				t.Errorf("kill %d (%s -> %s after %v): %s is in neither version", i, state, target, delay, p)
+				bad++
+			case len(data) == 0:
+				t.Errorf("kill %d (%s -> %s after %v): %s is empty", i, state, target, delay, p)
+				bad++
+			case !(inFrom && bytes.Equal(data, a)) && !(inTo && bytes.Equal(data, b)):
+				t.Errorf("kill %d (%s -> %s after %v): %s is neither version (%d bytes; %d / %d)", i, state, target, delay, p, len(data), len(a), len(b))
+				bad++
+			}
+			if bad > 10 {
+				t.FailNow()
+			}
+		}
+		for p := range from {
+			if _, inTo := to[p]; inTo {
+				if _, ok := got[p]; !ok {
+					t.Errorf("kill %d (%s -> %s after %v): %s, in both versions, is missing", i, state, target, delay, p)
+				}
+			}
+		}
+
+		// The next build, to either version, gives exactly a clean build.
+		next := state
+		if rng.IntN(2) == 0 {
+			next = target
+		}
+		live.build(t, contents[next])
+		sameTree(t, readTree(t, public), refs[next])
+		if bk := bookkeeping(t, public); len(bk) != 2 || bk[0] != output.ManifestName || bk[1] != output.LockName {
+			t.Errorf("kill %d: bookkeeping files after the next build: %v", i, bk)
+		}
+		if t.Failed() {
+			t.Fatalf("stopped after kill %d", i)
+		}
+		state = next
+	}
+	t.Logf("%d kills: %d while writing, %d before writing; %d more builds finished before their signal; %d files checked after kills",
+		midWrite+beforeWrite, midWrite, beforeWrite, finished, checkedFiles)
+	if midWrite+beforeWrite < iterations {
+		t.Errorf("only %d kills, want %d", midWrite+beforeWrite, iterations)
+	}
+	if midWrite < iterations/2 {
+		t.Errorf("only %d of %d kills hit the write phase", midWrite, iterations)
+	}
+}
