@@ -5,13 +5,18 @@
 package generator
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"math"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -81,8 +86,20 @@ func (r *Result) ChangedURLs() []string {
 // Build runs the whole pipeline once. Content problems come back in
 // Result.Diagnostics and as the error (a diag.List); the output folder is
 // not touched then. Other errors (I/O, a held lock) come back as the error.
+//
+// Build is the build of a new process: when the output folder records that
+// the last build read exactly the inputs on disk now, at a build time for
+// which no role opened or closed since, and every output file is as that
+// build left it, Build returns that build's result (nothing written,
+// nothing rendered) without reading the content. A Builder never takes this
+// shortcut; it keeps its own caches instead.
 func Build(ctx context.Context, cfg Config) (*Result, error) {
-	return NewBuilder(cfg).Build(ctx)
+	if res, ok := unchanged(ctx, cfg); ok {
+		return res, nil
+	}
+	b := NewBuilder(cfg)
+	b.oneShot = true
+	return b.Build(ctx)
 }
 
 // Builder builds a site again and again, reusing the work whose inputs did
@@ -97,6 +114,25 @@ type Builder struct {
 	seed   maphash.Seed
 	pages  map[string]uint64 // output path -> fingerprint of the inputs it was rendered from
 	dates  gitCache
+	// oneShot: this Builder builds once (Build). It then keeps no role
+	// file in memory after parsing it, and reads it again to render its
+	// body, so that a large site's files are not all held at once.
+	oneShot bool
+}
+
+// source returns the bytes of role r's file as the loader parsed them.
+func (b *Builder) source(r *content.Role) ([]byte, error) {
+	if !b.oneShot {
+		return r.Source, nil
+	}
+	src, err := os.ReadFile(r.Path)
+	if err != nil {
+		return nil, err
+	}
+	if maphash.Bytes(b.seed, src) != b.loader.sourceKey(r.Path) {
+		return nil, fmt.Errorf("%s changed during the build; build again", r.Path)
+	}
+	return src, nil
 }
 
 // NewBuilder returns a Builder for cfg.
@@ -107,9 +143,10 @@ func NewBuilder(cfg Config) *Builder {
 // Build builds the site. See the package function Build.
 func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	cfg := b.cfg
+	start := time.Now()
 	now := cfg.Now
 	if now.IsZero() {
-		now = time.Now()
+		now = start
 	}
 	now = now.UTC()
 	res := &Result{}
@@ -124,7 +161,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	}
 	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir, b.seed)
 	res.Diagnostics.Append(rerrs)
-	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed)
+	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot)
 	res.Diagnostics.Append(lerrs)
 	if res.Diagnostics.HasErrors() || site == nil || renderer == nil {
 		return fail()
@@ -132,13 +169,48 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	if cfg.BaseURL != "" {
 		site.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
 	}
-	linked, lkerrs := b.linker.run(ctx, site, b.loader.sourceKey)
+	var warm *warmup
+	indexed := func() {
+		if b.wantWarmup(cfg) {
+			warm = startWarmup(ctx, cfg, site)
+		}
+	}
+	committed := false
+	defer func() {
+		switch {
+		case warm == nil:
+		case committed:
+			warm.release()
+		default:
+			warm.abandon()
+		}
+	}()
+	linked, lkerrs := b.linker.run(ctx, site, b.loader.sourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
+	if linked != nil {
+		defer linked.close()
+	}
 	if res.Diagnostics.HasErrors() {
 		return fail()
 	}
 	res.Links = linked.links
 	b.expiry(res, site, now)
+	if b.oneShot {
+		// Every diagnostic that names a front-matter key is made: a
+		// one-shot build lets the key positions go, a quarter of what it
+		// holds per role, before it renders the pages.
+		for _, r := range site.Roles {
+			r.Pos, r.NamePos = nil, nil
+		}
+		for _, p := range b.loader.roles {
+			p.role = nil
+		}
+		// The graph is built: the mentions by slug are only for the next
+		// build's cache.
+		for _, bd := range linked.bodies {
+			bd.mentions = nil
+		}
+	}
 
 	dates, warn := b.dates.get(ctx, cfg.ContentDir)
 	if warn != "" {
@@ -159,18 +231,32 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	if cfg.Check {
 		return res, nil
 	}
-	unlock, err := output.Lock(cfg.OutDir)
-	if err != nil {
-		return res, err
+	var s *output.Session
+	if warm != nil {
+		if s = warm.session(); s == nil {
+			warm.abandon()
+			warm = nil
+		}
 	}
-	defer unlock()
+	if s == nil {
+		unlock, err := output.Lock(cfg.OutDir)
+		if err != nil {
+			return res, err
+		}
+		defer unlock()
+	}
 	var before map[string]bool
 	if cfg.ChangesFile != "" {
 		if before, err = sitemapLocs(cfg.OutDir); err != nil {
 			return res, err
 		}
 	}
-	stats, rendered, err := b.write(ctx, plan, extra)
+	var state []byte
+	if key := b.loader.inputs(b.dates.head).key(cfg, start); key != "" {
+		state, _ = json.Marshal(newState(key, res, site, now))
+	}
+	stats, rendered, err := b.write(ctx, plan, extra, state, s)
+	committed = true // or aborted: the session is over either way
 	res.Stats, res.Rendered = stats, rendered
 	if err != nil || cfg.ChangesFile == "" {
 		return res, err
@@ -198,7 +284,7 @@ func (b *Builder) expiry(res *Result, site *content.Site, now time.Time) {
 type job struct {
 	path   string
 	key    uint64
-	render func() ([]byte, error)
+	render func(w *bytes.Buffer) error
 }
 
 func writeU64(h *maphash.Hash, v uint64) {
@@ -226,7 +312,12 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, 
 			h.WriteByte(1)
 		}
 		if s := r.Salary; s != nil {
-			fmt.Fprint(&h, s.Min, s.Max, s.Currency, s.Unit)
+			h.WriteByte(2)
+			writeU64(&h, math.Float64bits(s.Min))
+			writeU64(&h, math.Float64bits(s.Max))
+			h.WriteString(s.Currency)
+			h.WriteByte(0)
+			h.WriteString(s.Unit)
 		}
 		cards[i] = h.Sum64()
 	}
@@ -243,7 +334,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, 
 	jobs := make([]job, 0, len(site.Roles)+len(site.Categories)+2)
 	all := make([]uint64, 0, len(cards))
 	all = append(all, cards...)
-	jobs = append(jobs, job{path: "index.html", key: key("home", all...), render: func() ([]byte, error) { return rd.Home(rc) }})
+	jobs = append(jobs, job{path: "index.html", key: key("home", all...), render: func(w *bytes.Buffer) error { return rd.WriteHome(w, rc) }})
 	index := make(map[*content.Role]int, len(site.Roles))
 	for i, r := range site.Roles {
 		index[r] = i
@@ -254,7 +345,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, 
 			parts = append(parts, cards[index[r]])
 		}
 		jobs = append(jobs, job{path: pagePath("/" + cat.Key + "/"), key: key("category:"+cat.Key, parts...),
-			render: func() ([]byte, error) { return rd.Category(rc, cat) }})
+			render: func(w *bytes.Buffer) error { return rd.WriteCategory(w, rc, cat) }})
 	}
 	for i, r := range site.Roles {
 		parts := []uint64{b.loader.sourceKey(r.Path), maphash.String(b.seed, r.Path), cards[i], lk.bodies[i].htmlHash, 0}
@@ -265,14 +356,18 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, 
 		for _, j := range lk.graph.Incoming[i] {
 			parts = append(parts, cards[j])
 		}
-		jobs = append(jobs, job{path: pagePath(r.URLPath()), key: key("role", parts...), render: func() ([]byte, error) {
-			return rd.Role(rc, render.RoleInput{Role: r, BodyHTML: lk.bodies[i].html, Related: lk.related(i), MentionedIn: lk.mentionedIn(i)})
+		jobs = append(jobs, job{path: pagePath(r.URLPath()), key: key("role", parts...), render: func(w *bytes.Buffer) error {
+			html, err := lk.bodyHTML(i)
+			if err != nil {
+				return err
+			}
+			return rd.WriteRole(w, rc, render.RoleInput{Role: r, BodyHTML: html, Related: lk.related(i), MentionedIn: lk.mentionedIn(i)})
 		}})
 		for _, a := range r.Aliases {
-			jobs = append(jobs, job{path: pagePath(a), key: key("alias:"+a, cards[i]), render: func() ([]byte, error) { return rd.Alias(rc, r) }})
+			jobs = append(jobs, job{path: pagePath(a), key: key("alias:"+a, cards[i]), render: func(w *bytes.Buffer) error { return rd.WriteAlias(w, rc, r) }})
 		}
 	}
-	jobs = append(jobs, job{path: "404.html", key: key("404"), render: func() ([]byte, error) { return rd.NotFound(rc) }})
+	jobs = append(jobs, job{path: "404.html", key: key("404"), render: func(w *bytes.Buffer) error { return rd.WriteNotFound(w, rc) }})
 	return jobs
 }
 
@@ -309,13 +404,20 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 // others, writes the extra files and commits. Pages are rendered and
 // written on all cores and their bytes dropped at once, so memory stays
 // flat however large the site.
-func (b *Builder) write(ctx context.Context, plan []job, extra []output.File) (output.Stats, int, error) {
-	s, err := output.BeginWith(ctx, b.cfg.OutDir, output.Options{Durable: b.cfg.Durable})
-	if err != nil {
-		return output.Stats{}, 0, err
+//
+// s is a session begun already (see warmup), or nil to begin one.
+func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, state []byte, s *output.Session) (output.Stats, int, error) {
+	if s == nil {
+		var err error
+		if s, err = output.BeginWith(ctx, b.cfg.OutDir, output.Options{Durable: b.cfg.Durable}); err != nil {
+			return output.Stats{}, 0, err
+		}
 	}
 	keys := make([]uint64, len(plan))
 	rendered := make([]bool, len(plan))
+	// Put does not keep the bytes: each page is rendered into a buffer
+	// that the next page reuses.
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) + 1)
 	for i, j := range plan {
@@ -333,11 +435,13 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File) (o
 					return err
 				}
 			}
-			data, err := j.render()
-			if err != nil {
+			buf := bufs.Get().(*bytes.Buffer)
+			defer bufs.Put(buf)
+			buf.Reset()
+			if err := j.render(buf); err != nil {
 				return err
 			}
-			if _, err := s.Put(j.path, data); err != nil {
+			if _, err := s.Put(j.path, buf.Bytes()); err != nil {
 				return err
 			}
 			keys[i], rendered[i] = j.key, true
@@ -355,6 +459,10 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File) (o
 		// Pages written so far are complete; forget their fingerprints so
 		// the next build checks them again.
 		b.pages = map[string]uint64{}
+		return output.Stats{}, 0, err
+	}
+	if err := s.SetState(state); err != nil {
+		s.Abort()
 		return output.Stats{}, 0, err
 	}
 	stats, err := s.Commit()

@@ -40,6 +40,7 @@ type parsed struct {
 // again only what changed on disk.
 type loader struct {
 	roles       map[string]*parsed // by display path
+	files       []content.RoleFile // as the last load listed them
 	siteStamp   stamp
 	site        *content.Site
 	siteDiags   diag.List
@@ -55,14 +56,7 @@ func newLoader() *loader { return &loader{roles: map[string]*parsed{}} }
 // renderer returns the templates, parsed again only when a file in the
 // layouts folder changed, and a key that changes with them.
 func (l *loader) renderer(dir string, seed maphash.Seed) (*render.Renderer, uint64, diag.List) {
-	stamps := map[string]stamp{}
-	if entries, err := os.ReadDir(dir); err == nil {
-		for _, e := range entries {
-			if info, err := e.Info(); err == nil {
-				stamps[e.Name()] = stampOf(info)
-			}
-		}
-	}
+	stamps := layoutStamps(dir)
 	if l.rd != nil || l.layoutDiags != nil {
 		if sameStamps(stamps, l.layouts) {
 			return l.rd, l.layoutsKey, l.layoutDiags
@@ -92,6 +86,30 @@ func (l *loader) renderer(dir string, seed maphash.Seed) (*render.Renderer, uint
 	return rd, l.layoutsKey, errs
 }
 
+// layoutStamps stamps each entry of the layouts folder.
+func layoutStamps(dir string) map[string]stamp {
+	stamps := map[string]stamp{}
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil {
+				stamps[e.Name()] = stampOf(info)
+			}
+		}
+	}
+	return stamps
+}
+
+// inputs returns the stamps of what the last load read, for the state key.
+func (l *loader) inputs(head string) *inputs {
+	in := &inputs{site: l.siteStamp, files: l.files, stamps: make([]stamp, len(l.files)), layouts: l.layouts, head: head}
+	for i, f := range l.files {
+		if p := l.roles[f.Path]; p != nil {
+			in.stamps[i] = p.stamp
+		}
+	}
+	return in
+}
+
 func sameStamps(a, b map[string]stamp) bool {
 	if len(a) != len(b) {
 		return false
@@ -106,7 +124,10 @@ func sameStamps(a, b map[string]stamp) bool {
 
 // load returns the assembled site, reading again only the files whose
 // stamp changed, and a key of site.yaml's bytes.
-func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed) (*content.Site, uint64, diag.List) {
+//
+// With drop, the loader keeps no role file's bytes (Role.Source and Body
+// are nil): a one-shot build reads each file again when it renders its body.
+func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop bool) (*content.Site, uint64, diag.List) {
 	var errs diag.List
 	sitePath := filepath.Join(cfg.ContentDir, "site.yaml")
 	info, err := os.Stat(sitePath)
@@ -125,6 +146,7 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed) (*cont
 
 	files, ferrs := content.FindRoles(cfg.ContentDir)
 	errs.Append(ferrs)
+	l.files = files
 	current := make(map[string]*parsed, len(files))
 	var todo []content.RoleFile
 	var todoStamps []stamp
@@ -155,6 +177,9 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed) (*cont
 			p := &parsed{stamp: todoStamps[i], slug: f.Slug, role: role, diags: diags}
 			if role != nil {
 				p.key = maphash.Bytes(seed, role.Source)
+				if drop {
+					role.Source, role.Body = nil, nil
+				}
 			}
 			results[i] = p
 			return nil

@@ -2,8 +2,6 @@ package generator
 
 import (
 	"context"
-	"os/exec"
-	"strings"
 	"time"
 )
 
@@ -17,10 +15,7 @@ type gitCache struct {
 }
 
 func (g *gitCache) get(ctx context.Context, dir string) (map[string]time.Time, string) {
-	head := ""
-	if out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "HEAD").Output(); err == nil {
-		head = strings.TrimSpace(string(out))
-	}
+	head := gitHead(ctx, dir)
 	if g.done && head == g.head {
 		return g.dates, g.warn
 	}

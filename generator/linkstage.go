@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -19,14 +21,42 @@ import (
 	"rolesite/generator/render"
 )
 
-// linkedSite is the link stage's result: each role's body HTML and its
-// place in the role graph, by index into site.Roles (display order).
+// linkedSite is the link stage's result: each role's body and its place in
+// the role graph, by index into site.Roles (display order). Close it when
+// the pages are written.
 type linkedSite struct {
 	site   *content.Site
 	bodies []*body
 	graph  link.Graph
 	links  int // mentions and role-file links in all bodies
+	store  *bodyStore
+	l      *linker
+	sl     *siteLinks
+	source func(*content.Role) ([]byte, error)
 }
+
+// bodyHTML returns the HTML of role i's body: from the store when this
+// build rendered it, else rendered again (its fingerprint says it is what
+// the build that cached it rendered; a page that shows it is written again
+// only when something else on it changed).
+func (l *linkedSite) bodyHTML(i int) (string, error) {
+	if html, ok, err := l.store.get(i); ok || err != nil {
+		return html, err
+	}
+	r := l.site.Roles[i]
+	var used bool
+	var buf bytes.Buffer
+	src, err := l.source(r)
+	if err != nil {
+		return "", err
+	}
+	if _, err := renderBody(render.NewMarkdown(l.l.lk), &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+func (l *linkedSite) close() error { return l.store.close() }
 
 func (l *linkedSite) roles(idx []int) []*content.Role {
 	out := make([]*content.Role, len(idx))
@@ -42,8 +72,7 @@ func (l *linkedSite) mentionedIn(i int) []*content.Role { return l.roles(l.graph
 // body is one rendered role body, cached across builds.
 type body struct {
 	key      uint64   // hash of what the rendering read: the Markdown and the role's own URL
-	html     string   // the rendered body
-	htmlHash uint64   // hash of html, for page fingerprints
+	htmlHash uint64   // hash of the rendered HTML, for page fingerprints
 	mentions []string // slugs of the roles the body links, in order of first mention
 	problems diag.List
 	// resolved is set when the body has internal links, whose result depends
@@ -204,13 +233,20 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 	return changed, first
 }
 
-// run renders the bodies that need it and builds the graph.
-func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64) (*linkedSite, diag.List) {
+// run renders the bodies that need it and builds the graph. source returns
+// a role's file as the loader parsed it (the body is at BodyOffset).
+//
+// indexed, when not nil, is called once the name index is built without
+// errors, before the bodies render.
+func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List) {
 	var errs diag.List
 	changed, first := l.update(site)
 	errs.Append(l.errs)
 	if errs.HasErrors() {
 		return nil, errs
+	}
+	if indexed != nil {
+		indexed()
 	}
 	sl := newSiteLinks(site)
 	pathsKey := sl.key(l.seed)
@@ -234,30 +270,46 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 
 	n := len(site.Roles)
 	bodies := make([]*body, n)
-	var todo []int
+	stale := make([]bool, n)
+	var scan []int // bodies that may mention a changed name
 	for i, r := range site.Roles {
 		key := bodyKey(l.seed, r, srcKey(r.Path))
 		b := l.bodies[r.Path]
-		stale := first || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
-		if !stale && len(changed) > 0 {
+		stale[i] = first || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
+		if !stale[i] && len(changed) > 0 {
 			for _, m := range b.mentions {
 				if changed[m] {
-					stale = true
+					stale[i] = true
 					break
 				}
 			}
-			if !stale && changedIx != nil && len(changedIx.FindAll(string(r.Body))) > 0 {
-				stale = true
+			if !stale[i] && changedIx != nil {
+				scan = append(scan, i)
 			}
 		}
-		if stale {
-			todo = append(todo, i)
+		if stale[i] {
 			bodies[i] = &body{key: key}
 		} else {
 			bodies[i] = b
 		}
 	}
-	if err := l.render(ctx, site, sl, bodies, todo); err != nil {
+	// Looking for the changed names in every other body is the long part of
+	// a rename: share it among the cores.
+	parallel(len(scan), func(k int) {
+		if i := scan[k]; changedIx.Mentions(site.Roles[i].Body) {
+			stale[i] = true
+			bodies[i] = &body{key: bodies[i].key}
+		}
+	})
+	var todo []int
+	for i := range stale {
+		if stale[i] {
+			todo = append(todo, i)
+		}
+	}
+	store := newBodyStore(n, len(todo))
+	if err := l.render(ctx, site, sl, bodies, todo, store, source); err != nil {
+		store.close()
 		errs.Errorf(diag.Position{Path: site.Path}, "render bodies: %v", err)
 		return nil, errs
 	}
@@ -271,7 +323,30 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 			delete(l.bodies, p)
 		}
 	}
-	return l.graph(site, bodies, errs)
+	ls, errs := l.graph(site, bodies, errs)
+	ls.store, ls.l, ls.sl, ls.source = store, l, sl, source
+	return ls, errs
+}
+
+// parallel calls f(0) ... f(n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // bodyKey covers what a body's rendering reads besides the names: the
@@ -289,7 +364,7 @@ func bodyKey(seed maphash.Seed, r *content.Role, src uint64) uint64 {
 
 // render converts the bodies at todo on all cores, each worker with its
 // own goldmark instance and buffer.
-func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, bodies []*body, todo []int) error {
+func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
 	if len(todo) == 0 {
 		return nil
 	}
@@ -303,17 +378,23 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 			for i := range next {
 				r := site.Roles[i]
 				b := bodies[i]
-				html, res, err := renderBody(md, &buf, r, l.idOf[r.Slug], sl.resolver(r, &b.resolved))
+				src, err := source(r)
 				if err != nil {
 					return err
 				}
-				b.html = html
-				b.htmlHash = maphash.String(l.seed, html)
+				res, err := renderBody(md, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
+				if err != nil {
+					return err
+				}
+				b.htmlHash = maphash.Bytes(l.seed, buf.Bytes())
+				if err := store.put(i, buf.Bytes()); err != nil {
+					return err
+				}
 				for _, m := range res.Mentions {
 					b.mentions = append(b.mentions, l.ids[m].Slug)
 				}
 				for _, p := range res.Problems {
-					b.problems.Errorf(diag.OffsetPosition(r.Path, r.Source, r.BodyOffset+p.Offset), "%s", p.Message())
+					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), "%s", p.Message())
 				}
 			}
 			return nil
@@ -366,12 +447,12 @@ func (l *linker) graph(site *content.Site, bodies []*body, errs diag.List) (*lin
 	return ls, errs
 }
 
-// renderBody converts one role body with the linker.
-func renderBody(md goldmark.Markdown, buf *bytes.Buffer, r *content.Role, self int, resolve func(string) (string, bool)) (string, link.PageResult, error) {
+// renderBody converts one role body with the linker into buf.
+func renderBody(md goldmark.Markdown, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, error) {
 	buf.Reset()
 	pc := link.NewContext(link.Page{Self: self, Resolve: resolve})
-	if err := md.Convert(r.Body, buf, parser.WithContext(pc)); err != nil {
-		return "", link.PageResult{}, err
+	if err := md.Convert(body, buf, parser.WithContext(pc)); err != nil {
+		return link.PageResult{}, err
 	}
-	return buf.String(), link.Result(pc), nil
+	return link.Result(pc), nil
 }

@@ -60,7 +60,13 @@ func splitDocument(path string, src []byte) (document, diag.List) {
 			"front matter opened with %q is never closed (add a line %q after the last key)", delim, delim)
 		return document{}, errs
 	}
-	doc := document{body: rest, bodyOffset: shift + len(text) - len(rest)}
+	// rest is the tail of adrg's own copy of the input: take the same bytes
+	// from text instead, so that a role keeps one copy of its file, not two.
+	body := rest
+	if off := len(text) - len(rest); off >= 0 && bytes.Equal(text[off:], rest) {
+		body = text[off:len(text):len(text)]
+	}
+	doc := document{body: body, bodyOffset: shift + len(text) - len(rest)}
 	// Lines of the captured block count from the line after the opening
 	// delimiter.
 	firstLine := delimLine + 1

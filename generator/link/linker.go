@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -323,7 +324,9 @@ func (st *linkState) linkRun(parent ast.Node, run []*ast.Text) {
 	if st.ring == nil {
 		st.ring = make([]slot, st.l.ix.m.maxLen)
 	}
-	st.matches = st.l.ix.m.find(string(st.buf), before, after, st.matches[:0], st.ring)
+	// The search keeps no part of the text: look at the scratch buffer in
+	// place rather than copy it.
+	st.matches = st.l.ix.m.find(unsafe.String(unsafe.SliceData(st.buf), len(st.buf)), before, after, st.matches[:0], st.ring)
 
 	// Keep the first mention of each other role; the others stay text.
 	keep := st.matches[:0]

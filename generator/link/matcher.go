@@ -3,6 +3,7 @@ package link
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The matcher is our own Aho-Corasick automaton rather than a library.
@@ -51,6 +52,12 @@ func (ix *Index) FindAll(text string) []Match {
 	return ix.m.find(text, -1, -1, nil, nil)
 }
 
+// Mentions reports whether text holds a mention, as FindAll finds them.
+func (ix *Index) Mentions(text []byte) bool {
+	// The search keeps no part of the text: read it in place.
+	return len(ix.m.find(unsafe.String(unsafe.SliceData(text), len(text)), -1, -1, nil, nil)) > 0
+}
+
 // inflections are the German endings that may follow a name, longest first.
 var inflections = [...]string{"innen", "in", "en", "es", "n", "s"}
 
@@ -85,6 +92,10 @@ type matcher struct {
 	states []state // one more than there are states, to end the last edge list
 	edges  []edge
 	root   [128]int32 // the root's transitions on ASCII, 0 for none
+	// first marks the bytes that start a rune whose folding is the first
+	// symbol of some pattern: in the root state the search skips every
+	// other byte.
+	first  [256]bool
 	pats   []pattern
 	maxLen int // longest pattern in symbols
 }
@@ -180,6 +191,21 @@ func buildMatcher(pats []pattern) matcher {
 	for _, e := range m.edgesOf(0) {
 		if e.label < 128 {
 			m.root[e.label] = e.target
+		}
+		// Every rune that folds to the label: the label is the smallest
+		// rune of its orbit. Any byte of invalid UTF-8 reads as RuneError.
+		if e.label == utf8.RuneError {
+			for c := utf8.RuneSelf; c < 256; c++ {
+				m.first[c] = true
+			}
+		}
+		var b [utf8.UTFMax]byte
+		for r := e.label; ; {
+			utf8.EncodeRune(b[:], r)
+			m.first[b[0]] = true
+			if r = unicode.SimpleFold(r); r == e.label {
+				break
+			}
 		}
 	}
 
@@ -279,6 +305,26 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 	sym, cur := 0, 0 // symbols read, and sym % size
 	inSpace := false
 	for i := 0; i < len(text); {
+		if state == 0 && !m.first[text[i]] {
+			// No name is in progress, and none starts here: every name
+			// still to be found starts after i. Settle the candidates
+			// found so far, start the ring afresh and skip to the next
+			// byte that may start a name.
+			for f := max(sym-size+1, 0); f < sym; f++ {
+				settle(&ring[f%size])
+			}
+			sym, cur = 0, 0
+			j := i + 1
+			for j < len(text) && !m.first[text[j]] {
+				j++
+			}
+			if j == len(text) {
+				return dst
+			}
+			prev, _ = utf8.DecodeLastRuneInString(text[:j])
+			inSpace = isSpace(prev)
+			i = j
+		}
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -132,16 +133,32 @@ func encodeManifest(complete bool, state []byte, entries []entry) ([]byte, error
 		b.WriteString(",\n")
 	}
 	b.WriteString("\"files\":[")
+	b.Grow(len(entries) * 160)
+	var line []byte
 	for i, e := range entries {
-		line, err := json.Marshal(e)
-		if err != nil {
-			return nil, fmt.Errorf("encode manifest: %w", err)
-		}
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString("\n")
-		b.Write(line)
+		if plainJSON(e.Path) && plainJSON(e.SHA256) {
+			// What json.Marshal(e) writes, without its reflection.
+			line = append(line[:0], `{"path":"`...)
+			line = append(line, e.Path...)
+			line = append(line, `","size":`...)
+			line = strconv.AppendInt(line, e.Size, 10)
+			line = append(line, `,"sha256":"`...)
+			line = append(line, e.SHA256...)
+			line = append(line, `","mtime":`...)
+			line = strconv.AppendInt(line, e.MTime, 10)
+			line = append(line, '}')
+			b.Write(line)
+			continue
+		}
+		enc, err := json.Marshal(e)
+		if err != nil {
+			return nil, fmt.Errorf("encode manifest: %w", err)
+		}
+		b.Write(enc)
 	}
 	b.WriteString("\n]}\n")
 	return b.Bytes(), nil
@@ -293,4 +310,34 @@ func cutInt(b []byte) (int64, []byte, bool) {
 		return 0, nil, false
 	}
 	return n, b[i:], true
+}
+
+// plainJSON reports whether json.Marshal writes s as it is between quotes:
+// valid UTF-8 without quotes, backslashes, control characters, <, >, &,
+// U+2028 or U+2029.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		case c >= utf8.RuneSelf:
+			if !utf8.ValidString(s[i:]) || strings.ContainsRune(s[i:], '\u2028') || strings.ContainsRune(s[i:], '\u2029') {
+				return false
+			}
+			return plainASCIITail(s[i:])
+		}
+	}
+	return true
+}
+
+// plainASCIITail checks the ASCII bytes of s, which is valid UTF-8 without
+// U+2028 and U+2029, as plainJSON does.
+func plainASCIITail(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }

@@ -94,3 +94,19 @@ func FuzzDecodeManifestFast(f *testing.F) {
 		}
 	})
 }
+
+// TestEncodeManifestEntries checks the hand-written entry lines against
+// json.Marshal.
+func TestEncodeManifestEntries(t *testing.T) {
+	for _, p := range []string{"a/index.html", "ä/ö.html", "a&b", "<x>", "q\"uote", "back\\slash", "tab\t", "ls\u2028", "bad\xff", "ok€/x"} {
+		e := entry{Path: p, Size: 42, SHA256: "00ff", MTime: -7}
+		raw, err := encodeManifest(true, nil, []entry{e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(e)
+		if got := string(raw); got != `{"version":1,"complete":true,"files":[`+"\n"+string(want)+"\n]}\n" {
+			t.Errorf("%q: %s, want line %s", p, got, want)
+		}
+	}
+}

@@ -102,6 +102,7 @@ type Session struct {
 	// folder and name: one listing of a folder answers for all the folders
 	// in it, where one Lstat each would cost a system call per page.
 	listed map[string]map[string]fs.FileMode
+	made   []string // folders this session created, parents first
 }
 
 // rec is one path put or kept.
@@ -303,6 +304,86 @@ func (s *Session) keep(p string) error {
 	}
 	s.record(p, old, kept)
 	return nil
+}
+
+// MakeDirs makes, ahead of Put, the folders that files at paths will need
+// and that do not exist yet, as Put would make them: each path is announced
+// in the journal before its folder is made, so that the next build prunes
+// the folders of a killed one. A cold build calls it while it still renders
+// the first pages, so that the file system's slowest work (a new inode for
+// each folder) overlaps the CPU's. A folder that cannot be made is left to
+// Put, which reports why. Safe for concurrent use with Put and Keep; it
+// stops when the session's context is done.
+func (s *Session) MakeDirs(paths []string) error {
+	s.life.RLock()
+	defer s.life.RUnlock()
+	const batch = 256 // paths announced with one write
+	for len(paths) > 0 {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
+		n := min(batch, len(paths))
+		var todo []string
+		s.dirMu.Lock()
+		for _, p := range paths[:n] {
+			if checkPath(p) != nil {
+				continue
+			}
+			dir := parentDir(p)
+			if st := s.planDir(dir); st.err == nil && st.create && !s.hasObstacle(dir) {
+				todo = append(todo, p)
+			}
+		}
+		s.dirMu.Unlock()
+		paths = paths[n:]
+		if err := s.journalAppend(todo...); err != nil {
+			return err
+		}
+		for _, p := range todo {
+			s.dirMu.Lock()
+			err := s.makeDir(parentDir(p))
+			s.dirMu.Unlock()
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// hasObstacle reports whether making folder d would remove a file of an
+// earlier build in the way of it or of one of its parents. s.dirMu is held.
+func (s *Session) hasObstacle(d string) bool {
+	for ; d != ""; d = parentDir(d) {
+		if st := s.dirs[d]; st != nil && st.obstacle {
+			return true
+		}
+	}
+	return false
+}
+
+// Discard ends a session that has put and kept nothing, as if it had never
+// begun: it removes the (still empty) folders that MakeDirs made, deepest
+// first, and the journal. A session that did more, or whose folders are no
+// longer empty, is aborted instead (see Abort), and the next build prunes
+// what is left.
+func (s *Session) Discard() error {
+	s.life.Lock()
+	defer s.life.Unlock()
+	if s.done {
+		return nil
+	}
+	if len(s.recs) > 0 || len(s.gone) > 0 {
+		return s.abortLocked()
+	}
+	for i := len(s.made) - 1; i >= 0; i-- {
+		if err := s.root.Remove(filepath.FromSlash(s.made[i])); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return s.abortLocked()
+		}
+	}
+	s.done = true
+	defer s.root.Close()
+	return errors.Join(s.closeJournal(), s.removeJournal())
 }
 
 // SetState asks Commit to record state, a JSON value, with the manifest, for
@@ -821,8 +902,12 @@ func (s *Session) makeDir(d string) error {
 		}
 		s.markRemoved(d)
 	}
-	if err := s.root.Mkdir(filepath.FromSlash(d), dirPerm); err != nil && !errors.Is(err, fs.ErrExist) {
+	err := s.root.Mkdir(filepath.FromSlash(d), dirPerm)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("create folder %s: %w", d, err)
+	}
+	if err == nil {
+		s.made = append(s.made, d)
 	}
 	st.create, st.obstacle, st.created = false, false, true
 	s.scanned[d] = true

@@ -677,3 +677,65 @@ func TestSessionLeavesOthersAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionMakeDirs checks folders made ahead of Put: used by the Puts,
+// removed again by Discard, and pruned after a session that was aborted
+// (as after a kill) when no file went in.
+func TestSessionMakeDirs(t *testing.T) {
+	paths := []string{"a/b/index.html", "a/c/index.html", "d/index.html", "index.html"}
+	t.Run("put", func(t *testing.T) {
+		dir := t.TempDir()
+		s := mustBegin(t, dir)
+		if err := s.MakeDirs(paths); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{"a/b", "a/c", "d"} {
+			if fi, err := os.Stat(filepath.Join(dir, d)); err != nil || !fi.IsDir() {
+				t.Fatalf("%s not made: %v", d, err)
+			}
+		}
+		for _, p := range paths {
+			if _, err := s.Put(p, []byte(p)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if st := mustCommit(t, s); st.Written != 4 {
+			t.Errorf("stats %+v", st)
+		}
+	})
+	t.Run("discard", func(t *testing.T) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "foreign.txt"), []byte("x"), 0o644)
+		s := mustBegin(t, dir)
+		if err := s.MakeDirs(paths); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Discard(); err != nil {
+			t.Fatal(err)
+		}
+		ents, _ := os.ReadDir(dir)
+		if len(ents) != 1 || ents[0].Name() != "foreign.txt" {
+			t.Errorf("after Discard the folder holds %v", ents)
+		}
+	})
+	t.Run("abort, then the next build", func(t *testing.T) {
+		dir := t.TempDir()
+		s := mustBegin(t, dir)
+		if err := s.MakeDirs(paths); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Abort(); err != nil {
+			t.Fatal(err)
+		}
+		s = mustBegin(t, dir)
+		if _, err := s.Put("index.html", []byte("x")); err != nil {
+			t.Fatal(err)
+		}
+		mustCommit(t, s)
+		for _, d := range []string{"a", "d"} {
+			if _, err := os.Stat(filepath.Join(dir, d)); !os.IsNotExist(err) {
+				t.Errorf("%s left after the next build: %v", d, err)
+			}
+		}
+	})
+}

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"rolesite/generator/content"
@@ -13,6 +15,15 @@ type Context struct {
 	Site *content.Site
 	Now  time.Time // the build time: decides which roles are open; never printed
 	view *SiteView
+	// slots hold each role's RoleLink once made: a role is listed on
+	// many pages, its card is the same on all of them. The map is made in
+	// NewContext and only read after.
+	slots map[*content.Role]*linkSlot
+}
+
+type linkSlot struct {
+	once sync.Once
+	link RoleLink
 }
 
 // NewContext prepares the shared site view.
@@ -34,7 +45,19 @@ func (r *Renderer) NewContext(site *content.Site, now time.Time) *Context {
 	if v.AgencyName == "" {
 		v.AgencyName = site.Title
 	}
-	return &Context{Site: site, Now: now, view: v}
+	c := &Context{Site: site, Now: now, view: v, slots: make(map[*content.Role]*linkSlot, len(site.Roles))}
+	slots := make([]linkSlot, len(site.Roles))
+	for i, role := range site.Roles {
+		c.slots[role] = &slots[i]
+	}
+	if r.cards != nil {
+		paths := make([]string, len(site.Roles))
+		for i, role := range site.Roles {
+			paths[i] = role.URLPath()
+		}
+		r.cards.newTable(paths)
+	}
+	return c
 }
 
 // Abs returns the absolute URL of a site path ("/x/" -> base_url + "x/").
@@ -67,6 +90,15 @@ func (c *Context) categoryOf(r *content.Role) *content.Category {
 }
 
 func (c *Context) link(r *content.Role) RoleLink {
+	s := c.slots[r]
+	if s == nil {
+		return c.newLink(r)
+	}
+	s.once.Do(func() { s.link = c.newLink(r) })
+	return s.link
+}
+
+func (c *Context) newLink(r *content.Role) RoleLink {
 	l := RoleLink{Title: r.Title, Path: r.URLPath(), Status: Status(r, c.Now), Location: locationText(r), Summary: r.Description}
 	if r.Salary != nil {
 		l.Salary = salaryText(r.Salary.Min, r.Salary.Max, r.Salary.Currency, r.Salary.Unit)
@@ -103,6 +135,11 @@ func (c *Context) categoryView(cat *content.Category) CategoryView {
 
 // Home renders /index.html.
 func (r *Renderer) Home(c *Context) ([]byte, error) {
+	return r.bytes(func(w *bytes.Buffer) error { return r.WriteHome(w, c) })
+}
+
+// WriteHome renders /index.html into w.
+func (r *Renderer) WriteHome(w *bytes.Buffer, c *Context) error {
 	hv := &HomeView{RoleCount: len(c.Site.Roles)}
 	for _, cat := range c.Site.Categories {
 		cv := c.categoryView(cat)
@@ -115,7 +152,7 @@ func (r *Renderer) Home(c *Context) ([]byte, error) {
 		Description: truncate(desc, 160), Canonical: c.Site.BaseURL, OGType: "website",
 		JSONLD: []any{newOrganization(c.Site), newWebSite(c.Site)}, Home: hv,
 	}
-	return r.execute(KindHome, p)
+	return r.execute(w, KindHome, p)
 }
 
 func categoryTitles(s *content.Site) string {
@@ -131,6 +168,11 @@ func categoryTitles(s *content.Site) string {
 
 // Category renders /<key>/index.html.
 func (r *Renderer) Category(c *Context, cat *content.Category) ([]byte, error) {
+	return r.bytes(func(w *bytes.Buffer) error { return r.WriteCategory(w, c, cat) })
+}
+
+// WriteCategory renders /<key>/index.html into w.
+func (r *Renderer) WriteCategory(w *bytes.Buffer, c *Context, cat *content.Category) error {
 	cv := c.categoryView(cat)
 	crumbs := []Crumb{c.homeCrumb(), {Name: cat.Title, URL: c.Abs(cv.Path), Path: cv.Path}}
 	p := &Page{
@@ -142,7 +184,7 @@ func (r *Renderer) Category(c *Context, cat *content.Category) ([]byte, error) {
 		JSONLD:   []any{newBreadcrumbs(crumbs)},
 		Category: &cv,
 	}
-	return r.execute(KindCategory, p)
+	return r.execute(w, KindCategory, p)
 }
 
 // RoleInput is a role with what the link stage found for it.
@@ -155,6 +197,11 @@ type RoleInput struct {
 
 // Role renders /<category>/<slug>/index.html.
 func (r *Renderer) Role(c *Context, in RoleInput) ([]byte, error) {
+	return r.bytes(func(w *bytes.Buffer) error { return r.WriteRole(w, c, in) })
+}
+
+// WriteRole renders /<category>/<slug>/index.html into w.
+func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 	role := in.Role
 	cat := c.categoryOf(role)
 	catPath := "/" + cat.Key + "/"
@@ -217,7 +264,7 @@ func (r *Renderer) Role(c *Context, in RoleInput) ([]byte, error) {
 		p.JSONLD = append(p.JSONLD, newJobPosting(c.Site, role, p.Canonical, in.BodyHTML))
 	}
 	p.JSONLD = append(p.JSONLD, newBreadcrumbs(crumbs))
-	return r.execute(KindRole, p)
+	return r.execute(w, KindRole, p)
 }
 
 func fullLocation(r *content.Role) string {
@@ -242,6 +289,11 @@ func fullLocation(r *content.Role) string {
 
 // NotFound renders /404.html.
 func (r *Renderer) NotFound(c *Context) ([]byte, error) {
+	return r.bytes(func(w *bytes.Buffer) error { return r.WriteNotFound(w, c) })
+}
+
+// WriteNotFound renders /404.html into w.
+func (r *Renderer) WriteNotFound(w *bytes.Buffer, c *Context) error {
 	p := &Page{
 		Kind: KindNotFound, Site: c.view,
 		Title: "Seite nicht gefunden | " + c.Site.Title, Heading: "Diese Seite gibt es nicht (mehr)",
@@ -250,11 +302,16 @@ func (r *Renderer) NotFound(c *Context) ([]byte, error) {
 		Crumbs: []Crumb{c.homeCrumb(), {Name: "Seite nicht gefunden", URL: c.Abs("/404.html"), Path: "/404.html"}},
 	}
 	p.JSONLD = []any{newBreadcrumbs(p.Crumbs)}
-	return r.execute(KindNotFound, p)
+	return r.execute(w, KindNotFound, p)
 }
 
 // Alias renders the redirect page at an alias path.
 func (r *Renderer) Alias(c *Context, role *content.Role) ([]byte, error) {
+	return r.bytes(func(w *bytes.Buffer) error { return r.WriteAlias(w, c, role) })
+}
+
+// WriteAlias renders the redirect page at an alias path into w.
+func (r *Renderer) WriteAlias(w *bytes.Buffer, c *Context, role *content.Role) error {
 	target := c.Abs(role.URLPath())
 	p := &Page{
 		Kind: KindAlias, Site: c.view,
@@ -262,7 +319,7 @@ func (r *Renderer) Alias(c *Context, role *content.Role) ([]byte, error) {
 		Description: role.Description, Canonical: target, NoIndex: true, OGType: "website",
 		Alias: &AliasView{TargetTitle: role.Title, TargetPath: role.URLPath()},
 	}
-	return r.execute(KindAlias, p)
+	return r.execute(w, KindAlias, p)
 }
 
 func truncate(s string, n int) string {

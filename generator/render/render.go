@@ -50,11 +50,18 @@ type Renderer struct {
 	css     Asset
 	favicon Asset
 	pool    sync.Pool
+	cards   *cardCache // nil when the card partials are not cached
 }
 
 // New parses the built-in templates, replacing each one for which
 // layoutsDir holds a file of the same name. A missing layoutsDir is fine.
 func New(layoutsDir string) (*Renderer, diag.List) {
+	return newRenderer(layoutsDir, true)
+}
+
+// newRenderer is New; cards says whether to keep card partials' output
+// (see cardCache), which tests turn off to compare.
+func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	var errs diag.List
 	sources := map[string]string{} // name -> text
 	origin := map[string]string{}  // name -> display path
@@ -92,16 +99,40 @@ func New(layoutsDir string) (*Renderer, diag.List) {
 			origin[name] = p
 		}
 	}
-	r := &Renderer{pages: map[string]*template.Template{}}
+	r := &Renderer{}
 	r.css = hashedAsset("assets/style", ".css", []byte(sources["style.css"]))
 	r.favicon = hashedAsset("assets/favicon", ".svg", []byte(sources["favicon.svg"]))
-	shared := template.New("").Funcs(funcs)
+	r.pages, errs = parsePages(sources, origin, funcs, nil, errs)
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	if cc := newCardCache(sources, r.pages); cards && cc != nil {
+		// The same pages, each card partial replaced by a call that
+		// returns the card rendered once per build and role.
+		if fast, ferrs := parsePages(sources, origin, cc.funcs(), cc.names, nil); !ferrs.HasErrors() {
+			r.pages, r.cards = fast, cc
+		}
+	}
+	return r, errs
+}
+
+// parsePages parses the partials (files starting with "_") and each page
+// kind's template on a copy of them. Each name in redefine, a partial,
+// becomes a call of the function of the same name in fm (see cardCache).
+func parsePages(sources, origin map[string]string, fm template.FuncMap, redefine []string, errs diag.List) (map[string]*template.Template, diag.List) {
+	pages := map[string]*template.Template{}
+	shared := template.New("").Funcs(fm)
 	for _, name := range sortedNames(sources) {
 		if !strings.HasPrefix(name, "_") {
 			continue
 		}
 		if _, err := shared.New(name).Parse(sources[name]); err != nil {
 			errs.Errorf(templatePos(origin[name], err), "%s", templateMessage(err))
+		}
+	}
+	for _, name := range redefine {
+		if _, err := shared.New(name).Parse("{{" + cardFunc(name) + " .}}"); err != nil {
+			errs.Errorf(diag.Position{Path: "templates"}, "%s", templateMessage(err))
 		}
 	}
 	for _, kind := range pageKinds {
@@ -114,12 +145,9 @@ func New(layoutsDir string) (*Renderer, diag.List) {
 			errs.Errorf(templatePos(origin[name], err), "%s", templateMessage(err))
 			continue
 		}
-		r.pages[kind] = t.Lookup(name)
+		pages[kind] = t.Lookup(name)
 	}
-	if errs.HasErrors() {
-		return nil, errs
-	}
-	return r, errs
+	return pages, errs
 }
 
 func sortedNames(m map[string]string) []string {
@@ -183,18 +211,26 @@ var funcs = template.FuncMap{
 	},
 }
 
-// execute runs a page template into a fresh byte slice.
-func (r *Renderer) execute(kind string, p *Page) ([]byte, error) {
+// bytes runs write into a pooled buffer and returns a copy of what it wrote.
+func (r *Renderer) bytes(write func(w *bytes.Buffer) error) ([]byte, error) {
 	buf, _ := r.pool.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
 	defer r.pool.Put(buf)
-	if err := r.pages[kind].Execute(buf, p); err != nil {
-		return nil, fmt.Errorf("render %s page %s: %w", kind, p.Canonical, err)
+	if err := write(buf); err != nil {
+		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil
+}
+
+// execute runs a page template, appending to w.
+func (r *Renderer) execute(w *bytes.Buffer, kind string, p *Page) error {
+	if err := r.pages[kind].Execute(w, p); err != nil {
+		return fmt.Errorf("render %s page %s: %w", kind, p.Canonical, err)
+	}
+	return nil
 }
 
 // Crumb is one step of a breadcrumb trail.

@@ -1,0 +1,288 @@
+package generator
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"rolesite/generator/content"
+	"rolesite/generator/diag"
+	"rolesite/generator/output"
+)
+
+// A build records with the output's manifest (output.Session.SetState) what
+// it read: a key over every input's stamp (size, modification time, inode),
+// the configuration, the generator binary and the git HEAD of the content,
+// plus the figures of its Result and the span of build times for which the
+// open/closed status of every role stays the same. Build, the one-shot
+// build of a new process, first compares that key with the inputs on disk
+// and checks that the output is as the build left it (output.Intact: one
+// stat per file); when both hold it reports the recorded result and does
+// nothing else: no file is parsed, rendered or written.
+//
+// The key trusts stamps as a warm Builder does. An input whose modification
+// time is not clearly older than the build that read it (racyWindow) could
+// be edited again within the same clock tick without changing its stamp,
+// so a build that read such a file records no state; the next build reads
+// everything and records it (git's "racily clean" rule).
+
+// stateVersion changes whenever what the state means changes.
+const stateVersion = 1
+
+// racyWindow: inputs modified less than this before a build started (or
+// after) keep the build from recording its state.
+const racyWindow = 2 * time.Second
+
+// savedState is the JSON recorded with the manifest.
+type savedState struct {
+	Version int    `json:"v"`
+	Key     string `json:"key"`
+	// The result holds for build times in [ValidFrom, ValidUntil) (Unix
+	// nanoseconds; 0: unbounded): no role opens or closes in between.
+	ValidFrom      int64       `json:"valid_from,omitempty"`
+	ValidUntil     int64       `json:"valid_until,omitempty"`
+	NextChangeRole string      `json:"next_change_role,omitempty"`
+	Pages          int         `json:"pages"`
+	Files          int         `json:"files"`
+	Links          int         `json:"links"`
+	Closed         []string    `json:"closed,omitempty"`
+	Diagnostics    []savedDiag `json:"diagnostics,omitempty"`
+}
+
+type savedDiag struct {
+	Path     string        `json:"path"`
+	Line     int           `json:"line,omitempty"`
+	Column   int           `json:"col,omitempty"`
+	Severity diag.Severity `json:"severity"`
+	Message  string        `json:"msg"`
+}
+
+// inputs is what the state key covers.
+type inputs struct {
+	site    stamp
+	files   []content.RoleFile
+	stamps  []stamp // by files
+	layouts map[string]stamp
+	head    string // git HEAD of the content folder, "" outside git
+}
+
+// executableSum identifies the running generator: the SHA-256 of its
+// binary, so that a new build of it (other templates, other code) never
+// trusts an older one's state. "" when the binary cannot be read.
+var executableSum = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+// key hashes in with the configuration and the binary. It is "" when the
+// inputs cannot be trusted: the binary is unknown, or an input changed too
+// close to start.
+func (in *inputs) key(cfg Config, start time.Time) string {
+	exe := executableSum()
+	if exe == "" {
+		return ""
+	}
+	limit := start.Add(-racyWindow).UnixNano()
+	racy := func(s stamp) bool { return s.mtime >= limit }
+	if racy(in.site) {
+		return ""
+	}
+	h := sha256.New()
+	var num [8]byte
+	u64 := func(v uint64) {
+		binary.LittleEndian.PutUint64(num[:], v)
+		h.Write(num[:])
+	}
+	str := func(s string) {
+		u64(uint64(len(s)))
+		io.WriteString(h, s)
+	}
+	st := func(s stamp) {
+		u64(uint64(s.size))
+		u64(uint64(s.mtime))
+		u64(s.ino)
+	}
+	u64(stateVersion)
+	str(exe)
+	str(cfg.ContentDir)
+	str(cfg.LayoutsDir)
+	str(cfg.OutDir)
+	str(cfg.BaseURL)
+	if cfg.Drafts {
+		u64(1)
+	} else {
+		u64(0)
+	}
+	u64(uint64(cfg.Limits.MaxFileBytes))
+	u64(uint64(cfg.Limits.MaxField))
+	u64(uint64(cfg.Limits.MaxTitle))
+	str(in.head)
+	st(in.site)
+	u64(uint64(len(in.files)))
+	for i, f := range in.files {
+		if racy(in.stamps[i]) {
+			return ""
+		}
+		str(f.Path)
+		str(f.Slug)
+		st(in.stamps[i])
+	}
+	names := make([]string, 0, len(in.layouts))
+	for n := range in.layouts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	u64(uint64(len(names)))
+	for _, n := range names {
+		if racy(in.layouts[n]) {
+			return ""
+		}
+		str(n)
+		st(in.layouts[n])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// newState describes a successful build of site at now for key.
+func newState(key string, res *Result, site *content.Site, now time.Time) *savedState {
+	st := &savedState{
+		Version: stateVersion, Key: key,
+		NextChangeRole: res.NextChangeRole,
+		Pages:          res.Pages, Files: res.Files, Links: res.Links,
+		Closed: res.Closed,
+	}
+	if !res.NextChange.IsZero() {
+		st.ValidUntil = res.NextChange.UnixNano()
+	}
+	for _, r := range site.Roles {
+		if r.Closed(now) {
+			st.ValidFrom = max(st.ValidFrom, r.ClosesAt().UnixNano())
+		}
+	}
+	for _, d := range res.Diagnostics {
+		st.Diagnostics = append(st.Diagnostics, savedDiag{d.Pos.Path, d.Pos.Line, d.Pos.Column, d.Severity, d.Message})
+	}
+	return st
+}
+
+// result is the Result of a build that found nothing to do.
+func (st *savedState) result() *Result {
+	res := &Result{
+		Pages: st.Pages, Files: st.Files, Links: st.Links, Closed: st.Closed,
+		NextChangeRole: st.NextChangeRole,
+		Stats:          output.Stats{Unchanged: st.Files, Changed: []string{}},
+	}
+	if st.ValidUntil != 0 {
+		res.NextChange = time.Unix(0, st.ValidUntil).UTC()
+	}
+	for _, d := range st.Diagnostics {
+		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
+			Pos: diag.Position{Path: d.Path, Line: d.Line, Column: d.Column}, Severity: d.Severity, Message: d.Message})
+	}
+	return res
+}
+
+// holds reports whether the recorded result holds at build time now.
+func (st *savedState) holds(now time.Time) bool {
+	t := now.UnixNano()
+	return st.ValidFrom <= t && (st.ValidUntil == 0 || t < st.ValidUntil)
+}
+
+// unchanged is Build's shortcut: the recorded result of the last build when
+// neither the inputs nor the output changed since and no role opened or
+// closed; ok is false otherwise, and the caller builds.
+func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
+	if cfg.Check || cfg.OutDir == "" || cfg.ChangesFile != "" {
+		return nil, false
+	}
+	start := time.Now()
+	now := cfg.Now
+	if now.IsZero() {
+		now = start
+	}
+	if _, err := os.Lstat(filepath.Join(cfg.OutDir, output.ManifestName)); err != nil {
+		return nil, false
+	}
+	if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir); err != nil {
+		return nil, false
+	}
+	in, ok := readInputs(ctx, cfg)
+	if !ok {
+		return nil, false
+	}
+	key := in.key(cfg, start)
+	if key == "" {
+		return nil, false
+	}
+	unlock, err := output.Lock(cfg.OutDir)
+	if err != nil {
+		return nil, false
+	}
+	defer unlock()
+	raw, ok := output.Intact(cfg.OutDir)
+	if !ok {
+		return nil, false
+	}
+	var st savedState
+	if err := json.Unmarshal(raw, &st); err != nil || st.Version != stateVersion || st.Key != key || !st.holds(now.UTC()) {
+		return nil, false
+	}
+	return st.result(), true
+}
+
+// readInputs stamps every input as a build would read it. ok is false when
+// listing the role files reported anything.
+func readInputs(ctx context.Context, cfg Config) (*inputs, bool) {
+	in := &inputs{layouts: layoutStamps(cfg.LayoutsDir)}
+	info, err := os.Stat(filepath.Join(cfg.ContentDir, "site.yaml"))
+	if err != nil {
+		return nil, false
+	}
+	in.site = stampOf(info)
+	files, ferrs := content.FindRoles(cfg.ContentDir)
+	if len(ferrs) > 0 {
+		return nil, false
+	}
+	in.files = files
+	in.stamps = make([]stamp, len(files))
+	for i, f := range files {
+		info, err := os.Stat(f.Path)
+		if err != nil {
+			return nil, false
+		}
+		in.stamps[i] = stampOf(info)
+	}
+	in.head = gitHead(ctx, cfg.ContentDir)
+	return in, true
+}
+
+// gitHead returns the commit checked out in dir's repository, or "".
+func gitHead(ctx context.Context, dir string) string {
+	out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "HEAD").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
