@@ -4,9 +4,10 @@
 // breadcrumb and heading share one left edge; on the phone an
 // open role shows location, salary band, skills and the contact button
 // before any scrolling. Screenshots go to $SCREENSHOT_DIR
-// (default /tmp/rolesite-screenshots) for a human to look at.
+// (default rolesite-screenshots in the system's temp folder) for a human to look at.
 import {mkdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {tmpdir} from 'node:os';
 import {all, byTag, parse} from '../lib/html.mjs';
 import {samplePages} from '../lib/site.mjs';
 
@@ -74,7 +75,7 @@ export default {
   async run({site, origin, browser, log}) {
     const {out: failures, sheets} = staticProblems(site);
     log(`stylesheet: ${sheets.join(', ')}`);
-    const dir = process.env.SCREENSHOT_DIR || '/tmp/rolesite-screenshots';
+    const dir = process.env.SCREENSHOT_DIR || join(tmpdir(), 'rolesite-screenshots');
     mkdirSync(dir, {recursive: true});
     let shots = 0;
     for (const [kind, path] of Object.entries(samplePages)) {

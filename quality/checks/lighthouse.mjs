@@ -6,9 +6,10 @@
 // a shared 2-core machine can cost one run 10-20 Performance points. Every
 // score of every run is printed; so is every audit listed in
 // offline-audits.md, with why it cannot be judged here. The reports go to
-// $LIGHTHOUSE_DIR (default /tmp/rolesite-lighthouse).
+// $LIGHTHOUSE_DIR (default rolesite-lighthouse in the system's temp folder).
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {tmpdir} from 'node:os';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import {qualityRoot, samplePages} from '../lib/site.mjs';
@@ -41,7 +42,7 @@ export default {
     const offline = offlineAudits();
     const seen = new Map(offline.map((a) => [a.id, new Set()]));
     const table = [];
-    const dir = process.env.LIGHTHOUSE_DIR || '/tmp/rolesite-lighthouse';
+    const dir = process.env.LIGHTHOUSE_DIR || join(tmpdir(), 'rolesite-lighthouse');
     mkdirSync(dir, {recursive: true});
     for (const [kind, path] of Object.entries(samplePages)) {
       for (const [preset, config] of Object.entries(presets)) {
