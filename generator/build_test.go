@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,22 +25,7 @@ var fixtureNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 // copyDir copies a folder tree, so tests can change content freely.
 func copyDir(t testing.TB, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -241,15 +225,7 @@ func TestFailingBuildLeavesOutputUntouched(t *testing.T) {
 			t.Errorf("errors\n%s\ndo not contain\n%s", msgs, w)
 		}
 	}
-	after := snapshot(t, cfg.OutDir)
-	if len(before) != len(after) {
-		t.Fatalf("files before %d, after %d", len(before), len(after))
-	}
-	for p, s := range before {
-		if after[p] != s {
-			t.Errorf("%s changed during a failing build", p)
-		}
-	}
+	sameSnapshot(t, "the output of a failing build", before, snapshot(t, cfg.OutDir))
 }
 
 // snapshot records each file's bytes and mtime.
@@ -305,11 +281,23 @@ func TestExpiryReport(t *testing.T) {
 	}
 }
 
-func sortedPaths(m map[string][]byte) []string {
-	out := make([]string, 0, len(m))
-	for p := range m {
-		out = append(out, p)
+// Config.BaseURL (build -base-url) replaces site.yaml's base_url in every
+// canonical link, JSON-LD URL, sitemap entry and robots.txt.
+func TestBaseURLOverride(t *testing.T) {
+	cfg := fixture(t)
+	cfg.BaseURL = "https://preview.test.example/pr-7"
+	mustBuild(t, cfg)
+	for p, data := range readTree(t, cfg.OutDir) {
+		if strings.Contains(string(data), "https://jobs.test.example/") {
+			t.Errorf("%s still names site.yaml's base_url", p)
+		}
 	}
-	sort.Strings(out)
-	return out
+	home, _ := os.ReadFile(filepath.Join(cfg.OutDir, "index.html"))
+	if !strings.Contains(string(home), `<link rel="canonical" href="https://preview.test.example/pr-7/">`) {
+		t.Errorf("home canonical does not use the override")
+	}
+	robots, _ := os.ReadFile(filepath.Join(cfg.OutDir, "robots.txt"))
+	if !strings.Contains(string(robots), "Sitemap: https://preview.test.example/pr-7/sitemap.xml") {
+		t.Errorf("robots.txt = %s", robots)
+	}
 }

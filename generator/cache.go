@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"hash/maphash"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -58,7 +59,7 @@ func newLoader() *loader { return &loader{roles: map[string]*parsed{}} }
 func (l *loader) renderer(dir string, seed maphash.Seed) (*render.Renderer, uint64, diag.List) {
 	stamps := layoutStamps(dir)
 	if l.rd != nil || l.layoutDiags != nil {
-		if sameStamps(stamps, l.layouts) {
+		if maps.Equal(stamps, l.layouts) {
 			return l.rd, l.layoutsKey, l.layoutDiags
 		}
 	}
@@ -108,18 +109,6 @@ func (l *loader) inputs(head string) *inputs {
 		}
 	}
 	return in
-}
-
-func sameStamps(a, b map[string]stamp) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // load returns the assembled site, reading again only the files whose

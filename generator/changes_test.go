@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -40,7 +41,7 @@ func TestChangeReport(t *testing.T) {
 	if len(rep.Added) != 7 || len(rep.Updated) != 0 || len(rep.Removed) != 0 {
 		t.Errorf("first build: added %v, updated %v, removed %v", urls(rep.Added), urls(rep.Updated), urls(rep.Removed))
 	}
-	if want := []string{base + "tech/backend-entwickler/", base + "tech/frontend-entwickler/"}; !equal(rep.JobPostings, want) {
+	if want := []string{base + "tech/backend-entwickler/", base + "tech/frontend-entwickler/"}; !slices.Equal(rep.JobPostings, want) {
 		t.Errorf("job postings %v, want %v", rep.JobPostings, want)
 	}
 
@@ -63,7 +64,7 @@ func TestChangeReport(t *testing.T) {
 	os.Remove(filepath.Join(cfg.ContentDir, "roles", "key-account-manager.md"))
 	mustBuild(t, cfg)
 	rep = readReport(t, cfg.ChangesFile)
-	if got := urls(rep.Removed); !equal(got, []string{base + "sales/key-account-manager/"}) {
+	if got := urls(rep.Removed); !slices.Equal(got, []string{base + "sales/key-account-manager/"}) {
 		t.Errorf("removed %v", got)
 	}
 	// A rebuild with nothing changed reports nothing.
@@ -72,16 +73,4 @@ func TestChangeReport(t *testing.T) {
 	if len(rep.Added)+len(rep.Updated)+len(rep.Removed) != 0 {
 		t.Errorf("unchanged rebuild reported %+v", rep)
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -2,11 +2,13 @@ package generator
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -249,7 +251,7 @@ func (d *devSite) waitSite(t *testing.T, timeout time.Duration) []devBuild {
 					more = false
 				}
 			}
-			if builds[len(builds)-1].err == nil && equalTree(readTree(t, d.cfg.OutDir), want) {
+			if builds[len(builds)-1].err == nil && maps.EqualFunc(readTree(t, d.cfg.OutDir), want, bytes.Equal) {
 				return builds
 			}
 		case <-time.After(left):
@@ -297,18 +299,6 @@ func (d *devSite) none(t *testing.T) {
 	}
 }
 
-func equalTree(a, b map[string][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for p, data := range a {
-		if w, ok := b[p]; !ok || string(w) != string(data) {
-			return false
-		}
-	}
-	return true
-}
-
 // describeBuilds prints builds for a failure message.
 func describeBuilds(builds []devBuild) string {
 	var parts []string
@@ -345,6 +335,18 @@ func devMust(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// renameOver saves version n of the edited role by writing it to tmpName
+// in the same folder and renaming that over the original.
+func renameOver(tmpName string, n int) func(*testing.T, Config) {
+	return func(t *testing.T, cfg Config) {
+		p := filepath.Join(cfg.ContentDir, editedRole)
+		next := editedText(t, cfg, n)
+		tmp := filepath.Join(filepath.Dir(p), tmpName)
+		devWriteFile(t, tmp, next)
+		devMust(t, os.Rename(tmp, p))
 	}
 }
 
@@ -428,28 +430,16 @@ var devCases = []devCase{
 	{
 		// VS Code's atomic save, renameio and most tools: the new text in a
 		// temporary file in the same folder, renamed over the original.
-		name: "temp file renamed over",
-		change: func(t *testing.T, cfg Config) {
-			p := filepath.Join(cfg.ContentDir, editedRole)
-			next := editedText(t, cfg, 3)
-			tmp := filepath.Join(filepath.Dir(p), ".key-account-manager.md.tmp")
-			devWriteFile(t, tmp, next)
-			devMust(t, os.Rename(tmp, p))
-		},
+		name:     "temp file renamed over",
+		change:   renameOver(".key-account-manager.md.tmp", 3),
 		oneSave:  true,
 		wantText: "Fassung 3.",
 	},
 	{
 		// The same with a temporary name no filter knows: it is created,
 		// written and renamed away within one save.
-		name: "unknown temp file renamed over",
-		change: func(t *testing.T, cfg Config) {
-			p := filepath.Join(cfg.ContentDir, editedRole)
-			next := editedText(t, cfg, 4)
-			tmp := filepath.Join(filepath.Dir(p), "key-account-manager.md.8f3a9c")
-			devWriteFile(t, tmp, next)
-			devMust(t, os.Rename(tmp, p))
-		},
+		name:     "unknown temp file renamed over",
+		change:   renameOver("key-account-manager.md.8f3a9c", 4),
 		oneSave:  true,
 		wantText: "Fassung 4.",
 	},
@@ -590,7 +580,7 @@ func runDevCase(t *testing.T, tc devCase, withServe bool) {
 
 	if tc.noBuild {
 		d.none(t)
-		if after := snapshot(t, cfg.OutDir); !equalSnapshot(before, after) {
+		if after := snapshot(t, cfg.OutDir); !maps.Equal(before, after) {
 			t.Error("public/ changed without a build")
 		}
 		sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
@@ -628,18 +618,6 @@ func runDevCase(t *testing.T, tc devCase, withServe bool) {
 	d.none(t)
 }
 
-func equalSnapshot(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
-}
-
 // TestDevBrokenThenFixed: a broken save fails the build with path:line:col
 // errors and leaves public/ as it was (bytes and mtimes); the watcher goes
 // on, and the next good save recovers.
@@ -661,7 +639,7 @@ func TestDevBrokenThenFixed(t *testing.T) {
 			if !strings.Contains(b.err.Error(), wantErr) {
 				t.Errorf("errors\n%v\ndo not contain\n%s", b.err, wantErr)
 			}
-			if !equalSnapshot(before, snapshot(t, cfg.OutDir)) {
+			if !maps.Equal(before, snapshot(t, cfg.OutDir)) {
 				t.Error("a failed build changed public/")
 			}
 			if withServe {
@@ -688,7 +666,7 @@ func TestDevBrokenThenFixed(t *testing.T) {
 			if b.err == nil || !strings.Contains(b.err.Error(), p+":3:") {
 				t.Errorf("second broken save: want an error at %s:3:..., got %v", p, b.err)
 			}
-			if !equalSnapshot(before, snapshot(t, cfg.OutDir)) {
+			if !maps.Equal(before, snapshot(t, cfg.OutDir)) {
 				t.Error("a failed build changed public/")
 			}
 

@@ -19,11 +19,12 @@ func gitDates(ctx context.Context, dir string) (map[string]time.Time, string) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, ""
 	}
-	if err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--show-toplevel").Run(); err != nil {
+	// One call tells both: it fails outside a work tree.
+	shallow, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--is-shallow-repository").Output()
+	if err != nil {
 		return nil, "" // not a work tree: quietly fall back
 	}
-	shallow, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--is-shallow-repository").Output()
-	if err == nil && strings.TrimSpace(string(shallow)) == "true" {
+	if strings.TrimSpace(string(shallow)) == "true" {
 		return nil, "content is in a shallow git clone: last-commit dates would all be the same, so lastmod falls back to date_posted (fetch full history, e.g. git fetch --unshallow, for true dates)"
 	}
 	out, err := exec.CommandContext(ctx, "git", "-C", dir, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".").Output()

@@ -24,25 +24,7 @@ import (
 func safetySite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	src := filepath.Join("..", "..", "generator", "testdata", "fixture", "content")
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(root, "content", rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	copyFixture(t, filepath.Join(root, "content"))
 	if err := os.MkdirAll(filepath.Join(root, "layouts"), 0o755); err != nil {
 		t.Fatal(err)
 	}

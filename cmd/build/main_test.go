@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -108,26 +109,17 @@ func newSite(t *testing.T) site {
 	t.Helper()
 	dir := t.TempDir()
 	s := site{content: filepath.Join(dir, "content"), layouts: filepath.Join(dir, "layouts"), out: filepath.Join(dir, "public")}
-	err := filepath.WalkDir(fixtureContent, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(fixtureContent, p)
-		target := filepath.Join(s.content, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	copyFixture(t, s.content)
 	t.Setenv("SOURCE_DATE_EPOCH", strconv.FormatInt(fixtureNow.Unix(), 10))
 	return s
+}
+
+// copyFixture copies the generator's fixture content to dst.
+func copyFixture(t *testing.T, dst string) {
+	t.Helper()
+	if err := os.CopyFS(dst, os.DirFS(fixtureContent)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // runCmd runs the command and returns its exit code and output.
@@ -197,7 +189,7 @@ func TestRunBuildsTheFixture(t *testing.T) {
 	if code != 0 || m == nil || m[4] != "0" || m[5] != files {
 		t.Errorf("second build: exit %d, %q", code, stdout)
 	}
-	if after := snapshot(t, s.out); !equal(before, after) {
+	if after := snapshot(t, s.out); !maps.Equal(before, after) {
 		t.Error("an unchanged build touched public/")
 	}
 }
@@ -247,7 +239,7 @@ func TestRunBrokenContent(t *testing.T) {
 	if summary.MatchString(stdout) {
 		t.Errorf("a failed build printed a summary: %s", stdout)
 	}
-	if after := snapshot(t, s.out); !equal(before, after) {
+	if after := snapshot(t, s.out); !maps.Equal(before, after) {
 		t.Error("a failed build changed public/")
 	}
 }
@@ -425,16 +417,4 @@ func TestRunWatch(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the command did not stop after Ctrl-C")
 	}
-}
-
-func equal(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"time"
 
 	"rolesite/generator/content"
@@ -173,7 +174,7 @@ func newJobPosting(site *content.Site, r *content.Role, pageURL, bodyHTML string
 			InCodeSet: content.ISCO08Set, Name: content.ISCO08Label(r.OccupationCode)}
 	}
 	if len(r.Skills) > 0 {
-		jp.Skills = joinList(r.Skills)
+		jp.Skills = strings.Join(r.Skills, ", ")
 	}
 	if r.ExperienceMonths > 0 {
 		jp.ExperienceRequirements = &experienceRequirement{Type: "OccupationalExperienceRequirements", MonthsOfExperience: r.ExperienceMonths}
@@ -223,15 +224,4 @@ func dateOf(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(isoDate)
-}
-
-func joinList(items []string) string {
-	out := ""
-	for i, s := range items {
-		if i > 0 {
-			out += ", "
-		}
-		out += s
-	}
-	return out
 }
