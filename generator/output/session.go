@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -66,6 +67,9 @@ type Session struct {
 	opts  Options
 	hooks hooks
 	root  *os.Root
+	// handles keeps the folders that hold page folders open (see
+	// dirHandles); closed before anything is pruned or removed.
+	handles *dirHandles
 
 	// owned is what earlier builds wrote: the manifest's entries, with a
 	// killed session's journal merged in (see begin). Read-only after Begin.
@@ -185,7 +189,7 @@ func openSession(ctx context.Context, root *os.Root, opts Options, h hooks) (*Se
 		return nil, err
 	}
 	s := &Session{
-		dir: root.Name(), ctx: ctx, opts: opts, hooks: h, root: root,
+		dir: root.Name(), ctx: ctx, opts: opts, hooks: h, root: root, handles: newDirHandles(root),
 		owned: old.entries, raw: old.raw, oldState: old.state,
 		recs: map[string]*rec{}, folders: map[string]int{}, gone: map[string]bool{}, journaled: map[string]bool{},
 		dirs: map[string]*dirState{"": {}}, scanned: map[string]bool{}, listed: map[string]map[string]fs.FileMode{},
@@ -376,6 +380,7 @@ func (s *Session) Discard() error {
 	if len(s.recs) > 0 || len(s.gone) > 0 {
 		return s.abortLocked()
 	}
+	s.handles.closeAll()
 	for i := len(s.made) - 1; i >= 0; i-- {
 		if err := s.root.Remove(filepath.FromSlash(s.made[i])); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return s.abortLocked()
@@ -441,6 +446,7 @@ func (s *Session) commitLocked() (Stats, error) {
 	if err := s.ctx.Err(); err != nil {
 		return Stats{}, err
 	}
+	s.handles.closeAll()
 	var prune []string
 	for p := range s.owned {
 		if s.recs[p] == nil && !s.gone[p] {
@@ -545,6 +551,7 @@ func (s *Session) Abort() error {
 // the folder as it is.
 func (s *Session) abortLocked() error {
 	s.done = true
+	s.handles.closeAll()
 	defer s.root.Close()
 	err := s.closeJournal()
 	if !s.touched {
@@ -775,7 +782,12 @@ func (s *Session) write(pd *plan, data []byte) error {
 			return err
 		}
 	}
-	mtime, err := writeAtomic(s.root, p, data, s.opts.Durable)
+	dir, release, err := s.handles.dir(parentDir(p))
+	if err != nil {
+		return fmt.Errorf("open folder of %s: %w", p, err)
+	}
+	mtime, err := writeAtomic(dir, path.Base(p), data, s.opts.Durable)
+	release()
 	if err != nil {
 		return err
 	}
@@ -902,7 +914,7 @@ func (s *Session) makeDir(d string) error {
 		}
 		s.markRemoved(d)
 	}
-	err := s.root.Mkdir(filepath.FromSlash(d), dirPerm)
+	err := s.handles.mkdir(d)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("create folder %s: %w", d, err)
 	}
@@ -937,6 +949,7 @@ func (s *Session) removeTree(files, dirs []string) error {
 	s.dirMu.Lock()
 	defer s.dirMu.Unlock()
 	for _, d := range dirs {
+		s.handles.forget(d)
 		if err := s.root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("remove folder %s: %w", d, err)
 		}

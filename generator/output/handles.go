@@ -1,0 +1,116 @@
+package output
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// maxHandles bounds how many folder handles a session keeps open. A site's
+// pages sit in a few folders (one per category), so a few dozen cover them;
+// beyond the bound a folder is reached from the output folder, as before.
+const maxHandles = 64
+
+// dirHandles keeps open handles on the folders that hold page folders, so
+// that making a page's folder and writing its file each take one path step
+// from a held folder rather than a walk from the output folder: os.Root
+// opens every folder on the way to confine the walk, three or four system
+// calls per file and per rename on a site of category/role/index.html.
+//
+// A handle names a folder by what it is, not by its path: the session
+// forgets the handles of a folder it removes (forget) and closes them all
+// before it prunes (closeAll).
+type dirHandles struct {
+	root *os.Root
+	mu   sync.Mutex
+	open map[string]*os.Root // by slash path, never ""
+}
+
+func newDirHandles(root *os.Root) *dirHandles {
+	return &dirHandles{root: root, open: map[string]*os.Root{}}
+}
+
+// dir returns a handle on folder d ("" for the output folder) and the
+// function that releases it.
+func (h *dirHandles) dir(d string) (*os.Root, func(), error) {
+	if d == "" {
+		return h.root, func() {}, nil
+	}
+	var (
+		r   *os.Root
+		err error
+	)
+	if parent := h.held(parentDir(d)); parent != nil {
+		r, err = parent.OpenRoot(path.Base(d))
+	} else {
+		r, err = h.root.OpenRoot(filepath.FromSlash(d))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, func() { r.Close() }, nil
+}
+
+// held returns the kept handle on folder d, opening and keeping it when
+// there is room, or nil when there is none: the caller then walks from the
+// output folder.
+func (h *dirHandles) held(d string) *os.Root {
+	if d == "" {
+		return h.root
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.heldLocked(d)
+}
+
+func (h *dirHandles) heldLocked(d string) *os.Root {
+	if d == "" {
+		return h.root
+	}
+	if r, ok := h.open[d]; ok {
+		return r
+	}
+	if len(h.open) >= maxHandles {
+		return nil
+	}
+	var (
+		r   *os.Root
+		err error
+	)
+	if parent := h.heldLocked(parentDir(d)); parent != nil {
+		r, err = parent.OpenRoot(path.Base(d))
+	} else {
+		r, err = h.root.OpenRoot(filepath.FromSlash(d))
+	}
+	if err != nil {
+		return nil
+	}
+	h.open[d] = r
+	return r
+}
+
+// mkdir makes folder d, whose parent exists.
+func (h *dirHandles) mkdir(d string) error {
+	if parent := h.held(parentDir(d)); parent != nil {
+		return parent.Mkdir(path.Base(d), dirPerm)
+	}
+	return h.root.Mkdir(filepath.FromSlash(d), dirPerm)
+}
+
+// forget closes the handles on folder d and the folders in it, which are
+// about to be removed or replaced.
+func (h *dirHandles) forget(d string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for p, r := range h.open {
+		if d == "" || p == d || strings.HasPrefix(p, d+"/") {
+			r.Close()
+			delete(h.open, p)
+		}
+	}
+}
+
+// closeAll closes every kept handle.
+func (h *dirHandles) closeAll() { h.forget("") }
