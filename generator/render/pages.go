@@ -264,6 +264,9 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		p.JSONLD = append(p.JSONLD, newJobPosting(c.Site, role, p.Canonical, in.BodyHTML))
 	}
 	p.JSONLD = append(p.JSONLD, newBreadcrumbs(crumbs))
+	if r.roleCard != nil {
+		return r.writeRoleFast(w, p)
+	}
 	return r.execute(w, KindRole, p)
 }
 

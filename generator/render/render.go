@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,6 +52,9 @@ type Renderer struct {
 	favicon Asset
 	pool    sync.Pool
 	cards   *cardCache // nil when the card partials are not cached
+	// roleCard renders the "rolecard" partial from the card cache; set
+	// when role pages are written by writeRoleFast (see fastrole.go).
+	roleCard func(data any) (template.HTML, error)
 }
 
 // New parses the built-in templates, replacing each one for which
@@ -111,6 +115,9 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 		// returns the card rendered once per build and role.
 		if fast, ferrs := parsePages(sources, origin, cc.funcs(), cc.names, nil); !ferrs.HasErrors() {
 			r.pages, r.cards = fast, cc
+			if builtinAll(origin, fastRoleSources) && slices.Contains(cc.names, "rolecard") {
+				r.roleCard = cc.card("rolecard")
+			}
 		}
 	}
 	return r, errs
@@ -148,6 +155,16 @@ func parsePages(sources, origin map[string]string, fm template.FuncMap, redefine
 		pages[kind] = t.Lookup(name)
 	}
 	return pages, errs
+}
+
+// builtinAll reports whether none of the templates names is overridden.
+func builtinAll(origin map[string]string, names []string) bool {
+	for _, n := range names {
+		if origin[n] != "built-in "+n {
+			return false
+		}
+	}
+	return true
 }
 
 func sortedNames(m map[string]string) []string {
@@ -194,21 +211,26 @@ func hashedAsset(base, ext string, data []byte) Asset {
 func (r *Renderer) Assets() []Asset { return []Asset{r.css, r.favicon} }
 
 var funcs = template.FuncMap{
-	"last": func(i int, crumbs []Crumb) bool { return i == len(crumbs)-1 },
-	// tel makes a tel: URL from a phone number that site.yaml validation
-	// restricted to digits, spaces, + ( ) / -.
-	"tel": func(phone string) template.URL {
-		var b strings.Builder
-		for _, c := range phone {
-			if c == '+' || (c >= '0' && c <= '9') {
-				b.WriteRune(c)
-			}
+	"last":   func(i int, crumbs []Crumb) bool { return i == len(crumbs)-1 },
+	"tel":    telURL,
+	"mailto": mailtoURL,
+}
+
+// telURL makes a tel: URL from a phone number that site.yaml validation
+// restricted to digits, spaces, + ( ) / -.
+func telURL(phone string) template.URL {
+	var b strings.Builder
+	for _, c := range phone {
+		if c == '+' || (c >= '0' && c <= '9') {
+			b.WriteRune(c)
 		}
-		return template.URL("tel:" + b.String())
-	},
-	"mailto": func(email, subject string) string {
-		return "mailto:" + email + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
-	},
+	}
+	return template.URL("tel:" + b.String())
+}
+
+// mailtoURL makes a mailto: URL with a subject.
+func mailtoURL(email, subject string) string {
+	return "mailto:" + email + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
 }
 
 // bytes runs write into a pooled buffer and returns a copy of what it wrote.
