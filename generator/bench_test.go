@@ -464,7 +464,8 @@ var editTitle = edit{"EditTitle", func(src string, k int) string {
 }}
 
 // benchEdit measures the rebuild of a warm Builder after one role file
-// changed; the edit itself is not timed.
+// changed, told which file changed as Dev's watcher tells it; the edit
+// itself is not timed.
 func benchEdit(b *testing.B, content string, n int, e edit) {
 	slug, orig := synth.Role(n, benchSeed, benchEditedRole(n))
 	path := filepath.Join(content, "roles", slug+".md")
@@ -493,6 +494,7 @@ func benchEdit(b *testing.B, content string, n int, e edit) {
 		b.StopTimer()
 		k++
 		write(e.fn(string(orig), k))
+		bd.Changed([]string{path}) // as the watcher in Dev tells it
 		t.settle()
 		b.StartTimer()
 		res := mustBenchBuild(b, bd)

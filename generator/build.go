@@ -13,6 +13,7 @@ import (
 	"hash/maphash"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -114,6 +115,9 @@ type Builder struct {
 	seed   maphash.Seed
 	pages  map[string]uint64 // output path -> fingerprint of the inputs it was rendered from
 	dates  gitCache
+	// changed is what Changed told for the next build; nil: look at
+	// every file.
+	changed map[string]bool
 	// oneShot: this Builder builds once (Build). It then keeps no role
 	// file in memory after parsing it, and reads it again to render its
 	// body, so that a large site's files are not all held at once.
@@ -133,6 +137,22 @@ func (b *Builder) source(r *content.Role) ([]byte, error) {
 		return nil, fmt.Errorf("%s changed during the build; build again", r.Path)
 	}
 	return src, nil
+}
+
+// Changed tells the next Build which files changed since the last build
+// began, as a file watcher reported them, so that it need not list the
+// roles folder and look at every role file to find them: with 10,000
+// roles that is most of the time a rebuild after one edit takes. Build
+// looks at every file as usual when a path is not a role file the last
+// build read (a new or removed file, site.yaml, a layout), when a role file
+// is a symbolic link, or when Changed was not called since the last build.
+// Paths are as the watcher reports them: the content folder joined with
+// the path inside it.
+func (b *Builder) Changed(paths []string) {
+	b.changed = make(map[string]bool, len(paths))
+	for _, p := range paths {
+		b.changed[filepath.Clean(p)] = true
+	}
 }
 
 // NewBuilder returns a Builder for cfg.
@@ -161,7 +181,9 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	}
 	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir, b.seed)
 	res.Diagnostics.Append(rerrs)
-	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot)
+	changed := b.changed
+	b.changed = nil
+	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot, changed)
 	res.Diagnostics.Append(lerrs)
 	if res.Diagnostics.HasErrors() || site == nil || renderer == nil {
 		return fail()

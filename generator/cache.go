@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 
 	"golang.org/x/sync/errgroup"
@@ -42,6 +43,7 @@ type parsed struct {
 type loader struct {
 	roles       map[string]*parsed // by display path
 	files       []content.RoleFile // as the last load listed them
+	findDiags   diag.List          // what listing them reported
 	siteStamp   stamp
 	site        *content.Site
 	siteDiags   diag.List
@@ -50,6 +52,13 @@ type loader struct {
 	rd          *render.Renderer
 	layoutDiags diag.List
 	layoutsKey  uint64
+	// The last site assembled without errors, reused when a load finds
+	// that only bodies changed (see load); nil after any other load.
+	assembled       *content.Site
+	assembledFrom   *content.Site // the site.yaml it was assembled from
+	assembledDiags  diag.List     // the warnings that load returned
+	assembledDrafts bool
+	published       map[string]*content.Role // assembled's roles by file path
 }
 
 func newLoader() *loader { return &loader{roles: map[string]*parsed{}} }
@@ -116,7 +125,13 @@ func (l *loader) inputs(head string) *inputs {
 //
 // With drop, the loader keeps no role file's bytes (Role.Source and Body
 // are nil): a one-shot build reads each file again when it renders its body.
-func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop bool) (*content.Site, uint64, diag.List) {
+//
+// changed, when not nil, names every role file that changed since the last
+// load, as a watcher saw them (see Builder.Changed): the roles folder is
+// not listed again and the other files are not looked at. It is ignored
+// unless every path in it is a role file the last load read and none of
+// those is a symbolic link.
+func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop bool, changed map[string]bool) (*content.Site, uint64, diag.List) {
 	var errs diag.List
 	sitePath := filepath.Join(cfg.ContentDir, "site.yaml")
 	info, err := os.Stat(sitePath)
@@ -132,14 +147,23 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 		}
 	}
 	errs.Append(l.siteDiags)
+	siteRead := l.site != l.assembledFrom
+	l.assembledFrom = l.site
 
-	files, ferrs := content.FindRoles(cfg.ContentDir)
-	errs.Append(ferrs)
-	l.files = files
+	if !l.canTrust(changed) {
+		changed = nil
+		l.files, l.findDiags = content.FindRoles(cfg.ContentDir)
+	}
+	files := l.files
+	errs.Append(l.findDiags)
 	current := make(map[string]*parsed, len(files))
 	var todo []content.RoleFile
 	var todoStamps []stamp
 	for _, f := range files {
+		if p := l.roles[f.Path]; changed != nil && !changed[f.Path] && p != nil {
+			current[f.Path] = p
+			continue
+		}
 		info, err := os.Stat(f.Path)
 		if err != nil {
 			todo = append(todo, f)
@@ -178,10 +202,27 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 		errs.Errorf(diag.Position{Path: cfg.ContentDir}, "load cancelled: %v", err)
 		return nil, 0, errs
 	}
+	bodiesOnly := changed != nil && !drop && !siteRead && l.assembled != nil && cfg.Drafts == l.assembledDrafts
+	for i, f := range todo {
+		bodiesOnly = bodiesOnly && sameFrontMatter(l.roles[f.Path], results[i])
+	}
 	for i, f := range todo {
 		current[f.Path] = results[i]
 	}
 	l.roles = current
+	if bodiesOnly {
+		// Only bodies changed: the assembled site stands, with the new
+		// bodies in its roles.
+		for i, f := range todo {
+			if r := l.published[f.Path]; r != nil {
+				r.Source, r.Body = results[i].role.Source, results[i].role.Body
+			}
+		}
+		// The same problems as then: the files read again had none,
+		// and neither site.yaml nor the roles folder was read again.
+		return l.assembled, l.siteKey, slices.Clone(l.assembledDiags)
+	}
+	l.assembled, l.published = nil, nil
 	var roles []*content.Role
 	for _, f := range files {
 		p := current[f.Path]
@@ -200,7 +241,52 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 	if errs.HasErrors() {
 		return nil, 0, errs
 	}
+	if !drop {
+		l.assembled, l.assembledDiags, l.assembledDrafts = site, errs, cfg.Drafts
+		l.published = make(map[string]*content.Role, len(site.Roles))
+		for _, r := range site.Roles {
+			l.published[r.Path] = r
+		}
+	}
 	return site, l.siteKey, errs
+}
+
+// sameFrontMatter reports whether a role file read again has the front
+// matter it had, byte for byte, and both reads parsed without problems: then
+// only its body changed.
+func sameFrontMatter(old, cur *parsed) bool {
+	if old == nil || cur == nil || old.role == nil || cur.role == nil || len(old.diags) > 0 || len(cur.diags) > 0 {
+		return false
+	}
+	o, c := old.role, cur.role
+	return o.Source != nil && c.Source != nil && o.BodyOffset == c.BodyOffset &&
+		string(o.Source[:o.BodyOffset]) == string(c.Source[:c.BodyOffset])
+}
+
+// canTrust reports whether the changed paths a watcher reported can stand
+// in for listing and looking at every role file: each is a role file the
+// last load read, and no role file is a symbolic link (whose changes show
+// under another path).
+func (l *loader) canTrust(changed map[string]bool) bool {
+	if changed == nil || l.files == nil {
+		return false
+	}
+	for p := range changed {
+		if l.roles[p] == nil {
+			return false
+		}
+		// Removed again since the watcher saw it written: only a listing
+		// tells what is left.
+		if _, err := os.Stat(p); err != nil {
+			return false
+		}
+	}
+	for _, f := range l.files {
+		if f.Link {
+			return false
+		}
+	}
+	return true
 }
 
 // sourceKey returns the hash of a role file's bytes as last read.

@@ -87,7 +87,10 @@ func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
 				}
 				build(gctx)
 			},
-		}, func(ctx context.Context, _ []watch.Change) { build(ctx) })
+		}, func(ctx context.Context, changes []watch.Change) {
+			tell(b, changes)
+			build(ctx)
+		})
 	})
 	if dev.Serve {
 		g.Go(func() error {
@@ -95,4 +98,18 @@ func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
 		})
 	}
 	return g.Wait()
+}
+
+// tell passes the watcher's changes to b (see Builder.Changed) when each is
+// a file written or created; after a removal or lost events b looks at
+// every file.
+func tell(b *Builder, changes []watch.Change) {
+	paths := make([]string, 0, len(changes))
+	for _, c := range changes {
+		if c.Op != watch.Write && c.Op != watch.Create {
+			return
+		}
+		paths = append(paths, c.Path)
+	}
+	b.Changed(paths)
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -64,6 +65,9 @@ func TestIncrementalRebuilds(t *testing.T) {
 		// other file may change.
 		wantChanged []string
 		maxRendered int
+		// told are the paths in the content folder a watcher reports for
+		// the edit; Dev passes them to Builder.Changed.
+		told []string
 	}{
 		{
 			name: "body edit",
@@ -74,6 +78,7 @@ func TestIncrementalRebuilds(t *testing.T) {
 			},
 			wantChanged: []string{"sales/key-account-manager/index.html"},
 			maxRendered: 1,
+			told:        []string{"roles/key-account-manager.md"},
 		},
 		{
 			name: "title edit",
@@ -86,6 +91,7 @@ func TestIncrementalRebuilds(t *testing.T) {
 			// or lists it as related or mentioning.
 			wantChanged: []string{"index.html", "sales/index.html", "sales/key-account-manager/index.html",
 				"sales/account-manager/index.html", "tech/backend-entwickler/index.html"},
+			told: []string{"roles/key-account-manager.md"},
 		},
 		{
 			name: "role removed",
@@ -94,6 +100,8 @@ func TestIncrementalRebuilds(t *testing.T) {
 			},
 			wantChanged: []string{"index.html", "sales/index.html", "sales/key-account-manager/index.html",
 				"sales/account-manager/index.html", "tech/backend-entwickler/index.html", "sitemap.xml"},
+			// Written, then removed before the build: the file is gone.
+			told: []string{"roles/key-account-manager.md"},
 		},
 		{
 			name: "role added in a new folder",
@@ -103,6 +111,7 @@ func TestIncrementalRebuilds(t *testing.T) {
 			},
 			wantChanged: []string{"index.html", "sales/index.html", "sales/sales-director/index.html",
 				"sales/account-manager/index.html", "sitemap.xml"},
+			told: []string{"roles/neu", "roles/neu/sales-director.md"},
 		},
 		{
 			name: "layout change",
@@ -116,39 +125,61 @@ func TestIncrementalRebuilds(t *testing.T) {
 				os.WriteFile(filepath.Join(layouts, "404.html"), []byte(strings.Replace(string(src), "<h1>", "<h1 class=\"x\">", 1)), 0o644)
 			},
 			wantChanged: nil, // every page: the layouts changed
+			told:        []string{"../layouts/404.html"},
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg := fixture(t)
-			b := NewBuilder(cfg)
-			if _, err := b.Build(context.Background()); err != nil {
-				t.Fatal(err)
+		for _, tell := range []bool{false, true} {
+			if tell && tt.told == nil {
+				continue
 			}
-			tt.edit(t, cfg.ContentDir)
-			res, err := b.Build(context.Background())
-			if err != nil {
-				t.Fatal(err)
+			name := tt.name
+			if tell {
+				name += ", told by the watcher"
 			}
-			sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
-			if tt.wantChanged != nil {
-				sort.Strings(tt.wantChanged)
-				if got := strings.Join(res.Stats.Changed, " "); got != strings.Join(tt.wantChanged, " ") {
-					t.Errorf("changed files:\n got %s\nwant %s", got, strings.Join(tt.wantChanged, " "))
-				}
-			}
-			if tt.maxRendered > 0 && res.Rendered > tt.maxRendered {
-				t.Errorf("rendered %d pages, want at most %d", res.Rendered, tt.maxRendered)
-			}
-			// And a rebuild with nothing changed renders and writes nothing.
-			again, err := b.Build(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if again.Rendered != 0 || again.Stats.Written != 0 || again.Stats.Removed != 0 {
-				t.Errorf("unchanged rebuild rendered %d, wrote %d, removed %d", again.Rendered, again.Stats.Written, again.Stats.Removed)
-			}
-		})
+			t.Run(name, func(t *testing.T) { incrementalCase(t, tt.edit, tt.wantChanged, tt.maxRendered, tt.told, tell) })
+		}
+	}
+}
+
+// incrementalCase builds the fixture, makes an edit and builds again with
+// the same Builder, told which files changed when tell is set; the output
+// must equal a cold build's.
+func incrementalCase(t *testing.T, edit func(t *testing.T, content string), wantChanged []string, maxRendered int, told []string, tell bool) {
+	cfg := fixture(t)
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, cfg.ContentDir)
+	if tell {
+		var paths []string
+		for _, p := range told {
+			paths = append(paths, filepath.Join(cfg.ContentDir, p))
+		}
+		b.Changed(paths)
+	}
+	res, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+	if wantChanged != nil {
+		sort.Strings(wantChanged)
+		if got := strings.Join(res.Stats.Changed, " "); got != strings.Join(wantChanged, " ") {
+			t.Errorf("changed files:\n got %s\nwant %s", got, strings.Join(wantChanged, " "))
+		}
+	}
+	if maxRendered > 0 && res.Rendered > maxRendered {
+		t.Errorf("rendered %d pages, want at most %d", res.Rendered, maxRendered)
+	}
+	// And a rebuild with nothing changed renders and writes nothing.
+	again, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Rendered != 0 || again.Stats.Written != 0 || again.Stats.Removed != 0 {
+		t.Errorf("unchanged rebuild rendered %d, wrote %d, removed %d", again.Rendered, again.Stats.Written, again.Stats.Removed)
 	}
 }
 
@@ -187,4 +218,69 @@ func TestKeepNoticesHandEditedOutput(t *testing.T) {
 	if _, err := os.Stat(page); err != nil {
 		t.Errorf("a page deleted by hand was not written again: %v", err)
 	}
+}
+
+// TestChangedTrustsTheWatcher checks that a Builder told which files
+// changed looks at no other role file, and looks at all of them again
+// when a role file is a symbolic link or it is not told.
+func TestChangedTrustsTheWatcher(t *testing.T) {
+	cfg := fixture(t)
+	b := NewBuilder(cfg)
+	mustBuildWith(t, b)
+	told := filepath.Join(cfg.ContentDir, "roles", "key-account-manager.md")
+	untold := filepath.Join(cfg.ContentDir, "roles", "account-manager.md")
+	editFile(t, told, func(s string) string { return s + "\nNachtrag eins.\n" })
+	editFile(t, untold, func(s string) string { return s + "\nNachtrag zwei.\n" })
+	b.Changed([]string{told})
+	assembled := b.loader.assembled
+	res := mustBuildWith(t, b)
+	if assembled == nil || b.loader.assembled != assembled {
+		t.Error("the site was assembled again after a body edit")
+	}
+	if got := strings.Join(res.Stats.Changed, " "); got != "sales/key-account-manager/index.html" {
+		t.Errorf("told of one file, the build changed %q", got)
+	}
+	// Only a body changed: the site is not assembled again, and the
+	// build reports what a full one does.
+	full := NewBuilder(cfg)
+	full.cfg.OutDir = filepath.Join(t.TempDir(), "full")
+	want := mustBuildWith(t, full)
+	if len(want.Diagnostics) == 0 {
+		t.Fatal("the fixture has no warnings to compare")
+	}
+	if got, want := fmt.Sprint(res.Diagnostics), fmt.Sprint(want.Diagnostics); got != want {
+		t.Errorf("diagnostics of a build told of a body edit:\n%s\nwant\n%s", got, want)
+	}
+	// Not told: every file is looked at, and the other edit shows.
+	res = mustBuildWith(t, b)
+	if got := strings.Join(res.Stats.Changed, " "); got != "sales/account-manager/index.html" {
+		t.Errorf("not told, the build changed %q", got)
+	}
+	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+
+	// A role file that is a symbolic link changes under its target's
+	// name: the Builder then looks at every file whatever it is told.
+	target := filepath.Join(cfg.ContentDir, "linked.md")
+	if err := os.Rename(untold, target); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "linked.md"), untold); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	mustBuildWith(t, b)
+	editFile(t, target, func(s string) string { return s + "\nNachtrag drei.\n" })
+	b.Changed([]string{told})
+	res = mustBuildWith(t, b)
+	if got := strings.Join(res.Stats.Changed, " "); got != "sales/account-manager/index.html" {
+		t.Errorf("with a linked role file, the build changed %q", got)
+	}
+}
+
+func mustBuildWith(t *testing.T, b *Builder) *Result {
+	t.Helper()
+	res, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -93,6 +94,17 @@ type linker struct {
 	nameKeys map[string]uint64
 	errs     diag.List
 	bodies   map[string]*body // by role file path
+	// last is the previous run's site and what run derived from it alone
+	// or from its mentions, reused while the loader hands back the same
+	// site (only bodies changed) and no body's mentions changed.
+	last *lastLinks
+}
+
+type lastLinks struct {
+	site    *content.Site
+	sl      *siteLinks
+	graph   link.Graph
+	islands diag.List
 }
 
 func newLinker() *linker {
@@ -240,7 +252,21 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 // errors, before the bodies render.
 func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List) {
 	var errs diag.List
-	changed, first := l.update(site)
+	last := l.last
+	l.last = nil
+	sameSite := last != nil && last.site == site
+	var (
+		changed             map[string]bool
+		first, pathsChanged bool
+		sl                  *siteLinks
+	)
+	if sameSite {
+		// The same roles with the same front matter: the same names and
+		// paths.
+		sl = last.sl
+	} else {
+		changed, first = l.update(site)
+	}
 	errs.Append(l.errs)
 	if errs.HasErrors() {
 		return nil, errs
@@ -248,10 +274,12 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	if indexed != nil {
 		indexed()
 	}
-	sl := newSiteLinks(site)
-	pathsKey := sl.key(l.seed)
-	pathsChanged := pathsKey != l.pathsKey
-	l.pathsKey = pathsKey
+	if !sameSite {
+		sl = newSiteLinks(site)
+		pathsKey := sl.key(l.seed)
+		pathsChanged = pathsKey != l.pathsKey
+		l.pathsKey = pathsKey
+	}
 
 	// A mini index of the changed roles' new names finds the bodies that
 	// may mention them now.
@@ -302,9 +330,13 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		}
 	})
 	var todo []int
-	for i := range stale {
+	var before [][]string // the mentions of the bodies in todo, as last rendered
+	for i, r := range site.Roles {
 		if stale[i] {
 			todo = append(todo, i)
+			if b := l.bodies[r.Path]; b != nil && sameSite {
+				before = append(before, b.mentions)
+			}
 		}
 	}
 	store := newBodyStore(n, len(todo))
@@ -323,9 +355,40 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 			delete(l.bodies, p)
 		}
 	}
-	ls, errs := l.graph(site, bodies, errs)
+	var ls *linkedSite
+	if sameSite && len(before) == len(todo) && sameMentions(bodies, todo, before) {
+		// Only bodies changed, and none links other roles than before:
+		// the graph stands.
+		ls = &linkedSite{site: site, bodies: bodies, graph: last.graph}
+		for _, b := range bodies {
+			ls.links += len(b.mentions)
+			errs.Append(b.problems)
+		}
+		errs.Append(last.islands)
+	} else {
+		var islands diag.List
+		ls, islands = l.graph(site, bodies)
+		for _, b := range bodies {
+			errs.Append(b.problems)
+		}
+		errs.Append(islands)
+		last = &lastLinks{graph: ls.graph, islands: islands}
+	}
+	last.site, last.sl = site, sl
+	l.last = last
 	ls.store, ls.l, ls.sl, ls.source = store, l, sl, source
 	return ls, errs
+}
+
+// sameMentions reports whether each body at todo mentions the roles in
+// before, in order.
+func sameMentions(bodies []*body, todo []int, before [][]string) bool {
+	for k, i := range todo {
+		if !slices.Equal(bodies[i].mentions, before[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // parallel calls f(0) ... f(n-1) on all cores.
@@ -416,7 +479,8 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 
 // graph builds the role graph in display order from the bodies' mentions
 // and the explicit related roles, and reports islands.
-func (l *linker) graph(site *content.Site, bodies []*body, errs diag.List) (*linkedSite, diag.List) {
+func (l *linker) graph(site *content.Site, bodies []*body) (*linkedSite, diag.List) {
+	var islands diag.List
 	n := len(site.Roles)
 	index := make(map[string]int, n)
 	for i, r := range site.Roles {
@@ -437,14 +501,13 @@ func (l *linker) graph(site *content.Site, bodies []*body, errs diag.List) (*lin
 			}
 		}
 		ls.links += len(bodies[i].mentions)
-		errs.Append(bodies[i].problems)
 	}
 	ls.graph = link.BuildGraph(n, related, mentions)
 	for _, i := range ls.graph.Islands() {
 		r := site.Roles[i]
-		errs.Warnf(r.KeyPos("title"), "no other role links to %q (an island): name it in a related role's text or its related list", r.Title)
+		islands.Warnf(r.KeyPos("title"), "no other role links to %q (an island): name it in a related role's text or its related list", r.Title)
 	}
-	return ls, errs
+	return ls, islands
 }
 
 // renderBody converts one role body with the linker into buf.

@@ -44,6 +44,9 @@ func validSlug(s string) bool {
 type RoleFile struct {
 	Path string // display path, e.g. content/roles/backend-entwickler.md
 	Slug string
+	// Link is set when the file is a symbolic link (to a file inside the
+	// content folder): a change to it shows as a change of its target.
+	Link bool
 }
 
 // Load reads and checks a whole content folder. It returns every problem
@@ -151,6 +154,7 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 	}
 	var files []RoleFile
 	err = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		link := false
 		if err != nil {
 			if path == root && errors.Is(err, fs.ErrNotExist) {
 				errs.Errorf(diag.Position{Path: root}, "roles folder is missing: put one Markdown file per role in it")
@@ -180,6 +184,7 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 				errs.Errorf(diag.Position{Path: path}, "symbolic link points outside the content folder (to %s); not followed", target)
 				return nil
 			}
+			link = true
 			info, serr := os.Stat(path)
 			if serr != nil || !info.Mode().IsRegular() {
 				if isMD {
@@ -199,7 +204,7 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 		if !isMD {
 			return nil
 		}
-		files = append(files, RoleFile{Path: path, Slug: strings.TrimSuffix(name, ".md")})
+		files = append(files, RoleFile{Path: path, Slug: strings.TrimSuffix(name, ".md"), Link: link})
 		return nil
 	})
 	if err != nil {
@@ -282,6 +287,7 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 		}
 		r := *p
 		applyDefaults(&r, site.Defaults)
+		r.urlPath = "/" + r.Category + "/" + r.Slug + "/"
 		published = append(published, &r)
 		urls[r.URLPath()] = urlOwner{1, r.Path}
 	}
@@ -371,7 +377,14 @@ func applyDefaults(r *Role, d Defaults) {
 }
 
 // URLPath is the role page's path below the base URL: /<category>/<slug>/.
-func (r *Role) URLPath() string { return "/" + r.Category + "/" + r.Slug + "/" }
+// Assemble fixes it for the roles of the site it returns; a role made
+// otherwise computes it at each call.
+func (r *Role) URLPath() string {
+	if r.urlPath != "" {
+		return r.urlPath
+	}
+	return "/" + r.Category + "/" + r.Slug + "/"
+}
 
 var aliasSegment = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
 

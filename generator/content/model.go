@@ -137,7 +137,8 @@ type Role struct {
 	// NamePos are the positions of the title and each synonym, in order.
 	NamePos []diag.Position
 
-	set roleSet // which defaultable fields the file set itself
+	set     roleSet // which defaultable fields the file set itself
+	urlPath string  // URLPath, once Assemble fixed it
 }
 
 // KeyPos returns the position of a front-matter key, or the file's first
