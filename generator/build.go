@@ -7,6 +7,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -243,9 +244,20 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	h.WriteString(site.BaseURL)
 	writeU64(&h, siteKey)
 	writeU64(&h, layoutsKey)
+	// The sitemap and the other small files are made on the other core
+	// while the pages are planned.
+	var (
+		extra    []output.File
+		extraErr error
+		made     = make(chan struct{})
+	)
+	go func() {
+		defer close(made)
+		extra, extraErr = extraFiles(renderer, site, now, dates)
+	}()
 	plan := b.plan(renderer.NewContext(site, now), renderer, linked, h.Sum64())
-	extra, err := extraFiles(renderer, site, now, dates)
-	if err != nil {
+	<-made
+	if err := extraErr; err != nil {
 		return res, err
 	}
 	res.Pages, res.Files = len(plan), len(plan)+len(extra)
@@ -269,6 +281,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	}
 	var before map[string]bool
 	if cfg.ChangesFile != "" {
+		var err error
 		if before, err = sitemapLocs(cfg.OutDir); err != nil {
 			return res, err
 		}
@@ -322,36 +335,37 @@ func writeU64(h *maphash.Hash, v uint64) {
 // roles it lists; a list page's covers the cards it shows.
 func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, siteKey uint64) []job {
 	site, now := rc.Site, rc.Now
+	// Each fingerprint is one hash of a byte string put together in buf:
+	// one call per page, not one per part.
+	var buf []byte
+	str := func(s string) { buf = append(append(buf, s...), 0) }
+	u64 := func(v uint64) { buf = binary.LittleEndian.AppendUint64(buf, v) }
 	cards := make([]uint64, len(site.Roles))
 	for i, r := range site.Roles {
-		var h maphash.Hash
-		h.SetSeed(b.seed)
+		buf = buf[:0]
 		for _, s := range []string{r.Title, r.URLPath(), render.Status(r, now), r.Description, r.Location.Locality} {
-			h.WriteString(s)
-			h.WriteByte(0)
+			str(s)
 		}
 		if r.Remote {
-			h.WriteByte(1)
+			buf = append(buf, 1)
 		}
 		if s := r.Salary; s != nil {
-			h.WriteByte(2)
-			writeU64(&h, math.Float64bits(s.Min))
-			writeU64(&h, math.Float64bits(s.Max))
-			h.WriteString(s.Currency)
-			h.WriteByte(0)
-			h.WriteString(s.Unit)
+			buf = append(buf, 2)
+			u64(math.Float64bits(s.Min))
+			u64(math.Float64bits(s.Max))
+			str(s.Currency)
+			str(s.Unit)
 		}
-		cards[i] = h.Sum64()
+		cards[i] = maphash.Bytes(b.seed, buf)
 	}
 	key := func(kind string, parts ...uint64) uint64 {
-		var h maphash.Hash
-		h.SetSeed(b.seed)
-		h.WriteString(kind)
-		writeU64(&h, siteKey)
+		buf = buf[:0]
+		str(kind)
+		u64(siteKey)
 		for _, p := range parts {
-			writeU64(&h, p)
+			u64(p)
 		}
-		return h.Sum64()
+		return maphash.Bytes(b.seed, buf)
 	}
 	jobs := make([]job, 0, len(site.Roles)+len(site.Categories)+2)
 	all := make([]uint64, 0, len(cards))
@@ -369,8 +383,9 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, 
 		jobs = append(jobs, job{path: pagePath("/" + cat.Key + "/"), key: key("category:"+cat.Key, parts...),
 			render: func(w *bytes.Buffer) error { return rd.WriteCategory(w, rc, cat) }})
 	}
+	var parts []uint64
 	for i, r := range site.Roles {
-		parts := []uint64{b.loader.sourceKey(r.Path), maphash.String(b.seed, r.Path), cards[i], lk.bodies[i].htmlHash, 0}
+		parts = append(parts[:0], b.loader.sourceKey(r.Path), maphash.String(b.seed, r.Path), cards[i], lk.bodies[i].htmlHash, 0)
 		for _, j := range lk.graph.Outgoing[i] {
 			parts = append(parts, cards[j])
 		}
