@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"rolesite/generator/content"
 )
 
 // Role pages are nearly all of a site's pages. Executing role.html through
@@ -115,7 +117,7 @@ func jsonLD(w *bytes.Buffer, v any) error {
 }
 
 // writeRoleFast writes the role page p as the built-in templates do.
-func (r *Renderer) writeRoleFast(w *bytes.Buffer, p *Page) error {
+func (r *Renderer) writeRoleFast(w *bytes.Buffer, c *Context, p *Page, in RoleInput) error {
 	site := p.Site
 	w.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	htmlEscaped(w, site.Language)
@@ -197,7 +199,7 @@ func (r *Renderer) writeRoleFast(w *bytes.Buffer, p *Page) error {
 		w.WriteString("</ol>\n</nav>")
 	}
 	w.WriteString("\n<main id=\"inhalt\">\n")
-	if err := r.writeRoleMain(w, p); err != nil {
+	if err := r.writeRoleMain(w, c, p, in); err != nil {
 		return err
 	}
 	w.WriteString("\n</main>\n")
@@ -207,7 +209,7 @@ func (r *Renderer) writeRoleFast(w *bytes.Buffer, p *Page) error {
 }
 
 // writeRoleMain writes role.html's "main".
-func (r *Renderer) writeRoleMain(w *bytes.Buffer, p *Page) error {
+func (r *Renderer) writeRoleMain(w *bytes.Buffer, c *Context, p *Page, in RoleInput) error {
 	rv, site := p.Role, p.Site
 	w.WriteString("<article class=\"role wrap\">\n<header class=\"role-header\">\n<p class=\"role-kicker\">")
 	writeBadge(w, rv.Status)
@@ -321,14 +323,14 @@ func (r *Renderer) writeRoleMain(w *bytes.Buffer, p *Page) error {
 		w.WriteString("<nav class=\"graph\" aria-label=\"Verwandte Rollen\">\n")
 		if len(rv.Related) > 0 {
 			w.WriteString("<section aria-labelledby=\"verwandt\">\n<h2 id=\"verwandt\">Verwandte Rollen</h2>\n<ul class=\"role-list\">")
-			if err := r.writeCards(w, rv.Related); err != nil {
+			if err := r.writeCards(w, c, in.Related); err != nil {
 				return err
 			}
 			w.WriteString("</ul>\n</section>\n")
 		}
 		if len(rv.MentionedIn) > 0 {
 			w.WriteString("<section aria-labelledby=\"erwaehnt\">\n<h2 id=\"erwaehnt\">Erwähnt in</h2>\n<ul class=\"role-list\">")
-			if err := r.writeCards(w, rv.MentionedIn); err != nil {
+			if err := r.writeCards(w, c, in.MentionedIn); err != nil {
 				return err
 			}
 			w.WriteString("</ul>\n</section>\n")
@@ -339,10 +341,11 @@ func (r *Renderer) writeRoleMain(w *bytes.Buffer, p *Page) error {
 	return nil
 }
 
-// writeCards writes the "rolecard" partial of each link, from the card cache.
-func (r *Renderer) writeCards(w *bytes.Buffer, links []RoleLink) error {
-	for _, l := range links {
-		html, err := r.roleCard(l)
+// writeCards writes the "rolecard" partial of each role, from the card
+// cache.
+func (r *Renderer) writeCards(w *bytes.Buffer, c *Context, roles []*content.Role) error {
+	for _, role := range roles {
+		html, err := c.card(role, r.roleCard)
 		if err != nil {
 			return err
 		}

@@ -24,6 +24,10 @@ type Context struct {
 type linkSlot struct {
 	once sync.Once
 	link RoleLink
+	// The role's "rolecard" partial, for writeRoleFast.
+	cardOnce sync.Once
+	card     template.HTML
+	cardErr  error
 }
 
 // NewContext prepares the shared site view.
@@ -111,6 +115,17 @@ func locationText(r *content.Role) string {
 		return "100\u00a0% remote"
 	}
 	return r.Location.Locality
+}
+
+// card returns role r's "rolecard" partial, rendered by render once per
+// build.
+func (c *Context) card(r *content.Role, render func(data any) (template.HTML, error)) (template.HTML, error) {
+	s := c.slots[r]
+	if s == nil {
+		return render(c.newLink(r))
+	}
+	s.cardOnce.Do(func() { s.card, s.cardErr = render(c.link(r)) })
+	return s.card, s.cardErr
 }
 
 func (c *Context) links(roles []*content.Role) []RoleLink {
@@ -265,7 +280,7 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 	}
 	p.JSONLD = append(p.JSONLD, newBreadcrumbs(crumbs))
 	if r.roleCard != nil {
-		return r.writeRoleFast(w, p)
+		return r.writeRoleFast(w, c, p, in)
 	}
 	return r.execute(w, KindRole, p)
 }
