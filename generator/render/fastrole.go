@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"rolesite/generator/content"
 )
@@ -103,16 +102,18 @@ func isHexDigit(c byte) bool {
 }
 
 // jsonLD appends v as html/template writes {{.}} inside a JSON script:
-// JSON with <, >, & and U+2028/U+2029 escaped.
+// what json.Marshal makes of it (<, >, & and U+2028/U+2029 escaped),
+// encoded straight into w.
 func jsonLD(w *bytes.Buffer, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
+	start := w.Len()
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		w.Truncate(start)
 		return err
 	}
-	if len(b) == 0 || !utf8.Valid(b) || (b[0] != '{' && b[0] != '[') {
+	w.Truncate(w.Len() - 1) // Encode ends with a newline; Marshal does not
+	if b := w.Bytes()[start:]; len(b) == 0 || b[0] != '{' {
 		return fmt.Errorf("structured data is not a JSON object: %q", b)
 	}
-	w.Write(b)
 	return nil
 }
 
@@ -319,16 +320,16 @@ func (r *Renderer) writeRoleMain(w *bytes.Buffer, c *Context, p *Page, in RoleIn
 	w.WriteString("\n</div>\n")
 	writeContactFast(w, site, rv)
 	w.WriteString("\n</div>\n")
-	if len(rv.Related) > 0 || len(rv.MentionedIn) > 0 {
+	if len(in.Related) > 0 || len(in.MentionedIn) > 0 {
 		w.WriteString("<nav class=\"graph\" aria-label=\"Verwandte Rollen\">\n")
-		if len(rv.Related) > 0 {
+		if len(in.Related) > 0 {
 			w.WriteString("<section aria-labelledby=\"verwandt\">\n<h2 id=\"verwandt\">Verwandte Rollen</h2>\n<ul class=\"role-list\">")
 			if err := r.writeCards(w, c, in.Related); err != nil {
 				return err
 			}
 			w.WriteString("</ul>\n</section>\n")
 		}
-		if len(rv.MentionedIn) > 0 {
+		if len(in.MentionedIn) > 0 {
 			w.WriteString("<section aria-labelledby=\"erwaehnt\">\n<h2 id=\"erwaehnt\">Erwähnt in</h2>\n<ul class=\"role-list\">")
 			if err := r.writeCards(w, c, in.MentionedIn); err != nil {
 				return err

@@ -234,8 +234,10 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		Skills:          role.Skills,
 		Synonyms:        role.Synonyms,
 		Body:            template.HTML(in.BodyHTML),
-		Related:         c.links(in.Related),
-		MentionedIn:     c.links(in.MentionedIn),
+	}
+	if r.roleCard == nil {
+		// writeRoleFast takes the cards from in; the templates need links.
+		rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
 	}
 	for _, t := range role.EmploymentType {
 		rv.EmploymentTypes = append(rv.EmploymentTypes, employmentLabels[t])
