@@ -149,8 +149,13 @@ func (b *Builder) source(r *content.Role) ([]byte, error) {
 // is a symbolic link, or when Changed was not called since the last build.
 // Paths are as the watcher reports them: the content folder joined with
 // the path inside it.
+//
+// Paths told before a build that ends before it reads the content (a
+// refused output folder, say) stay told for the next one.
 func (b *Builder) Changed(paths []string) {
-	b.changed = make(map[string]bool, len(paths))
+	if b.changed == nil {
+		b.changed = make(map[string]bool, len(paths))
+	}
 	for _, p := range paths {
 		b.changed[filepath.Clean(p)] = true
 	}

@@ -258,6 +258,16 @@ func TestChangedTrustsTheWatcher(t *testing.T) {
 	}
 	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
 
+	// Told twice before a build: both files are read again.
+	editFile(t, told, func(s string) string { return s + "\nNachtrag vier.\n" })
+	editFile(t, untold, func(s string) string { return s + "\nNachtrag fünf.\n" })
+	b.Changed([]string{told})
+	b.Changed([]string{untold})
+	res = mustBuildWith(t, b)
+	if got := strings.Join(res.Stats.Changed, " "); got != "sales/account-manager/index.html sales/key-account-manager/index.html" {
+		t.Errorf("told of two files in two calls, the build changed %q", got)
+	}
+
 	// A role file that is a symbolic link changes under its target's
 	// name: the Builder then looks at every file whatever it is told.
 	target := filepath.Join(cfg.ContentDir, "linked.md")
