@@ -235,12 +235,21 @@ func TestCrashConsistency(t *testing.T) {
 	contents := map[string]string{"A": contentA, "B": contentB}
 	var midWrite, beforeWrite, finished, checkedFiles int
 	// Until `iterations` builds were really killed (a build may finish
-	// before its signal), at most three times as many runs.
-	for i := 0; midWrite+beforeWrite < iterations && i < 3*iterations; i++ {
+	// before its signal), half of them while writing (a build's timing
+	// varies from run to run), at most four times as many runs.
+	for i := 0; (midWrite+beforeWrite < iterations || midWrite < iterations/2) && i < 4*iterations; i++ {
 		target := other[state]
-		// Kill at a random moment, most of them while the build writes.
-		lo := firstWrite / 2
-		delay := lo + time.Duration(rng.Int64N(int64(full-lo)+1))
+		// Kill at a random moment: three in four while the build writes
+		// (from its first write to its end as measured above), the others
+		// in the half before. A fast build writes for a short while only,
+		// so a single range over both would put too few kills there.
+		var delay time.Duration
+		if rng.IntN(4) > 0 {
+			delay = firstWrite + time.Duration(rng.Int64N(int64(full-firstWrite)+1))
+		} else {
+			lo := firstWrite / 2
+			delay = lo + time.Duration(rng.Int64N(int64(firstWrite-lo)+1))
+		}
 		cmd := live.command(contents[target])
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
