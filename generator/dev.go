@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -71,26 +72,51 @@ func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
 		}
 		failing = false
 	}
-	roots := []string{cfg.ContentDir}
-	if info, err := os.Stat(cfg.LayoutsDir); err == nil && info.IsDir() {
-		roots = append(roots, cfg.LayoutsDir)
-	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		return watch.Run(gctx, watch.Config{
-			Roots:    roots,
-			Debounce: dev.Debounce,
-			Logger:   dev.Logger,
-			Ready: func() {
-				if dev.Watching != nil {
-					dev.Watching()
-				}
-				build(gctx)
-			},
-		}, func(ctx context.Context, changes []watch.Change) {
-			tell(b, changes)
-			build(ctx)
-		})
+		first := true
+		for {
+			roots := []string{cfg.ContentDir}
+			layouts := isDir(cfg.LayoutsDir)
+			if layouts {
+				roots = append(roots, cfg.LayoutsDir)
+			}
+			wctx, stop := context.WithCancel(gctx)
+			var appeared atomic.Bool
+			if !layouts && cfg.LayoutsDir != "" {
+				// A layouts folder made later (a frontend developer's first
+				// override) is watched from when it appears: the watch starts
+				// again with it, and builds.
+				go func() {
+					if waitForDir(wctx, cfg.LayoutsDir, layoutsPoll) {
+						appeared.Store(true)
+						stop()
+					}
+				}()
+			}
+			err := watch.Run(wctx, watch.Config{
+				Roots:    roots,
+				Debounce: dev.Debounce,
+				Logger:   dev.Logger,
+				Ready: func() {
+					if first && dev.Watching != nil {
+						dev.Watching()
+					}
+					first = false
+					// Changes made while no watch ran were not seen: look at
+					// every file, whatever was told before.
+					b.changed = nil
+					build(wctx)
+				},
+			}, func(ctx context.Context, changes []watch.Change) {
+				tell(b, changes)
+				build(ctx)
+			})
+			stop()
+			if err != nil || !appeared.Load() || gctx.Err() != nil {
+				return err
+			}
+		}
 	})
 	if dev.Serve {
 		g.Go(func() error {
@@ -112,4 +138,30 @@ func tell(b *Builder, changes []watch.Change) {
 		paths = append(paths, c.Path)
 	}
 	b.Changed(paths)
+}
+
+// layoutsPoll is how often Dev looks for a layouts folder that does not
+// exist yet.
+const layoutsPoll = 300 * time.Millisecond
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// waitForDir reports true once path is a folder, looking every interval,
+// or false when ctx is done first.
+func waitForDir(ctx context.Context, path string, interval time.Duration) bool {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-t.C:
+			if isDir(path) {
+				return true
+			}
+		}
+	}
 }

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -775,4 +777,37 @@ func TestDevMissingContent(t *testing.T) {
 	if !strings.Contains(err.Error(), "missing") {
 		t.Errorf("error %q does not name the folder", err)
 	}
+}
+
+// TestDevLayoutsFolderMadeLater starts watching a site without a layouts
+// folder, then makes one with an override: the watch takes it up without a
+// restart, and later saves in it rebuild too.
+func TestDevLayoutsFolderMadeLater(t *testing.T) {
+	cfg := fixture(t)
+	if _, err := os.Stat(cfg.LayoutsDir); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the fixture has a layouts folder: %v", err)
+	}
+	d := startDev(t, cfg, false)
+	src := devReadFile(t, "render/templates/404.html")
+	devMust(t, os.MkdirAll(cfg.LayoutsDir, 0o755))
+	p := filepath.Join(cfg.LayoutsDir, "404.html")
+	devWriteFile(t, p, strings.Replace(src, "<h1>", `<h1 class="neu">`, 1))
+	page := filepath.Join(cfg.OutDir, "404.html")
+	waitFor := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(devWait)
+		for time.Now().Before(deadline) {
+			if b := d.next(t, devWait); b.err != nil {
+				t.Fatalf("build failed: %v", b.err)
+			}
+			if strings.Contains(devReadFile(t, page), want) {
+				return
+			}
+		}
+		t.Fatalf("404.html never showed %q", want)
+	}
+	waitFor(`<h1 class="neu">`)
+	// Watched now: a save in the new folder alone rebuilds.
+	devWriteFile(t, p, strings.Replace(src, "<h1>", `<h1 class="neuer">`, 1))
+	waitFor(`<h1 class="neuer">`)
 }
