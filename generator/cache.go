@@ -55,7 +55,7 @@ type loader struct {
 	// The last site assembled without errors, reused when a load finds
 	// that only bodies changed (see load); nil after any other load.
 	assembled       *content.Site
-	assembledFrom   *content.Site // the site.yaml it was assembled from
+	assembledFrom   *content.Site // the parse of site.yaml it was assembled from
 	assembledDiags  diag.List     // the warnings that load returned
 	assembledDrafts bool
 	published       map[string]*content.Role // assembled's roles by file path
@@ -147,8 +147,6 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 		}
 	}
 	errs.Append(l.siteDiags)
-	siteRead := l.site != l.assembledFrom
-	l.assembledFrom = l.site
 
 	if !l.canTrust(changed) {
 		changed = nil
@@ -202,7 +200,7 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 		errs.Errorf(diag.Position{Path: cfg.ContentDir}, "load cancelled: %v", err)
 		return nil, 0, errs
 	}
-	bodiesOnly := changed != nil && !drop && !siteRead && l.assembled != nil && cfg.Drafts == l.assembledDrafts
+	bodiesOnly := changed != nil && !drop && l.assembled != nil && l.assembledFrom == l.site && cfg.Drafts == l.assembledDrafts
 	for i, f := range todo {
 		bodiesOnly = bodiesOnly && sameFrontMatter(l.roles[f.Path], results[i])
 	}
@@ -242,7 +240,7 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 		return nil, 0, errs
 	}
 	if !drop {
-		l.assembled, l.assembledDiags, l.assembledDrafts = site, errs, cfg.Drafts
+		l.assembled, l.assembledFrom, l.assembledDiags, l.assembledDrafts = site, l.site, errs, cfg.Drafts
 		l.published = make(map[string]*content.Role, len(site.Roles))
 		for _, r := range site.Roles {
 			l.published[r.Path] = r

@@ -180,18 +180,7 @@ func FuzzRole(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		s := newFuzzSite(t)
 		path := s.write(t, "roles/fuzz.md", src)
-		before := s.outside(t)
-		res, err := NewBuilder(s.cfg).Build(context.Background())
-		sameSnapshot(t, "outside the output folder", before, s.outside(t))
-		if res == nil {
-			t.Fatalf("no result (err %v)", err)
-		}
-		checkDiagPositions(t, s.sources, res.Diagnostics)
-		if err != nil {
-			if !res.Diagnostics.HasErrors() {
-				t.Fatalf("build failed without a content error: %v", err)
-			}
-			noOutput(t, s.cfg.OutDir)
+		if !buildFuzzSite(t, s) {
 			return
 		}
 		role, _ := content.ParseRole(path, "fuzz", src, content.Limits{})
@@ -234,18 +223,7 @@ func FuzzAliasSlug(f *testing.F) {
 		if r, _ := content.ParseRole("x.md", "x", src, content.Limits{}); r != nil && len(r.Aliases) == 1 {
 			clean, msg = content.CleanAlias(r.Aliases[0])
 		}
-		before := s.outside(t)
-		res, err := NewBuilder(s.cfg).Build(context.Background())
-		sameSnapshot(t, "outside the output folder", before, s.outside(t))
-		if res == nil {
-			t.Fatalf("no result (err %v)", err)
-		}
-		checkDiagPositions(t, s.sources, res.Diagnostics)
-		if err != nil {
-			if !res.Diagnostics.HasErrors() {
-				t.Fatalf("build failed without a content error: %v", err)
-			}
-			noOutput(t, s.cfg.OutDir)
+		if !buildFuzzSite(t, s) {
 			return
 		}
 		if strings.HasPrefix(slug, ".") {
@@ -262,6 +240,29 @@ func FuzzAliasSlug(f *testing.F) {
 		}
 		checkBuilt(t, s, nil, "")
 	})
+}
+
+// buildFuzzSite builds s once and checks what every fuzzed build must
+// hold: nothing outside the output folder changes, every diagnostic points
+// into a source, and a failed build fails on content and writes nothing.
+// It reports whether the build succeeded.
+func buildFuzzSite(t *testing.T, s *fuzzSite) bool {
+	t.Helper()
+	before := s.outside(t)
+	res, err := NewBuilder(s.cfg).Build(context.Background())
+	sameSnapshot(t, "outside the output folder", before, s.outside(t))
+	if res == nil {
+		t.Fatalf("no result (err %v)", err)
+	}
+	checkDiagPositions(t, s.sources, res.Diagnostics)
+	if err != nil {
+		if !res.Diagnostics.HasErrors() {
+			t.Fatalf("build failed without a content error: %v", err)
+		}
+		noOutput(t, s.cfg.OutDir)
+		return false
+	}
+	return true
 }
 
 // checkCleanAlias checks an alias CleanAlias accepted.

@@ -355,28 +355,20 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 			delete(l.bodies, p)
 		}
 	}
-	var ls *linkedSite
-	if sameSite && len(before) == len(todo) && sameMentions(bodies, todo, before) {
-		// Only bodies changed, and none links other roles than before:
-		// the graph stands.
-		ls = &linkedSite{site: site, bodies: bodies, graph: last.graph}
-		for _, b := range bodies {
-			ls.links += len(b.mentions)
-			errs.Append(b.problems)
-		}
-		errs.Append(last.islands)
-	} else {
-		var islands diag.List
-		ls, islands = l.graph(site, bodies)
-		for _, b := range bodies {
-			errs.Append(b.problems)
-		}
-		errs.Append(islands)
-		last = &lastLinks{graph: ls.graph, islands: islands}
+	// Only bodies changed, and none links other roles than before: the
+	// graph stands.
+	if !(sameSite && len(before) == len(todo) && sameMentions(bodies, todo, before)) {
+		graph, islands := l.graph(site, bodies)
+		last = &lastLinks{graph: graph, islands: islands}
 	}
 	last.site, last.sl = site, sl
 	l.last = last
-	ls.store, ls.l, ls.sl, ls.source = store, l, sl, source
+	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, source: source}
+	for _, b := range bodies {
+		ls.links += len(b.mentions)
+		errs.Append(b.problems)
+	}
+	errs.Append(last.islands)
 	return ls, errs
 }
 
@@ -479,14 +471,12 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 
 // graph builds the role graph in display order from the bodies' mentions
 // and the explicit related roles, and reports islands.
-func (l *linker) graph(site *content.Site, bodies []*body) (*linkedSite, diag.List) {
-	var islands diag.List
+func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.List) {
 	n := len(site.Roles)
 	index := make(map[string]int, n)
 	for i, r := range site.Roles {
 		index[r.Slug] = i
 	}
-	ls := &linkedSite{site: site, bodies: bodies}
 	related := make([][]int, n)
 	mentions := make([][]int, n)
 	for i, r := range site.Roles {
@@ -500,14 +490,14 @@ func (l *linker) graph(site *content.Site, bodies []*body) (*linkedSite, diag.Li
 				mentions[i] = append(mentions[i], j)
 			}
 		}
-		ls.links += len(bodies[i].mentions)
 	}
-	ls.graph = link.BuildGraph(n, related, mentions)
-	for _, i := range ls.graph.Islands() {
+	graph := link.BuildGraph(n, related, mentions)
+	var islands diag.List
+	for _, i := range graph.Islands() {
 		r := site.Roles[i]
 		islands.Warnf(r.KeyPos("title"), "no other role links to %q (an island): name it in a related role's text or its related list", r.Title)
 	}
-	return ls, islands
+	return graph, islands
 }
 
 // renderBody converts one role body with the linker into buf.

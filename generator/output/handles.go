@@ -38,19 +38,20 @@ func (h *dirHandles) dir(d string) (*os.Root, func(), error) {
 	if d == "" {
 		return h.root, func() {}, nil
 	}
-	var (
-		r   *os.Root
-		err error
-	)
-	if parent := h.held(parentDir(d)); parent != nil {
-		r, err = parent.OpenRoot(path.Base(d))
-	} else {
-		r, err = h.root.OpenRoot(filepath.FromSlash(d))
-	}
+	r, err := h.openFrom(h.held(parentDir(d)), d)
 	if err != nil {
 		return nil, nil, err
 	}
 	return r, func() { r.Close() }, nil
+}
+
+// openFrom opens folder d from parent, the handle on its parent folder, or
+// from the output folder when parent is nil.
+func (h *dirHandles) openFrom(parent *os.Root, d string) (*os.Root, error) {
+	if parent != nil {
+		return parent.OpenRoot(path.Base(d))
+	}
+	return h.root.OpenRoot(filepath.FromSlash(d))
 }
 
 // held returns the kept handle on folder d, opening and keeping it when
@@ -75,15 +76,7 @@ func (h *dirHandles) heldLocked(d string) *os.Root {
 	if len(h.open) >= maxHandles {
 		return nil
 	}
-	var (
-		r   *os.Root
-		err error
-	)
-	if parent := h.heldLocked(parentDir(d)); parent != nil {
-		r, err = parent.OpenRoot(path.Base(d))
-	} else {
-		r, err = h.root.OpenRoot(filepath.FromSlash(d))
-	}
+	r, err := h.openFrom(h.heldLocked(parentDir(d)), d)
 	if err != nil {
 		return nil
 	}
