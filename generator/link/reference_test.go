@@ -188,6 +188,9 @@ func FuzzFindAll(f *testing.F) {
 	f.Add("IT-Einkäufer\nEinkäufer\nIT", "IT-EINKÄUFERINNEN, Einkäufer-IT")
 	f.Add("Engineer (Demandware)\n(Demandware)\nEngineer", "Engineer (Demandware)s (Demandware)")
 	f.Add("ab\nb c\nabc", "ab  c abc abcs")
+	f.Add("Einkäufer\nStraßenbauer\nKey-Account-Manager", "Einka\u0308ufer STRASSENBAUER Key\u2011Account\u00adManager")
+	f.Add("Einka\u0308ufer\nSTRASSE\nΣΟΦΟΣ", "EINKÄUFERN Straße σοφος ᾳ α\u0345\u0301 q\u0307\u0323")
+	f.Add("Stras\nﬃ\nİ", "Straße ffi i\u0307 \U00010428 Ⅻ \u0001\u0085\uffff")
 	f.Fuzz(func(t *testing.T, names, text string) {
 		var ns []Name
 		for i, n := range strings.Split(names, "\n") {
