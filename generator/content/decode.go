@@ -104,6 +104,10 @@ func (d *decoder) str(key string, n *yaml.Node) (string, bool) {
 		d.errorf(n, "%s: text contains a NUL character", key)
 		return "", false
 	}
+	if msg := checkText(s); msg != "" {
+		d.errorf(n, "%s: %s", key, msg)
+		return "", false
+	}
 	if d.limits.MaxField > 0 && utf8.RuneCountInString(s) > d.limits.MaxField {
 		d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(s), d.limits.MaxField)
 		return "", false

@@ -115,6 +115,10 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 			d.errorf(n, "%s: must be one line", key)
 			return "", false
 		}
+		if ok && !hasLetterOrDigit(s) {
+			d.errorf(n, "%s: %q has no letter or digit", key, s)
+			return "", false
+		}
 		return s, ok
 	}
 	var titlePos diag.Position

@@ -268,6 +268,41 @@ func TestParseRoleErrors(t *testing.T) {
 		{"nul after byte order mark", []byte("\ufeff\x00---\n"),
 			Limits{}, []string{p + "1:1: file contains a NUL byte"}},
 
+		// Characters a page cannot show (written as escapes: YAML refuses
+		// them raw), and names without a letter or digit.
+		{"control character in title", roleDoc("title: \"Eink\\u0001ufer\"\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: control character U+0001 is not allowed"}},
+		{"control characters", roleDoc(baseFM + "skills: [\"a\\vb\", \"c\\x7fd\", \"e\\Nf\"]\nlocation: {locality: \"\\r\", country: DE}\n"),
+			Limits{}, []string{
+				p + "5:10: skills[0]: control character U+000B is not allowed",
+				p + "5:18: skills[1]: control character U+007F is not allowed",
+				p + "5:28: skills[2]: control character U+0085 is not allowed",
+				p + "6:22: location.locality: control character U+000D is not allowed",
+			}},
+		{"noncharacters", roleDoc("title: T\ncategory: tech\ndescription: \"D\\uFFFF\"\nsynonyms: [\"S\\uFDD0\", \"S\\U0010FFFE\"]\n"),
+			Limits{}, []string{
+				p + "4:14: description: noncharacter U+FFFF is not allowed",
+				p + "5:12: synonyms: noncharacter U+FDD0 is not allowed",
+				p + "5:23: synonyms: noncharacter U+10FFFE is not allowed",
+			}},
+		{"bidi override", roleDoc("title: \"\u202eT\"\ncategory: tech\ndescription: \"D\u2066x\u2069\"\n"),
+			Limits{}, []string{
+				p + "2:8: title: bidirectional control U+202E is not allowed; remove it, it reorders the text around it",
+				p + "4:14: description: bidirectional control U+2066 is not allowed; remove it, it reorders the text around it",
+			}},
+		{"control character in toml", tomlDoc("title = \"T\\u0001\"\ncategory = \"tech\"\ndescription = \"D\"\n"),
+			Limits{}, []string{p + "2:1: title: control character U+0001 is not allowed"}},
+		{"title of a full stop", roleDoc("title: \".\"\ncategory: tech\ndescription: D\n"),
+			Limits{}, []string{p + "2:8: title: \".\" has no letter or digit"}},
+		{"invisible and symbol names", roleDoc(baseFM + "synonyms: [\"\u200b\", \"\u00ad\", \"\U0001F600\", \"--\", \"\u0308\"]\n"),
+			Limits{}, []string{
+				p + "5:12: synonyms: \"\\u200b\" has no letter or digit",
+				p + "5:17: synonyms: \"\\u00ad\" has no letter or digit",
+				p + "5:22: synonyms: \"\U0001F600\" has no letter or digit",
+				p + "5:27: synonyms: \"--\" has no letter or digit",
+				p + "5:33: synonyms: \"\u0308\" has no letter or digit",
+			}},
+
 		// Limits.
 		{"3 MB file", append(roleDoc(baseFM), strings.Repeat("Text ", 3<<20/5)...),
 			Limits{}, []string{p + "1:1: file is 3145778 bytes, the limit is 2097152"}},
@@ -573,6 +608,10 @@ func TestParseSiteErrors(t *testing.T) {
 			[]string{p + "3:11: language: \"Ä\" is not a language tag like de or de-AT"}},
 		{"byte order mark and control character on line 1", "\ufefftitle: \"\x01\"\n",
 			[]string{p + "1:9: invalid YAML: character U+0001 is not allowed in YAML"}},
+		{"control character in the site title", strings.Replace(siteBase, "title: Karriere", "title: \"\\aKarriere\"", 1),
+			[]string{p + "1:8: title: control character U+0007 is not allowed"}},
+		{"bidi isolate in a category", strings.Replace(siteBase, "title: Karriere", "title: \"Karriere\u2067\"", 1),
+			[]string{p + "1:8: title: bidirectional control U+2067 is not allowed; remove it, it reorders the text around it"}},
 		{"title over the field limit", strings.Replace(siteBase, "title: Karriere", "title: "+strings.Repeat("K", 2001), 1),
 			[]string{p + "1:8: title: 2001 characters, the limit is 2000"}},
 	}
