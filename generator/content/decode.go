@@ -180,17 +180,6 @@ func (d *decoder) integer(key string, n *yaml.Node) (int, bool) {
 	return 0, false
 }
 
-func (d *decoder) number(key string, n *yaml.Node) (float64, bool) {
-	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
-			return v, true
-		}
-	}
-	d.errorf(n, "%s: want a number, got %s", key, describe(n))
-	return 0, false
-}
-
 // date reads an ISO date, YYYY-MM-DD, that is a real calendar day.
 func (d *decoder) date(key string, n *yaml.Node) (time.Time, bool) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!timestamp" || n.Tag == "!!str") {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -313,6 +314,9 @@ func tomlNode(v any, lines []string, firstLine, from int) *yaml.Node {
 		for _, k := range located {
 			keyNode := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k.key, Line: firstLine + k.line, Column: k.col}
 			val := tomlNode(v[k.key], lines, firstLine, k.line)
+			if k.line < len(lines) {
+				keepWrittenNumber(val, lines[k.line], k.col, v[k.key])
+			}
 			placeAt(val, keyNode.Line, keyNode.Column)
 			n.Content = append(n.Content, keyNode, val)
 		}
@@ -390,4 +394,46 @@ func findTOMLKey(lines []string, key string, from int) (int, int) {
 		return from, 1
 	}
 	return max(len(lines)-1, 0), 1
+}
+
+// keepWrittenNumber gives a number's node the number as the TOML source
+// writes it ("62.000", not "62"), so that checks can look at what the
+// editor typed. line is the line of the number's key, which starts at the
+// 1-based column col. The node keeps the decoded form unless the written
+// token decodes to the same number.
+func keepWrittenNumber(n *yaml.Node, line string, col int, decoded any) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		return
+	}
+	runes := []rune(line)
+	if col < 1 || col > len(runes) {
+		return
+	}
+	_, after, ok := strings.Cut(string(runes[col-1:]), "=")
+	if !ok {
+		return
+	}
+	after = strings.TrimLeft(after, " \t")
+	end := strings.IndexAny(after, " \t,}]#")
+	if end < 0 {
+		end = len(after)
+	}
+	written := after[:end]
+	f, err := strconv.ParseFloat(strings.ReplaceAll(written, "_", ""), 64)
+	if err != nil {
+		return
+	}
+	switch v := decoded.(type) {
+	case int64:
+		if f != float64(v) || strings.ContainsAny(written, ".eE") {
+			return
+		}
+	case float64:
+		if f != v {
+			return
+		}
+	default:
+		return
+	}
+	n.Value = written
 }
