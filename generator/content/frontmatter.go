@@ -108,7 +108,8 @@ func findOpening(text []byte) (line, end int, delim string) {
 	return 0, 0, ""
 }
 
-// parseYAMLMeta decodes a YAML block into a node tree with file lines.
+// parseYAMLMeta decodes a YAML block into a node tree with file lines. Its
+// warnings name text values that a comment cut short (see cutByComment).
 func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.List) {
 	var errs diag.List
 	lines := newYAMLLines(block, firstLine)
@@ -133,12 +134,13 @@ func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
+	warns := cutByComment(path, lines, doc)
 	lines.remap(doc)
 	if doc.Kind != yaml.MappingNode {
 		errs.Errorf(diag.Position{Path: path, Line: doc.Line, Column: doc.Column}, "front matter must be a mapping of keys to values")
 		return nil, errs
 	}
-	return doc, nil
+	return doc, warns
 }
 
 // yamlErrorLine extracts the 1-based line of a yaml.v3 syntax error.

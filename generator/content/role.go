@@ -90,6 +90,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	if derrs.HasErrors() {
 		return nil, set, derrs
 	}
+	errs.Append(derrs)
 	if doc.meta == nil {
 		errs.Errorf(filePos, "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)")
 		return nil, set, errs
