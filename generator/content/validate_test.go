@@ -877,6 +877,7 @@ func TestLoadAllErrorsTogether(t *testing.T) {
 		"roles/d-date.md:5:14: date_posted: \"2026-02-30\" is not a calendar date",
 		"roles/e-related.md:5:11: related: no role \"a-broken\"",
 		"roles/e-related.md:5:21: related: no role \"f\"",
+		"roles/notes.txt: warning: not built: only files ending in .md are roles (rename it to notes.md)",
 		"roles/sub/Fine.md: file name \"Fine.md\" is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md",
 	})
 }
