@@ -184,22 +184,25 @@ func (d *decoder) integer(key string, n *yaml.Node) (int, bool) {
 	return 0, false
 }
 
-func (d *decoder) number(key string, n *yaml.Node) (float64, bool) {
-	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
-			return v, true
-		}
-	}
-	d.errorf(n, "%s: want a number, got %s", key, describe(n))
-	return 0, false
-}
+// earliestDate and latestDate bound the dates front matter may give. A
+// date outside them is a typing error; 0001-01-01 in particular is Go's
+// zero time, which would read as "not set" and keep a position open.
+var (
+	earliestDate = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	latestDate   = time.Date(2200, 12, 31, 0, 0, 0, 0, time.UTC)
+)
 
-// date reads an ISO date, YYYY-MM-DD, that is a real calendar day.
+// date reads an ISO date, YYYY-MM-DD, that is a real calendar day between
+// earliestDate and latestDate.
 func (d *decoder) date(key string, n *yaml.Node) (time.Time, bool) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!timestamp" || n.Tag == "!!str") {
 		v := strings.TrimSpace(n.Value)
 		if t, err := time.Parse(time.DateOnly, v); err == nil {
+			if t.Before(earliestDate) || t.After(latestDate) {
+				d.errorf(n, "%s: %s is not a plausible date (allowed: %s to %s); write the real date, or remove %s to leave it unset",
+					key, v, earliestDate.Format(time.DateOnly), latestDate.Format(time.DateOnly), key)
+				return time.Time{}, false
+			}
 			return t, true
 		}
 		if len(v) == 10 && v[4] == '-' && v[7] == '-' {

@@ -66,6 +66,9 @@ func FuzzParseRole(f *testing.F) {
 			if back, err := time.Parse(time.DateOnly, d.Format(time.DateOnly)); err != nil || !back.Equal(d) {
 				t.Errorf("date %v is not a calendar day", d)
 			}
+			if d.Before(earliestDate) || d.After(latestDate) {
+				t.Errorf("date %v outside %v to %v passed", d, earliestDate, latestDate)
+			}
 		}
 		if !r.ValidThrough.IsZero() && (r.DatePosted.IsZero() || !r.ValidThrough.After(r.DatePosted)) {
 			t.Errorf("valid_through %v passed with date_posted %v", r.ValidThrough, r.DatePosted)
@@ -73,6 +76,14 @@ func FuzzParseRole(f *testing.F) {
 		if s := r.Salary; s != nil {
 			if !(s.Min > 0 && s.Min <= s.Max) || math.IsInf(s.Max, 0) {
 				t.Errorf("salary %+v passed", *s)
+			}
+			if band, ok := salaryBands[s.Unit]; !ok || s.Max*band.perYear > maxYearlySalary {
+				t.Errorf("salary %+v over the limit passed", *s)
+			}
+			for _, f := range []float64{s.Min, s.Max} {
+				if cents := f * 100; math.Abs(cents-math.Round(cents)) > 1e-6*math.Max(1, cents) {
+					t.Errorf("salary figure %v with more than 2 decimals passed", f)
+				}
 			}
 		}
 		if r.Remote && len(r.ApplicantCountries) == 0 {

@@ -202,6 +202,9 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 			return nil
 		}
 		if !isMD {
+			if msg := misnamedRole(path, name); msg != "" {
+				errs.Warnf(diag.Position{Path: path}, "%s", msg)
+			}
 			return nil
 		}
 		files = append(files, RoleFile{Path: path, Slug: strings.TrimSuffix(name, ".md"), Link: link})
@@ -212,6 +215,46 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, errs
+}
+
+// notRoleEndings are file name endings of Markdown or text files that an
+// editor meant as roles, but only .md files are: .MD, .markdown, .txt
+// (compared without case) and Notepad's x.md.txt.
+var notRoleEndings = []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt"}
+
+// misnamedRole returns why the file path, named name, is not built although
+// its name says it is meant as a role, with the rename that makes it one;
+// "" for any other file.
+func misnamedRole(path, name string) string {
+	base := name
+	for {
+		lower := strings.ToLower(base)
+		if i := strings.Index(lower, ".md."); i > 0 {
+			base = base[:i]
+			continue
+		}
+		trimmed := false
+		for _, end := range notRoleEndings {
+			if strings.HasSuffix(lower, end) && len(base) > len(end) {
+				base, trimmed = base[:len(base)-len(end)], true
+				break
+			}
+		}
+		if !trimmed {
+			break
+		}
+	}
+	if base == name {
+		return ""
+	}
+	if lower := strings.ToLower(base); !validSlug(base) && validSlug(lower) {
+		base = lower
+	}
+	target := base + ".md"
+	if _, err := os.Lstat(filepath.Join(filepath.Dir(path), target)); err == nil {
+		return "not built: only files ending in .md are roles, and " + target + " is already there (move this file out of roles/ if it is a copy)"
+	}
+	return "not built: only files ending in .md are roles (rename it to " + target + ")"
 }
 
 // Assemble checks what depends on more than one file (slugs, categories,

@@ -90,6 +90,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	if derrs.HasErrors() {
 		return nil, set, derrs
 	}
+	errs.Append(derrs)
 	if doc.meta == nil {
 		errs.Errorf(filePos, "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)")
 		return nil, set, errs
@@ -157,39 +158,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 			set.employmentType = true
 			r.EmploymentType = d.employmentTypes(k, v)
 		}},
-		{"salary", func(k string, v *yaml.Node) {
-			s := &Salary{Unit: "YEAR"}
-			var hasMin, hasMax bool
-			d.mapping(v, k+".", []field{
-				{"min", func(k string, v *yaml.Node) { s.Min, hasMin = d.number(k, v) }},
-				{"max", func(k string, v *yaml.Node) { s.Max, hasMax = d.number(k, v) }},
-				{"currency", func(k string, v *yaml.Node) {
-					set.salaryCurrency = true
-					s.Currency, _ = d.currency(k, v)
-				}},
-				{"unit", func(k string, v *yaml.Node) { s.Unit, _ = d.enum(k, v, salaryUnits) }},
-			})
-			switch {
-			case !hasMin && !hasMax:
-				if v.Kind == yaml.MappingNode {
-					d.errorf(v, "%s: set min and max", k)
-				}
-				return
-			case !hasMin:
-				s.Min = s.Max
-			case !hasMax:
-				s.Max = s.Min
-			}
-			if s.Min <= 0 || s.Max <= 0 {
-				d.errorf(v, "%s: min and max must be greater than 0 (got %s and %s)", k, fmtNum(s.Min), fmtNum(s.Max))
-				return
-			}
-			if s.Min > s.Max {
-				d.errorf(v, "%s: min %s is greater than max %s", k, fmtNum(s.Min), fmtNum(s.Max))
-				return
-			}
-			r.Salary = s
-		}},
+		{"salary", func(k string, v *yaml.Node) { r.Salary = d.salary(k, v, &set.salaryCurrency) }},
 		{"location", func(k string, v *yaml.Node) {
 			set.location = true
 			r.Location = d.location(k, v)
