@@ -184,6 +184,9 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir); err != nil {
 			return res, err
 		}
+		if err := CheckChangesFile(cfg); err != nil {
+			return res, err
+		}
 	}
 	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir, b.seed)
 	res.Diagnostics.Append(rerrs)

@@ -1,7 +1,7 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-watch] [-serve [ADDR]]
+//	      [-changes FILE] [-watch] [-serve [ADDR]]
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -153,6 +153,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	now, err := buildTime()
 	if err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 2
+	}
+	// The report is refused before anything is read or written, in every
+	// mode, so that -check tells of it too.
+	if err := generator.CheckChangesFile(opts.cfg); err != nil {
+		fmt.Fprintf(stderr, "build: -changes: %v\n", err)
 		return 2
 	}
 	if opts.watch {
