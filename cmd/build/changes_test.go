@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,5 +201,25 @@ func TestBuildRefusesChangesFile(t *testing.T) {
 	var buf bytes.Buffer
 	if code := report(&buf, &buf, cfg, nil, err, 0); code != 1 || !strings.Contains(buf.String(), "build: "+want) {
 		t.Errorf("report: exit %d\n%s", code, buf.String())
+	}
+}
+
+// TestRunInterrupted: Ctrl-C before the build is done says so and blames
+// no file; the output folder is as it was.
+func TestRunInterrupted(t *testing.T) {
+	s := newSite(t)
+	if code, _, stderr := runCmd(t, s.args()...); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	before := snapshot(t, s.out)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, s.args("-base-url", "https://other.example/"), &stdout, &stderr)
+	if want := "build: interrupted; " + s.out + " is unchanged\n"; code != 1 || stderr.String() != want {
+		t.Errorf("exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), want)
+	}
+	if !maps.Equal(before, snapshot(t, s.out)) {
+		t.Error("an interrupted build changed the output")
 	}
 }

@@ -206,6 +206,12 @@ func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Resul
 			fmt.Fprintln(stderr, d.String())
 		}
 	}
+	var interrupted *generator.InterruptedError
+	if errors.As(err, &interrupted) {
+		// It says what became of the output; no file is to blame.
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
 	var list diag.List
 	if err != nil && !errors.As(err, &list) {
 		fmt.Fprintf(stderr, "build: %v\n", err)
@@ -215,7 +221,11 @@ func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Resul
 		if n == 0 {
 			n = 1
 		}
-		fmt.Fprintf(stderr, "build failed: %d error(s); %s left unchanged\n", n, cfg.OutDir)
+		if res != nil && res.Stats.Written > 0 {
+			fmt.Fprintf(stderr, "build failed: %d error(s); %d files in %s were written before it stopped; build again to finish\n", n, res.Stats.Written, cfg.OutDir)
+		} else {
+			fmt.Fprintf(stderr, "build failed: %d error(s); %s left unchanged\n", n, cfg.OutDir)
+		}
 		return 1
 	}
 	warnings := len(res.Diagnostics.Warnings())
