@@ -196,8 +196,8 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		errs.Errorf(diag.Position{Path: cfg.ContentDir}, "load cancelled: %v", err)
+	if g.Wait() != nil {
+		// Only ctx ends the reading early; the caller looks at it.
 		return nil, 0, errs
 	}
 	bodiesOnly := changed != nil && !drop && l.assembled != nil && l.assembledFrom == l.site && cfg.Drafts == l.assembledDrafts

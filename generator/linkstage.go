@@ -52,7 +52,7 @@ func (l *linkedSite) bodyHTML(i int) (string, error) {
 		return "", err
 	}
 	if _, err := renderBody(render.NewMarkdown(l.l.lk), &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
-		return "", err
+		return "", fileError(r.Path, "cannot render the body: %v", err)
 	}
 	return buf.String(), nil
 }
@@ -94,6 +94,8 @@ type linker struct {
 	nameKeys map[string]uint64
 	errs     diag.List
 	bodies   map[string]*body // by role file path
+	// scratch says where the bodies a run renders wait for their pages.
+	scratch scratchConfig
 	// last is the previous run's site and what run derived from it alone
 	// or from its mentions, reused while the loader hands back the same
 	// site (only bodies changed) and no body's mentions changed.
@@ -108,7 +110,7 @@ type lastLinks struct {
 }
 
 func newLinker() *linker {
-	return &linker{seed: maphash.MakeSeed(), bodies: map[string]*body{}}
+	return &linker{seed: maphash.MakeSeed(), bodies: map[string]*body{}, scratch: defaultScratch()}
 }
 
 // roleNamesKey hashes what a role contributes to the index.
@@ -250,7 +252,12 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 //
 // indexed, when not nil, is called once the name index is built without
 // errors, before the bodies render.
-func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List) {
+//
+// Problems in the content come back in the list. A body stage that could
+// not finish comes back as the error: a diag.List naming the role file
+// that could not be read or rendered, the context's error, or an error
+// naming the temporary folder the bodies could not wait in.
+func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List, error) {
 	var errs diag.List
 	last := l.last
 	l.last = nil
@@ -269,7 +276,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	}
 	errs.Append(l.errs)
 	if errs.HasErrors() {
-		return nil, errs
+		return nil, errs, nil
 	}
 	if indexed != nil {
 		indexed()
@@ -339,11 +346,10 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 			}
 		}
 	}
-	store := newBodyStore(n, len(todo))
+	store := newBodyStore(n, len(todo), l.scratch)
 	if err := l.render(ctx, site, sl, bodies, todo, store, source); err != nil {
 		store.close()
-		errs.Errorf(diag.Position{Path: site.Path}, "render bodies: %v", err)
-		return nil, errs
+		return nil, errs, err
 	}
 	seen := make(map[string]bool, n)
 	for i, r := range site.Roles {
@@ -369,7 +375,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		errs.Append(b.problems)
 	}
 	errs.Append(last.islands)
-	return ls, errs
+	return ls, errs, nil
 }
 
 // sameMentions reports whether each body at todo mentions the roles in
@@ -439,7 +445,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				}
 				res, err := renderBody(md, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
-					return err
+					return fileError(r.Path, "cannot render the body: %v", err)
 				}
 				b.htmlHash = maphash.Bytes(l.seed, buf.Bytes())
 				if err := store.put(i, buf.Bytes()); err != nil {
@@ -498,6 +504,14 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 		islands.Warnf(r.KeyPos("title"), "no other role links to %q (an island): name it in a related role's text or its related list", r.Title)
 	}
 	return graph, islands
+}
+
+// fileError is a problem with the file at path that stops the build, as a
+// diag.List error so that it is reported with the content's problems.
+func fileError(path, format string, args ...any) error {
+	var l diag.List
+	l.Errorf(diag.Position{Path: path}, format, args...)
+	return l
 }
 
 // renderBody converts one role body with the linker into buf.

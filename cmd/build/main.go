@@ -1,7 +1,7 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-watch] [-serve [ADDR]]
+//	      [-changes FILE] [-watch] [-serve [ADDR]]
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -155,6 +155,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 2
 	}
+	// The report is refused before anything is read or written, in every
+	// mode, so that -check tells of it too.
+	if err := generator.CheckChangesFile(opts.cfg); err != nil {
+		fmt.Fprintf(stderr, "build: -changes: %v\n", err)
+		return 2
+	}
 	if opts.watch {
 		return runDev(ctx, opts, stdout, stderr)
 	}
@@ -200,6 +206,12 @@ func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Resul
 			fmt.Fprintln(stderr, d.String())
 		}
 	}
+	var interrupted *generator.InterruptedError
+	if errors.As(err, &interrupted) {
+		// It says what became of the output; no file is to blame.
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
 	var list diag.List
 	if err != nil && !errors.As(err, &list) {
 		fmt.Fprintf(stderr, "build: %v\n", err)
@@ -209,7 +221,11 @@ func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Resul
 		if n == 0 {
 			n = 1
 		}
-		fmt.Fprintf(stderr, "build failed: %d error(s); %s left unchanged\n", n, cfg.OutDir)
+		if res != nil && res.Stats.Written > 0 {
+			fmt.Fprintf(stderr, "build failed: %d error(s); %d files in %s were written before it stopped; build again to finish\n", n, res.Stats.Written, cfg.OutDir)
+		} else {
+			fmt.Fprintf(stderr, "build failed: %d error(s); %s left unchanged\n", n, cfg.OutDir)
+		}
 		return 1
 	}
 	warnings := len(res.Diagnostics.Warnings())
