@@ -95,6 +95,9 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		errs.Errorf(filePos, "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)")
 		return nil, set, errs
 	}
+	if p := checkBody(doc.body, defaultBodyLimits); p != nil {
+		errs.Errorf(diag.OffsetPosition(path, text, doc.bodyOffset+p.offset-shift), "body: %s", p.message)
+	}
 	r := &Role{
 		Slug:       slug,
 		Path:       path,
