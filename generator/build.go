@@ -213,7 +213,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 			warm.abandon()
 		}
 	}()
-	linked, lkerrs := b.linker.run(ctx, site, b.loader.sourceKey, b.source, indexed)
+	linked, lkerrs := b.linker.run(ctx, site, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
 	if linked != nil {
 		defer linked.close()

@@ -33,6 +33,7 @@ type linkedSite struct {
 	store  *bodyStore
 	l      *linker
 	sl     *siteLinks
+	ids    *render.PageIDs
 	source func(*content.Role) ([]byte, error)
 }
 
@@ -51,7 +52,7 @@ func (l *linkedSite) bodyHTML(i int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := renderBody(render.NewMarkdown(l.l.lk), &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
+	if _, err := renderBody(render.NewMarkdown(l.l.lk), l.ids, &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
 		return "", err
 	}
 	return buf.String(), nil
@@ -87,6 +88,7 @@ type linker struct {
 	seed     maphash.Seed
 	namesKey uint64 // hash of every role's slug, URL and names
 	pathsKey uint64 // hash of every path the site answers
+	idsKey   string // the layouts' own ids the bodies were rendered around
 	ix       *link.Index
 	lk       *link.Linker
 	ids      []*content.Role // link ids: roles sorted by slug
@@ -249,8 +251,8 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 // a role's file as the loader parsed it (the body is at BodyOffset).
 //
 // indexed, when not nil, is called once the name index is built without
-// errors, before the bodies render.
-func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List) {
+// errors, before the bodies render. Heading ids keep clear of ids.
+func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageIDs, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List) {
 	var errs diag.List
 	last := l.last
 	l.last = nil
@@ -259,6 +261,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		changed             map[string]bool
 		first, pathsChanged bool
 		sl                  *siteLinks
+		pathsKey            uint64
 	)
 	if sameSite {
 		// The same roles with the same front matter: the same names and
@@ -276,10 +279,11 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	}
 	if !sameSite {
 		sl = newSiteLinks(site)
-		pathsKey := sl.key(l.seed)
+		pathsKey = sl.key(l.seed)
 		pathsChanged = pathsKey != l.pathsKey
-		l.pathsKey = pathsKey
 	}
+	// Other layout ids can move heading ids: every body renders again.
+	idsChanged := ids.Key() != l.idsKey
 
 	// A mini index of the changed roles' new names finds the bodies that
 	// may mention them now.
@@ -303,7 +307,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	for i, r := range site.Roles {
 		key := bodyKey(l.seed, r, srcKey(r.Path))
 		b := l.bodies[r.Path]
-		stale[i] = first || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
+		stale[i] = first || idsChanged || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
 		if !stale[i] && len(changed) > 0 {
 			for _, m := range b.mentions {
 				if changed[m] {
@@ -340,10 +344,16 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		}
 	}
 	store := newBodyStore(n, len(todo))
-	if err := l.render(ctx, site, sl, bodies, todo, store, source); err != nil {
+	if err := l.render(ctx, site, sl, ids, bodies, todo, store, source); err != nil {
 		store.close()
 		errs.Errorf(diag.Position{Path: site.Path}, "render bodies: %v", err)
 		return nil, errs
+	}
+	// The bodies are rendered for these paths and ids; a build that stops
+	// before here leaves the keys of the bodies it keeps.
+	l.idsKey = ids.Key()
+	if !sameSite {
+		l.pathsKey = pathsKey
 	}
 	seen := make(map[string]bool, n)
 	for i, r := range site.Roles {
@@ -363,7 +373,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	}
 	last.site, last.sl = site, sl
 	l.last = last
-	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, source: source}
+	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, ids: ids, source: source}
 	for _, b := range bodies {
 		ls.links += len(b.mentions)
 		errs.Append(b.problems)
@@ -419,7 +429,7 @@ func bodyKey(seed maphash.Seed, r *content.Role, src uint64) uint64 {
 
 // render converts the bodies at todo on all cores, each worker with its
 // own goldmark instance and buffer.
-func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
+func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, ids *render.PageIDs, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
 	if len(todo) == 0 {
 		return nil
 	}
@@ -437,7 +447,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				if err != nil {
 					return err
 				}
-				res, err := renderBody(md, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
+				res, err := renderBody(md, ids, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
 					return err
 				}
@@ -500,10 +510,11 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 	return graph, islands
 }
 
-// renderBody converts one role body with the linker into buf.
-func renderBody(md goldmark.Markdown, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, error) {
+// renderBody converts one role body with the linker into buf, its heading
+// ids clear of ids.
+func renderBody(md goldmark.Markdown, ids *render.PageIDs, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, error) {
 	buf.Reset()
-	pc := link.NewContext(link.Page{Self: self, Resolve: resolve})
+	pc := link.NewContext(link.Page{Self: self, Resolve: resolve}, parser.WithIDs(ids.Headings()))
 	if err := md.Convert(body, buf, parser.WithContext(pc)); err != nil {
 		return link.PageResult{}, err
 	}
