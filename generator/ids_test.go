@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"rolesite/generator/diag"
 	"rolesite/generator/render"
 )
 
@@ -19,7 +21,8 @@ import (
 const headingsBody = `
 ## Inhalt
 
-[Zum zweiten Teil](#ueber-uns-1), [zum Kontakt](#kontakt-titel).
+[Zum zweiten Teil](#ueber-uns-1), [zu den Fähigkeiten](#faehigkeiten),
+[zur Überschrift Kontakt-Titel](#kontakt-titel-1), [nach oben](#).
 
 ## Kontakt-Titel
 
@@ -70,7 +73,7 @@ func readPageIDs(t *testing.T, data []byte) pageIDs {
 					p.others = append(p.others, id)
 				}
 			}
-			if href := attr(n, "href"); strings.HasPrefix(href, "#") {
+			if href := attr(n, "href"); strings.HasPrefix(href, "#") && href != "#" { // "#": the top
 				p.targets = append(p.targets, href[1:])
 			}
 			p.targets = append(p.targets, strings.Fields(attr(n, "aria-labelledby"))...)
@@ -184,5 +187,73 @@ func TestBuiltHeadingIDsAreUnique(t *testing.T) {
 	want[len(want)-1] = "text-1"
 	if !slices.Equal(got.headings, want) {
 		t.Errorf("with layouts/role.html: body heading ids = %q, want %q", got.headings, want)
+	}
+}
+
+// TestBodyFragmentErrors: an in-page link that names nothing, or that may
+// mean the page's own element or a heading numbered away from it, stops
+// the build with the file, line and column of the link and the fix.
+func TestBodyFragmentErrors(t *testing.T) {
+	tests := []struct {
+		name, body, link, want string
+	}{
+		{
+			name: "ambiguous with the contact box",
+			body: "## Kontakt-Titel\n\nSiehe [unten](#kontakt-titel).\n",
+			link: "[unten]",
+			want: `link to "#kontakt-titel" is ambiguous: the layouts keep the id "kontakt-titel" for an element of their own, so the heading "Kontakt-Titel" has the id "kontakt-titel-1": link "#kontakt-titel-1" for the heading, or rename it`,
+		},
+		{
+			name: "ambiguous with the skip link target",
+			body: "## Inhalt\n\n[Inhalt](#inhalt)\n",
+			link: "[Inhalt]",
+			want: `link to "#inhalt" is ambiguous: the layouts keep the id "inhalt" for an element of their own, so the heading "Inhalt" has the id "inhalt-1": link "#inhalt-1" for the heading, or rename it`,
+		},
+		{
+			name: "written with umlauts",
+			body: "## Über uns\n\n[mehr](#über-uns)\n",
+			link: "[mehr]",
+			want: `link to "#über-uns" names no heading on this page (did you mean "#ueber-uns"?)`,
+		},
+		{
+			name: "percent-encoded",
+			body: "## Über uns\n\n[mehr](#%C3%BCber-uns)\n",
+			link: "[mehr]",
+			want: `link to "#über-uns" names no heading on this page (did you mean "#ueber-uns"?)`,
+		},
+		{
+			name: "names nothing",
+			body: "## Über uns\n\n[mehr](#nirgends)\n",
+			link: "[mehr]",
+			want: `link to "#nirgends" names no heading on this page (its headings: #aufgaben, #ueber-uns)`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := fixture(t)
+			mustBuild(t, cfg)
+			before := snapshot(t, cfg.OutDir)
+			path := filepath.Join(cfg.ContentDir, "roles", "backend-entwickler.md")
+			appendBody(t, path, "\n"+tt.body)
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := diag.OffsetPosition(path, src, bytes.LastIndex(src, []byte(tt.link))).String() + ": " + tt.want
+			res, err := Build(t.Context(), cfg)
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("build error %v, want a diag.List", err)
+			}
+			if got := res.Diagnostics.Errors().Error(); got != want {
+				t.Errorf("errors\n%s\nwant\n%s", got, want)
+			}
+			after := snapshot(t, cfg.OutDir)
+			for p, s := range before {
+				if after[p] != s {
+					t.Errorf("a failing build changed %s", p)
+				}
+			}
+		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"golang.org/x/sync/errgroup"
 
 	"rolesite/generator/content"
@@ -52,7 +53,7 @@ func (l *linkedSite) bodyHTML(i int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := renderBody(render.NewMarkdown(l.l.lk), l.ids, &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
+	if _, _, err := renderBody(render.NewMarkdown(l.l.lk), l.ids, &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
 		return "", err
 	}
 	return buf.String(), nil
@@ -447,7 +448,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				if err != nil {
 					return err
 				}
-				res, err := renderBody(md, ids, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
+				res, fragments, err := renderBody(md, ids, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
 					return err
 				}
@@ -460,6 +461,9 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				}
 				for _, p := range res.Problems {
 					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), "%s", p.Message())
+				}
+				for _, f := range fragments {
+					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+f.Offset), "%s", f.Message)
 				}
 			}
 			return nil
@@ -511,12 +515,14 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 }
 
 // renderBody converts one role body with the linker into buf, its heading
-// ids clear of ids.
-func renderBody(md goldmark.Markdown, ids *render.PageIDs, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, error) {
+// ids clear of ids, and reports its in-page links that name nothing.
+func renderBody(md goldmark.Markdown, ids *render.PageIDs, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, []render.BadFragment, error) {
 	buf.Reset()
 	pc := link.NewContext(link.Page{Self: self, Resolve: resolve}, parser.WithIDs(ids.Headings()))
-	if err := md.Convert(body, buf, parser.WithContext(pc)); err != nil {
-		return link.PageResult{}, err
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	fragments := render.CheckFragments(doc, pc)
+	if err := md.Renderer().Render(buf, body, doc); err != nil {
+		return link.PageResult{}, nil, err
 	}
-	return link.Result(pc), nil
+	return link.Result(pc), fragments, nil
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
@@ -125,8 +127,15 @@ func (p *PageIDs) Headings() parser.IDs {
 
 // headingIDs is the parser.IDs of one document.
 type headingIDs struct {
-	page *PageIDs
-	used map[string]bool
+	page  *PageIDs
+	used  map[string]bool
+	moved []movedHeading // headings that did not get the id their text gives
+}
+
+// movedHeading is a heading whose id is not the one its text gives,
+// because the layouts or an earlier heading have that.
+type movedHeading struct {
+	text, wanted, got string
 }
 
 // Generate returns a unique id for a heading whose (last) source line is
@@ -136,6 +145,7 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	if id == "" {
 		id = FallbackID
 	}
+	wanted := id
 	for h.page.computedLike(id) {
 		id = FallbackID + "-" + id
 	}
@@ -146,6 +156,9 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		}
 	}
 	h.used[id] = true
+	if id != wanted {
+		h.moved = append(h.moved, movedHeading{text: strings.TrimSpace(string(value)), wanted: wanted, got: id})
+	}
 	return []byte(id)
 }
 
@@ -153,3 +166,77 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 func (h *headingIDs) free(id string) bool { return !h.used[id] && !h.page.Reserved(id) }
+
+// BadFragment is an in-page link of a body (#id) that names nothing on
+// the page or may mean two places.
+type BadFragment struct {
+	// Offset is the byte offset of the link in the body's source.
+	Offset  int
+	Message string
+}
+
+// CheckFragments reports the in-page links (#id) of a body parsed with
+// pc, whose ids came from PageIDs.Headings: a link that names no heading
+// of the body and no id of the layouts, and a link to an id of the
+// layouts that a heading of the body would have had but for them (the
+// writer may mean the heading). Links to "#" alone (the top) are fine.
+func CheckFragments(doc ast.Node, pc parser.Context) []BadFragment {
+	h, ok := pc.IDs().(*headingIDs)
+	if !ok {
+		return nil
+	}
+	var bad []BadFragment
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		l, ok := n.(*ast.Link)
+		if !entering || !ok || len(l.Destination) < 2 || l.Destination[0] != '#' {
+			return ast.WalkContinue, nil
+		}
+		if msg := h.fragmentProblem(string(l.Destination[1:])); msg != "" {
+			bad = append(bad, BadFragment{Offset: nodeOffset(l), Message: msg})
+		}
+		return ast.WalkContinue, nil
+	})
+	return bad
+}
+
+// fragmentProblem returns what is wrong with a link to #frag, or "".
+func (h *headingIDs) fragmentProblem(frag string) string {
+	if unescaped, err := url.PathUnescape(frag); err == nil {
+		frag = unescaped
+	}
+	if h.used[frag] {
+		return ""
+	}
+	if h.page.Reserved(frag) {
+		for _, m := range h.moved {
+			if m.wanted == frag {
+				return fmt.Sprintf("link to %q is ambiguous: the layouts keep the id %q for an element of their own, so the heading %q has the id %q: link \"#%s\" for the heading, or rename it", "#"+frag, frag, m.text, m.got, m.got)
+			}
+		}
+		return ""
+	}
+	msg := fmt.Sprintf("link to %q names no heading on this page", "#"+frag)
+	if id := slug.ID(frag); h.used[id] {
+		return msg + fmt.Sprintf(" (did you mean \"#%s\"?)", id)
+	}
+	ids := make([]string, 0, len(h.used))
+	for id := range h.used {
+		ids = append(ids, "#"+id)
+	}
+	if len(ids) == 0 {
+		return msg + " (the body has no headings)"
+	}
+	sort.Strings(ids)
+	return msg + " (its headings: " + strings.Join(ids, ", ") + ")"
+}
+
+// nodeOffset returns the byte offset of n, or of its first child that has
+// one, in the source.
+func nodeOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if p := c.Pos(); p >= 0 {
+			return p
+		}
+	}
+	return 0
+}
