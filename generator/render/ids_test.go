@@ -1,11 +1,17 @@
 package render
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"rolesite/internal/synth"
 )
 
 func builtinIDs(t *testing.T) *PageIDs {
@@ -183,4 +189,45 @@ func TestOverriddenLayoutIDs(t *testing.T) {
 	if err := errs.Err(); err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error = %v, want it to start with %s", err, want)
 	}
+}
+
+// BenchmarkBodyIDs parses and renders synthetic role bodies (about 800
+// words, eight headings) with goldmark's own heading ids and with PageIDs
+// and CheckFragments, as the build does.
+func BenchmarkBodyIDs(b *testing.B) {
+	var bodies [][]byte
+	for i := range 20 {
+		_, src := synth.Role(1000, 1, i)
+		_, body, _ := strings.Cut(string(src[3:]), "\n---\n")
+		if strings.Count(body, "\n## ") < 3 {
+			b.Fatalf("synthetic body %d has too few headings:\n%s", i, body)
+		}
+		bodies = append(bodies, []byte(body))
+	}
+	ids, errs := New("")
+	if errs.HasErrors() {
+		b.Fatal(errs)
+	}
+	md := NewMarkdown()
+	var buf bytes.Buffer
+	b.Run("goldmark", func(b *testing.B) {
+		for i := range b.N {
+			buf.Reset()
+			if err := md.Convert(bodies[i%len(bodies)], &buf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("page", func(b *testing.B) {
+		for i := range b.N {
+			body := bodies[i%len(bodies)]
+			pc := parser.NewContext(parser.WithIDs(ids.PageIDs().Headings()))
+			doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+			CheckFragments(doc, pc)
+			buf.Reset()
+			if err := md.Renderer().Render(&buf, body, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

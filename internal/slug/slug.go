@@ -40,10 +40,18 @@ var twoLetters = map[rune]string{
 func join(s string, keep func(rune) bool) string {
 	s = strings.ToLower(norm.NFKC.String(s))
 	var b strings.Builder
+	b.Grow(len(s))
 	gap := false
 	put := func(r rune) {
-		// A mark belongs to the letter before it: alone it is dropped.
-		if !keep(r) || unicode.IsMark(r) && (gap || b.Len() == 0) {
+		var kept bool
+		if r < utf8.RuneSelf {
+			// Both forms keep the same ASCII: lowercase letters, digits.
+			kept = 'a' <= r && r <= 'z' || '0' <= r && r <= '9'
+		} else {
+			// A mark belongs to the letter before it: alone it is dropped.
+			kept = keep(r) && !(unicode.IsMark(r) && (gap || b.Len() == 0))
+		}
+		if !kept {
 			gap = true
 			return
 		}

@@ -69,3 +69,10 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkID turns a typical German heading into an id.
+func BenchmarkID(b *testing.B) {
+	for b.Loop() {
+		ID("Was die stärksten Kandidatinnen und Kandidaten mitbringen")
+	}
+}
