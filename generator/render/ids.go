@@ -138,10 +138,19 @@ type movedHeading struct {
 	text, wanted, got string
 }
 
+// linkTarget matches what follows a link's or image's text in Markdown
+// source: "(destination "title")" or "[label]".
+var linkTarget = regexp.MustCompile(`\]\([^)]*\)|\]\[[^\]]*\]`)
+
 // Generate returns a unique id for a heading whose (last) source line is
-// value.
+// value. Link destinations in it do not count: "Arbeiten mit
+// [Go](https://go.dev)" gives arbeiten-mit-go.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	id := slug.ID(string(value))
+	line := string(value)
+	if strings.Contains(line, "](") || strings.Contains(line, "][") {
+		line = linkTarget.ReplaceAllString(line, "]")
+	}
+	id := slug.ID(line)
 	if id == "" {
 		id = FallbackID
 	}

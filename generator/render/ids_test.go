@@ -42,6 +42,7 @@ func TestHeadingIDs(t *testing.T) {
 		{"no letters", []string{"!!!", "😀", "Abschnitt"}, []string{"abschnitt", "abschnitt-1", "abschnitt-2"}},
 		{"other scripts", []string{"Обзор работы", "Καλημέρα", "日本語"}, []string{"обзор-работы", "καλημέρα", "日本語"}},
 		{"markup in the heading", []string{"*Über* `uns`"}, []string{"ueber-uns"}},
+		{"links in the heading", []string{"Arbeiten mit [Go](https://go.dev \"Go\") und [Rust][rust]", "![Logo](logo.png) Team"}, []string{"arbeiten-mit-go-und-rust", "logo-team"}},
 	}
 	ids := builtinIDs(t)
 	for _, tt := range tests {
