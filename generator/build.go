@@ -282,7 +282,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 			warm.abandon()
 		}
 	}()
-	linked, lkerrs, err := b.linker.run(ctx, site, b.loader.sourceKey, b.source, indexed)
+	linked, lkerrs, err := b.linker.run(ctx, site, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
 	if err != nil {
 		return stopped(res, err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"golang.org/x/sync/errgroup"
 
 	"rolesite/generator/content"
@@ -33,6 +34,7 @@ type linkedSite struct {
 	store  *bodyStore
 	l      *linker
 	sl     *siteLinks
+	ids    *render.PageIDs
 	source func(*content.Role) ([]byte, error)
 }
 
@@ -51,7 +53,7 @@ func (l *linkedSite) bodyHTML(i int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := renderBody(render.NewMarkdown(l.l.lk), &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
+	if _, _, err := renderBody(render.NewMarkdown(l.l.lk), l.ids, &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
 		return "", fileError(r.Path, "cannot render the body: %v", err)
 	}
 	return buf.String(), nil
@@ -87,6 +89,7 @@ type linker struct {
 	seed     maphash.Seed
 	namesKey uint64 // hash of every role's slug, URL and names
 	pathsKey uint64 // hash of every path the site answers
+	idsKey   string // the layouts' own ids the bodies were rendered around
 	ix       *link.Index
 	lk       *link.Linker
 	ids      []*content.Role // link ids: roles sorted by slug
@@ -251,13 +254,13 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 // a role's file as the loader parsed it (the body is at BodyOffset).
 //
 // indexed, when not nil, is called once the name index is built without
-// errors, before the bodies render.
+// errors, before the bodies render. Heading ids keep clear of ids.
 //
 // Problems in the content come back in the list. A body stage that could
 // not finish comes back as the error: a diag.List naming the role file
 // that could not be read or rendered, the context's error, or an error
 // naming the temporary folder the bodies could not wait in.
-func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List, error) {
+func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageIDs, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List, error) {
 	var errs diag.List
 	last := l.last
 	l.last = nil
@@ -266,6 +269,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		changed             map[string]bool
 		first, pathsChanged bool
 		sl                  *siteLinks
+		pathsKey            uint64
 	)
 	if sameSite {
 		// The same roles with the same front matter: the same names and
@@ -283,10 +287,11 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	}
 	if !sameSite {
 		sl = newSiteLinks(site)
-		pathsKey := sl.key(l.seed)
+		pathsKey = sl.key(l.seed)
 		pathsChanged = pathsKey != l.pathsKey
-		l.pathsKey = pathsKey
 	}
+	// Other layout ids can move heading ids: every body renders again.
+	idsChanged := ids.Key() != l.idsKey
 
 	// A mini index of the changed roles' new names finds the bodies that
 	// may mention them now.
@@ -310,7 +315,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	for i, r := range site.Roles {
 		key := bodyKey(l.seed, r, srcKey(r.Path))
 		b := l.bodies[r.Path]
-		stale[i] = first || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
+		stale[i] = first || idsChanged || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
 		if !stale[i] && len(changed) > 0 {
 			for _, m := range b.mentions {
 				if changed[m] {
@@ -347,9 +352,15 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		}
 	}
 	store := newBodyStore(n, len(todo), l.scratch)
-	if err := l.render(ctx, site, sl, bodies, todo, store, source); err != nil {
+	if err := l.render(ctx, site, sl, ids, bodies, todo, store, source); err != nil {
 		store.close()
 		return nil, errs, err
+	}
+	// The bodies are rendered for these paths and ids; a build that stops
+	// before here leaves the keys of the bodies it keeps.
+	l.idsKey = ids.Key()
+	if !sameSite {
+		l.pathsKey = pathsKey
 	}
 	seen := make(map[string]bool, n)
 	for i, r := range site.Roles {
@@ -369,7 +380,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	}
 	last.site, last.sl = site, sl
 	l.last = last
-	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, source: source}
+	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, ids: ids, source: source}
 	for _, b := range bodies {
 		ls.links += len(b.mentions)
 		errs.Append(b.problems)
@@ -425,7 +436,7 @@ func bodyKey(seed maphash.Seed, r *content.Role, src uint64) uint64 {
 
 // render converts the bodies at todo on all cores, each worker with its
 // own goldmark instance and buffer.
-func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
+func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, ids *render.PageIDs, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
 	if len(todo) == 0 {
 		return nil
 	}
@@ -443,7 +454,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				if err != nil {
 					return err
 				}
-				res, err := renderBody(md, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
+				res, fragments, err := renderBody(md, ids, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
 					return fileError(r.Path, "cannot render the body: %v", err)
 				}
@@ -456,6 +467,9 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				}
 				for _, p := range res.Problems {
 					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), "%s", p.Message())
+				}
+				for _, f := range fragments {
+					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+f.Offset), "%s", f.Message)
 				}
 			}
 			return nil
@@ -514,12 +528,15 @@ func fileError(path, format string, args ...any) error {
 	return l
 }
 
-// renderBody converts one role body with the linker into buf.
-func renderBody(md goldmark.Markdown, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, error) {
+// renderBody converts one role body with the linker into buf, its heading
+// ids clear of ids, and reports its in-page links that name nothing.
+func renderBody(md goldmark.Markdown, ids *render.PageIDs, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, []render.BadFragment, error) {
 	buf.Reset()
-	pc := link.NewContext(link.Page{Self: self, Resolve: resolve})
-	if err := md.Convert(body, buf, parser.WithContext(pc)); err != nil {
-		return link.PageResult{}, err
+	pc := link.NewContext(link.Page{Self: self, Resolve: resolve}, parser.WithIDs(ids.Headings()))
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	fragments := render.CheckFragments(doc, pc)
+	if err := md.Renderer().Render(buf, body, doc); err != nil {
+		return link.PageResult{}, nil, err
 	}
-	return link.Result(pc), nil
+	return link.Result(pc), fragments, nil
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/slug"
 )
 
 // Options control Load.
@@ -38,6 +39,28 @@ func validSlug(s string) bool {
 		}
 	}
 	return true
+}
+
+// slugRenames proposes a slug for each role whose file name is none: the
+// name's words as a slug ("Führung" -> "fuehrung"), unless no letter is
+// left, another file has that name, or two files would get it.
+func slugRenames(parsed []*Role) map[*Role]string {
+	taken := map[string]int{}
+	proposed := map[*Role]string{}
+	for _, p := range parsed {
+		if validSlug(p.Slug) {
+			taken[p.Slug]++
+		} else if to := slug.Make(p.Slug); to != "" {
+			proposed[p] = to
+			taken[to]++
+		}
+	}
+	for p, to := range proposed {
+		if taken[to] > 1 {
+			delete(proposed, p)
+		}
+	}
+	return proposed
 }
 
 // RoleFile is a role file found under roles/: its display path and slug.
@@ -278,6 +301,7 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 
 	bySlug := map[string]*Role{}
 	folded := map[string]*Role{}
+	renames := slugRenames(parsed)
 	for _, p := range parsed {
 		// Check duplicates before the slug rule, so that Backend.md next to
 		// backend.md is reported as the clash it is on a case-insensitive
@@ -289,7 +313,11 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 			folded[strings.ToLower(p.Slug)] = p
 		}
 		if !validSlug(p.Slug) {
-			errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md", p.Slug+".md")
+			if to := renames[p]; to != "" {
+				errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: rename it to %s (lowercase letters a-z, digits and single hyphens)", p.Slug+".md", to+".md")
+			} else {
+				errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md", p.Slug+".md")
+			}
 			continue
 		}
 		if _, taken := bySlug[p.Slug]; !taken {

@@ -761,11 +761,20 @@ func TestLoadErrors(t *testing.T) {
 			"roles/ok-2/nested-1.md": role("G", "tech", ""),
 		}, nil, []string{
 			"roles/-key-account.md: file name \"-key-account.md\" is not a valid slug" + slugHelp,
-			"roles/führung.md: file name \"führung.md\" is not a valid slug" + slugHelp,
+			"roles/führung.md: file name \"führung.md\" is not a valid slug: rename it to fuehrung.md (lowercase letters a-z, digits and single hyphens)",
 			"roles/key account.md: file name \"key account.md\" is not a valid slug" + slugHelp,
 			"roles/key--account.md: file name \"key--account.md\" is not a valid slug" + slugHelp,
 			"roles/key.account.md: file name \"key.account.md\" is not a valid slug" + slugHelp,
 			"roles/key_account.md: file name \"key_account.md\" is not a valid slug" + slugHelp,
+		}},
+		{"bad slug with one rename", map[string]string{"site.yaml": siteYAML,
+			"roles/Key Account Manager.md": role("A", "tech", ""),
+			"roles/Straße.md":              role("B", "tech", ""),
+			"roles/日本.md":                  role("C", "tech", ""),
+		}, nil, []string{
+			"roles/Key Account Manager.md: file name \"Key Account Manager.md\" is not a valid slug: rename it to key-account-manager.md (lowercase letters a-z, digits and single hyphens)",
+			"roles/Straße.md: file name \"Straße.md\" is not a valid slug: rename it to strasse.md (lowercase letters a-z, digits and single hyphens)",
+			"roles/日本.md: file name \"日本.md\" is not a valid slug" + slugHelp,
 		}},
 		{"folder named x.md", map[string]string{"site.yaml": siteYAML, "roles/x.md/a.md": role("A", "tech", "")}, nil,
 			[]string{"roles/x.md: a folder named like a role file; a role must be a file"}},
@@ -917,7 +926,7 @@ func TestLoadAllErrorsTogether(t *testing.T) {
 		"roles/e-related.md:5:11: related: no role \"a-broken\"",
 		"roles/e-related.md:5:21: related: no role \"f\"",
 		"roles/notes.txt: warning: not built: only files ending in .md are roles (rename it to notes.md)",
-		"roles/sub/Fine.md: file name \"Fine.md\" is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md",
+		"roles/sub/Fine.md: file name \"Fine.md\" is not a valid slug: rename it to fine.md (lowercase letters a-z, digits and single hyphens)",
 	})
 }
 
