@@ -222,18 +222,21 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 	}
 	l.assembled, l.published = nil, nil
 	var roles []*content.Role
+	unreadable := map[string]bool{}
 	for _, f := range files {
 		p := current[f.Path]
 		errs.Append(p.diags)
 		if p.role != nil {
 			roles = append(roles, p.role)
+		} else {
+			unreadable[f.Slug] = true
 		}
 	}
 	if l.site == nil {
 		errs.Sort()
 		return nil, 0, errs
 	}
-	site, aerrs := content.Assemble(l.site, roles, cfg.Drafts)
+	site, aerrs := content.Assemble(l.site, roles, unreadable, cfg.Drafts)
 	errs.Append(aerrs)
 	errs.Sort()
 	if errs.HasErrors() {

@@ -21,6 +21,10 @@ type decoder struct {
 	errs   *diag.List
 	pos    map[string]diag.Position
 	limits Limits
+	// bad holds the keys whose value had an error (a parent key too when
+	// one of its keys had one), so that checks across keys can stay
+	// silent about a key that already has its message.
+	bad map[string]bool
 }
 
 func (d *decoder) at(n *yaml.Node) diag.Position {
@@ -70,7 +74,14 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 			continue
 		}
 		d.pos[prefix+key] = d.at(k)
+		before := len(*d.errs)
 		f.read(prefix+key, v)
+		if d.errs.Since(before).HasErrors() {
+			if d.bad == nil {
+				d.bad = map[string]bool{}
+			}
+			d.bad[prefix+key] = true
+		}
 	}
 }
 

@@ -123,6 +123,11 @@ func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 	var root yaml.Node
 	if err := yaml.Unmarshal(block, &root); err != nil {
 		line, msg := yamlErrorLine(err)
+		if m, ok := findMistake(block); ok && (line <= 0 || m.line <= line || m.kind == mistakeTab || m.kind == mistakeIndent) {
+			fileLine, col := lines.pos(m.line, m.col)
+			errs.Errorf(diag.Position{Path: path, Line: fileLine, Column: col}, "%s", m.text(0, fileLine))
+			return nil, errs
+		}
 		fileLine, _ := lines.pos(max(line, 1), 1)
 		errs.Errorf(diag.Position{Path: path, Line: fileLine, Column: 1}, "invalid YAML front matter: %s", msg)
 		return nil, errs

@@ -105,12 +105,15 @@ func Load(ctx context.Context, opts Options) (*Site, diag.List) {
 		return nil, errs
 	}
 	var parsed []*Role
-	for _, r := range roles {
+	unreadable := map[string]bool{}
+	for i, r := range roles {
 		if r != nil {
 			parsed = append(parsed, r)
+		} else {
+			unreadable[files[i].Slug] = true
 		}
 	}
-	out, aerrs := Assemble(site, parsed, opts.Drafts)
+	out, aerrs := Assemble(site, parsed, unreadable, opts.Drafts)
 	errs.Append(aerrs)
 	errs.Sort()
 	if errs.HasErrors() {
@@ -284,7 +287,10 @@ func misnamedRole(path, name string) string {
 // related roles, aliases), applies the site's defaults and orders the
 // roles. It never modifies the parsed roles: each published role in the
 // returned site is a copy, so parsed roles can be cached across builds.
-func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
+// unreadable holds the slugs of role files that could not be read or
+// parsed: they have their own errors, so references to them are not
+// reported again.
+func Assemble(site *Site, parsed []*Role, unreadable map[string]bool, drafts bool) (*Site, diag.List) {
 	var errs diag.List
 	out := *site
 	out.Categories = make([]*Category, len(site.Categories))
@@ -370,6 +376,8 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 		for i, rel := range r.Related {
 			pos := func() diag.Position { return r.KeyPos("related." + itoa(i)) }
 			switch {
+			case unreadable[rel] && bySlug[rel] == nil:
+				// x.md has its own error; one cause, one message.
 			case rel == r.Slug:
 				errs.Errorf(pos(), "related: %q is this role itself", rel)
 			case bySlug[rel] != nil && !publishedSlugs[rel]:

@@ -73,9 +73,13 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	// Columns do not count a BOM, as editors do not show it.
 	text := bytes.TrimPrefix(src, utf8BOM)
 	shift := len(src) - len(text)
+	if enc := textEncoding(src); enc != "" {
+		errs.Errorf(filePos, "the file is saved as %s, not UTF-8: open it in your editor and save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", enc)
+		return nil, set, errs
+	}
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
-		errs.Errorf(diag.OffsetPosition(path, text, off-shift), "file is not valid UTF-8")
+		errs.Errorf(diag.OffsetPosition(path, text, off-shift), "file is not valid UTF-8 here: a character was broken by copying or by a save in another encoding; type it again and save the file as UTF-8")
 		return nil, set, errs
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
@@ -220,16 +224,20 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		errs.Errorf(r.KeyPos("valid_through"), "valid_through %s must be after date_posted %s",
 			r.ValidThrough.Format("2006-01-02"), r.DatePosted.Format("2006-01-02"))
 	}
-	if !r.ValidThrough.IsZero() && r.DatePosted.IsZero() {
+	// A key that is present but invalid has its own error: the checks
+	// across keys below ask whether a key is written, not whether it
+	// parsed, so that one mistake gives one message.
+	has := func(key string) bool { _, ok := r.Pos[key]; return ok }
+	if has("valid_through") && !d.bad["valid_through"] && !has("date_posted") {
 		errs.Errorf(r.KeyPos("valid_through"), "valid_through is set but date_posted is not; an opening needs both")
 	}
-	if r.Remote && len(r.ApplicantCountries) == 0 {
+	if r.Remote && !has("applicant_countries") {
 		errs.Errorf(r.KeyPos("remote"), "remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them")
 	}
-	if !r.Remote && len(r.ApplicantCountries) > 0 {
+	if !r.Remote && has("applicant_countries") && !d.bad["remote"] {
 		errs.Errorf(r.KeyPos("applicant_countries"), "applicant_countries is only used with remote: true")
 	}
-	if r.ExperienceInPlaceOfEducation && (r.ExperienceMonths == 0 || r.Education == "") {
+	if r.ExperienceInPlaceOfEducation && (!has("experience_months") || !has("education")) {
 		errs.Errorf(r.KeyPos("experience_in_place_of_education"), "experience_in_place_of_education needs both experience_months and education")
 	}
 	r.NamePos = append([]diag.Position{titlePos}, synonymPos...)

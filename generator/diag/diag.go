@@ -72,6 +72,9 @@ func (l *List) Warnf(pos Position, format string, args ...any) {
 // Append adds every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 
+// Since returns the diagnostics added after the list held n of them.
+func (l List) Since(n int) List { return l[min(n, len(l)):] }
+
 // HasErrors reports whether any diagnostic is an error.
 func (l List) HasErrors() bool {
 	for _, d := range l {

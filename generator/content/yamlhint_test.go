@@ -1,0 +1,158 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestYAMLMistakes checks the message of each common mistake in both
+// languages, at the position of the mistake in the file.
+func TestYAMLMistakes(t *testing.T) {
+	const head = "title: Backend-Entwickler\ncategory: tech\n" // lines 2 and 3 of the file
+	tests := []struct {
+		name   string
+		yaml   string
+		pos    string // line:col in a file whose front matter starts on line 2
+		en, de string
+	}{
+		{"tab indentation", head + "salary:\n\tmin: 55000\n", "5:1",
+			"line 5 is indented with a tab: use spaces",
+			"Zeile 5 ist mit einem Tabulator eingerückt: bitte Leerzeichen verwenden"},
+		{"unquoted colon", "title: Backend: Entwickler (m/w/d)\ncategory: tech\n", "2:15",
+			`title: a colon followed by a space inside a value starts a new key in YAML: put the value in quotes: title: "Backend: Entwickler (m/w/d)"`,
+			`title: ein Doppelpunkt mit Leerzeichen im Wert beginnt in YAML einen neuen Schlüssel: setzen Sie den Wert in Anführungszeichen: title: "Backend: Entwickler (m/w/d)"`},
+		{"colon at the end", head + "description: Ihre Aufgaben:\n", "4:27",
+			`description: a colon followed by a space inside a value starts a new key in YAML: put the value in quotes: description: "Ihre Aufgaben:"`,
+			`description: ein Doppelpunkt mit Leerzeichen im Wert beginnt in YAML einen neuen Schlüssel: setzen Sie den Wert in Anführungszeichen: description: "Ihre Aufgaben:"`},
+		{"no space after the colon", "title:Backend-Entwickler\ncategory: tech\n", "2:6",
+			"title: a space is missing after the colon: title: Backend-Entwickler",
+			"title: nach dem Doppelpunkt fehlt ein Leerzeichen: title: Backend-Entwickler"},
+		{"unclosed quote", "title: \"Backend-Entwickler\ncategory: tech\n", "2:8",
+			`title: the quote " is never closed: close it at the end of the value: title: "Backend-Entwickler"`,
+			`title: das Anführungszeichen " wird nicht geschlossen: schließen Sie es am Ende des Werts: title: "Backend-Entwickler"`},
+		{"text after the closing quote", "title: \"Senior\" Backend-Entwickler\ncategory: tech\n", "2:16",
+			`title: text follows the closing quote: put the whole value in quotes: title: '"Senior" Backend-Entwickler'`,
+			`title: nach dem schließenden Anführungszeichen folgt noch Text: setzen Sie den ganzen Wert in Anführungszeichen: title: '"Senior" Backend-Entwickler'`},
+		{"reserved first character", head + "description: @Home-Office möglich\n", "4:14",
+			`description: a value that starts with @ must be in quotes: description: "@Home-Office möglich"`,
+			`description: ein Wert, der mit @ beginnt, muss in Anführungszeichen stehen: description: "@Home-Office möglich"`},
+		{"star as first character", head + "description: *Top-Arbeitgeber\n", "4:14",
+			`description: a value that starts with * must be in quotes: description: "*Top-Arbeitgeber"`,
+			`description: ein Wert, der mit * beginnt, muss in Anführungszeichen stehen: description: "*Top-Arbeitgeber"`},
+		{"dash without space", head + "skills:\n  - Go\n  -PHP\n", "6:3",
+			"a space is missing after the dash of the list item:   - PHP",
+			"nach dem Strich des Listeneintrags fehlt ein Leerzeichen:   - PHP"},
+		{"unclosed bracket", head + "skills: [Go, PHP\n", "4:9",
+			"skills: the bracket [ is not closed on this line: skills: [Go, PHP]",
+			"skills: die Klammer [ wird in dieser Zeile nicht geschlossen: skills: [Go, PHP]"},
+		{"wrong indentation", head + "salary:\n  min: 55000\n   max: 85000\n", "6:4",
+			"line 6 is indented differently from the keys above it: keys of one level start in the same column",
+			"Zeile 6 ist anders eingerückt als die Schlüssel darüber: Schlüssel einer Ebene beginnen in derselben Spalte"},
+		{"key indented under a value", head + "  description: Wir suchen\n", "4:3",
+			"line 4 is indented differently from the keys above it: keys of one level start in the same column",
+			"Zeile 4 ist anders eingerückt als die Schlüssel darüber: Schlüssel einer Ebene beginnen in derselben Spalte"},
+		{"no colon", head + "description\n", "4:1",
+			"line 4 has no colon: a key and its value are written description: ...",
+			"in Zeile 4 fehlt der Doppelpunkt: Schlüssel und Wert werden so geschrieben: description: ..."},
+		{"list item without a key", head + "- Go\n", "4:1",
+			"line 4 is a list item, but no key above it opens a list: write the key first (skills:) and indent the items under it",
+			"Zeile 4 ist ein Listeneintrag, aber darüber steht kein Schlüssel, der eine Liste beginnt: schreiben Sie zuerst den Schlüssel (skills:) und rücken Sie die Einträge darunter ein"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := parseYAMLMeta("x.md", []byte(tt.yaml), 2)
+			if len(errs) != 1 {
+				t.Fatalf("got %d diagnostics, want 1: %v", len(errs), errs)
+			}
+			if want := "x.md:" + tt.pos + ": " + tt.en; errs[0].String() != want {
+				t.Errorf("got  %s\nwant %s", errs[0], want)
+			}
+			m, ok := findMistake([]byte(tt.yaml))
+			if !ok {
+				t.Fatal("findMistake found nothing")
+			}
+			if got := m.text(1, errs[0].Pos.Line); got != tt.de {
+				t.Errorf("German:\ngot  %s\nwant %s", got, tt.de)
+			}
+		})
+	}
+}
+
+// TestYAMLMistakesNotInSampleRoles guards against false alarms: the
+// sample site's valid front matter shows no mistake, so a mistake found
+// in a broken file is not a harmless line above the real one.
+func TestYAMLMistakesNotInSampleRoles(t *testing.T) {
+	files, _ := filepath.Glob("../../content/roles/*.md")
+	files = append(files, "../../content/site.yaml")
+	if len(files) < 10 {
+		t.Fatalf("found %d sample files", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		block := src
+		if strings.HasSuffix(f, ".md") {
+			parts := strings.SplitN(string(src), "---\n", 3)
+			if len(parts) < 3 {
+				t.Fatalf("%s: no front matter", f)
+			}
+			block = []byte(parts[1])
+		}
+		if m, ok := findMistake(block); ok {
+			t.Errorf("%s: line %d: false alarm %v: %s", f, m.line+1, m.kind, m.text(0, m.line))
+		}
+	}
+}
+
+func TestTextEncoding(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "---\ntitle: Käse\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	tests := []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"UTF-8", []byte("---\ntitle: Käse\n---\n"), ""},
+		{"UTF-16 with BOM", utf16, "UTF-16"},
+		{"UTF-16 without BOM", utf16[2:], "UTF-16"},
+		{"Latin-1", []byte("---\ntitle: K\xe4se f\xfcr M\xfcnchen\n---\n"), "Windows-1252 (Latin-1)"},
+		{"Windows-1252 quotes", []byte("---\ntitle: \x84Gro\xdfartig\x93\n---\n"), "Windows-1252 (Latin-1)"},
+		{"UTF-8 with one broken byte", []byte("---\ntitle: Käse \xff\n---\n"), ""},
+		{"binary", []byte{0x01, 0x81, 0x8d}, ""},
+	}
+	for _, tt := range tests {
+		if got := textEncoding(tt.src); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func FuzzFindMistake(f *testing.F) {
+	f.Add([]byte("title: a: b\n"))
+	f.Add([]byte("salary:\n\tmin: 1\n"))
+	f.Add([]byte("- key: a\n  title: b\n   x: c\n"))
+	f.Add([]byte("description: |\n  a: b\n  - c\ntitle: \"x\n"))
+	f.Fuzz(func(t *testing.T, block []byte) {
+		m, ok := findMistake(block)
+		if !ok {
+			return
+		}
+		lines := strings.Split(string(block), "\n")
+		if m.line < 1 || m.line > len(lines) {
+			t.Fatalf("line %d outside 1 to %d", m.line, len(lines))
+		}
+		if n := utf8.RuneCountInString(lines[m.line-1]); m.col < 1 || m.col > n+1 {
+			t.Fatalf("col %d outside line %q", m.col, lines[m.line-1])
+		}
+		if m.text(0, m.line) == "" || m.text(1, m.line) == "" {
+			t.Fatal("empty message")
+		}
+	})
+}
