@@ -255,7 +255,10 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	res.Diagnostics.Append(rerrs)
 	changed := b.changed
 	b.changed = nil
-	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot, changed)
+	// The history is read before the content: when two files clash, the
+	// one added later is blamed.
+	history, warn := b.dates.get(ctx, cfg.ContentDir)
+	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot, changed, history.first)
 	res.Diagnostics.Append(lerrs)
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -312,7 +315,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		}
 	}
 
-	dates, warn := b.dates.get(ctx, cfg.ContentDir)
+	dates := history.last
 	if warn != "" {
 		res.Diagnostics.Warnf(diag.Position{Path: cfg.ContentDir}, "%s", warn)
 	}

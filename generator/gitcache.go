@@ -1,20 +1,17 @@
 package generator
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
-// gitCache keeps the last-commit dates of the content files for as long as
-// the repository's HEAD stays the same commit.
+// gitCache keeps the commit dates of the content files for as long as the
+// repository's HEAD stays the same commit.
 type gitCache struct {
 	head  string
-	dates map[string]time.Time
+	dates gitHistory
 	warn  string
 	done  bool
 }
 
-func (g *gitCache) get(ctx context.Context, dir string) (map[string]time.Time, string) {
+func (g *gitCache) get(ctx context.Context, dir string) (gitHistory, string) {
 	head := gitHead(ctx, dir)
 	if g.done && head == g.head {
 		return g.dates, g.warn

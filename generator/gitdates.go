@@ -11,27 +11,36 @@ import (
 	"time"
 )
 
-// gitDates maps each file under dir to the time of the last commit that
-// touched it, from one `git log` run. It returns nil and a reason when dir
-// is not in a git work tree, git is missing, or the clone is shallow (every
-// file would get the date of the one fetched commit).
-func gitDates(ctx context.Context, dir string) (map[string]time.Time, string) {
+// gitHistory is what one `git log` run tells of the files under a folder.
+type gitHistory struct {
+	// last maps each file to the time of the last commit that touched it.
+	last map[string]time.Time
+	// first maps each file to the time of the first commit that touched
+	// it: when it was added.
+	first map[string]time.Time
+}
+
+// gitDates reads the history of every file under dir from one `git log`
+// run. It returns an empty history and a reason when dir is not in a git
+// work tree, git is missing, or the clone is shallow (every file would get
+// the date of the one fetched commit).
+func gitDates(ctx context.Context, dir string) (gitHistory, string) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, ""
+		return gitHistory{}, ""
 	}
 	// One call tells both: it fails outside a work tree.
 	shallow, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--is-shallow-repository").Output()
 	if err != nil {
-		return nil, "" // not a work tree: quietly fall back
+		return gitHistory{}, "" // not a work tree: quietly fall back
 	}
 	if strings.TrimSpace(string(shallow)) == "true" {
-		return nil, "content is in a shallow git clone: last-commit dates would all be the same, so lastmod falls back to date_posted (fetch full history, e.g. git fetch --unshallow, for true dates)"
+		return gitHistory{}, "content is in a shallow git clone: last-commit dates would all be the same, so lastmod falls back to date_posted (fetch full history, e.g. git fetch --unshallow, for true dates)"
 	}
 	out, err := exec.CommandContext(ctx, "git", "-C", dir, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".").Output()
 	if err != nil {
-		return nil, ""
+		return gitHistory{}, ""
 	}
-	dates := map[string]time.Time{}
+	dates, first := map[string]time.Time{}, map[string]time.Time{}
 	var current time.Time
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -51,6 +60,7 @@ func gitDates(ctx context.Context, dir string) (map[string]time.Time, string) {
 		if _, seen := dates[p]; !seen { // git log is newest first
 			dates[p] = current
 		}
+		first[p] = current
 	}
-	return dates, ""
+	return gitHistory{last: dates, first: first}, ""
 }

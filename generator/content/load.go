@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -113,7 +115,7 @@ func Load(ctx context.Context, opts Options) (*Site, diag.List) {
 			unreadable[files[i].Slug] = true
 		}
 	}
-	out, aerrs := Assemble(site, parsed, unreadable, opts.Drafts)
+	out, aerrs := Assemble(Parts{Site: site, Roles: parsed, Unreadable: unreadable, Drafts: opts.Drafts})
 	errs.Append(aerrs)
 	errs.Sort()
 	if errs.HasErrors() {
@@ -283,14 +285,32 @@ func misnamedRole(path, name string) string {
 	return "not built: only files ending in .md are roles (rename it to " + target + ")"
 }
 
+// Parts are what Assemble puts together.
+type Parts struct {
+	// Site is site.yaml as parsed.
+	Site *Site
+	// Roles are the role files that parsed.
+	Roles []*Role
+	// Unreadable holds the slugs of role files that could not be read or
+	// parsed: they have their own errors, so references to them are not
+	// reported again.
+	Unreadable map[string]bool
+	// Added tells when each role file (by path) was added: its first git
+	// commit, else its modification time. Of two files that claim the
+	// same alias, or share a description, the one added later is blamed;
+	// a file not in Added counts as the newest.
+	Added map[string]time.Time
+	// Drafts publishes roles with draft: true.
+	Drafts bool
+}
+
 // Assemble checks what depends on more than one file (slugs, categories,
-// related roles, aliases), applies the site's defaults and orders the
-// roles. It never modifies the parsed roles: each published role in the
-// returned site is a copy, so parsed roles can be cached across builds.
-// unreadable holds the slugs of role files that could not be read or
-// parsed: they have their own errors, so references to them are not
-// reported again.
-func Assemble(site *Site, parsed []*Role, unreadable map[string]bool, drafts bool) (*Site, diag.List) {
+// related roles, aliases, descriptions), applies the site's defaults and
+// orders the roles. It never modifies the parsed roles: each published
+// role in the returned site is a copy, so parsed roles can be cached
+// across builds.
+func Assemble(in Parts) (*Site, diag.List) {
+	site, parsed, unreadable, drafts := in.Site, in.Roles, in.Unreadable, in.Drafts
 	var errs diag.List
 	out := *site
 	out.Categories = make([]*Category, len(site.Categories))
@@ -372,7 +392,20 @@ func Assemble(site *Site, parsed []*Role, unreadable map[string]bool, drafts boo
 	for _, r := range published {
 		publishedSlugs[r.Slug] = true
 	}
-	for _, r := range published {
+	// Claims are settled oldest file first, so that a copy of a role is
+	// told that its aliases are taken, not the role it was copied from.
+	byAge := slices.Clone(published)
+	sort.SliceStable(byAge, func(i, j int) bool { return in.older(byAge[i], byAge[j]) })
+	descriptions := make(map[string]*Role, len(byAge))
+	for _, r := range byAge {
+		key := strings.ToLower(strings.Join(strings.Fields(r.Description), " "))
+		if first, dup := descriptions[key]; dup {
+			errs.Warnf(r.KeyPos("description"), "description is the same as in %s: search results show it, so write one for this role", first.Path)
+			continue
+		}
+		descriptions[key] = r
+	}
+	for _, r := range byAge {
 		for i, rel := range r.Related {
 			pos := func() diag.Position { return r.KeyPos("related." + itoa(i)) }
 			switch {
@@ -428,6 +461,20 @@ func Assemble(site *Site, parsed []*Role, unreadable map[string]bool, drafts boo
 	}
 	out.Roles = published
 	return &out, errs
+}
+
+// older reports whether a's file was added before b's (by path when both
+// were added at the same time).
+func (in Parts) older(a, b *Role) bool {
+	ta, aok := in.Added[a.Path]
+	tb, bok := in.Added[b.Path]
+	switch {
+	case aok != bok:
+		return aok
+	case !ta.Equal(tb):
+		return ta.Before(tb)
+	}
+	return a.Path < b.Path
 }
 
 func hintOrList(s string, list []string) string {

@@ -644,7 +644,7 @@ const siteYAML = "title: Karriere\nbase_url: https://karriere.example/\nlanguage
 // role returns a valid role file in category cat with extra front-matter
 // lines, which start on line 5.
 func role(title, cat, extra string) string {
-	return "---\ntitle: " + title + "\ncategory: " + cat + "\ndescription: D\n" + extra + "---\nBody.\n"
+	return "---\ntitle: " + title + "\ncategory: " + cat + "\ndescription: Die Rolle " + title + "\n" + extra + "---\nBody.\n"
 }
 
 // writeTree writes files (slash-separated paths relative to dir) and
@@ -812,7 +812,7 @@ func TestLoadErrors(t *testing.T) {
 			t.Cleanup(func() { os.Chmod(p, 0o644) })
 		}, nil}, // want depends on the user, set below
 		{"file over the size limit", map[string]string{"site.yaml": siteYAML, "roles/big.md": role("Big", "tech", "") + strings.Repeat("x", 3<<20)}, nil,
-			[]string{"roles/big.md:1:1: file is 3145783 bytes, the limit is 2097152"}},
+			[]string{"roles/big.md:1:1: file is 3145795 bytes, the limit is 2097152"}},
 		{"aliases", map[string]string{"site.yaml": siteYAML,
 			"roles/a.md": role("A", "tech", "aliases:\n"+
 				"  - jobs/a/\n"+ // line 6
