@@ -15,6 +15,7 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/link"
 	"rolesite/generator/render"
 )
 
@@ -247,7 +248,7 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 		errs.Sort()
 		return nil, 0, errs
 	}
-	site, aerrs := content.Assemble(content.Parts{Site: l.site, Roles: roles, Unreadable: unreadable, Added: since, Drafts: cfg.Drafts})
+	site, aerrs := content.Assemble(content.Parts{Site: l.site, Roles: roles, Unreadable: unreadable, Added: since, Drafts: cfg.Drafts, NameKey: link.NameKey})
 	errs.Append(aerrs)
 	errs.Sort()
 	if errs.HasErrors() {

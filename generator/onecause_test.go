@@ -41,6 +41,7 @@ func TestCopiedRoleBlamesTheCopy(t *testing.T) {
 	origPath := filepath.Join(cfg.ContentDir, "roles", "backend-entwickler.md")
 	want := []string{
 		cpPath + `:18:11: aliases: "/jobs/backend-developer/" is already an alias of ` + origPath,
+		cpPath + `:5:12: name "Backend-Engineer" is already a name of Backend-Entwickler (at ` + origPath + `:5:12): mentions could not tell the two roles apart; choose another name here`,
 		cpPath + `:4:1: warning: description is the same as in ` + origPath + `: search results show it, so write one for this role`,
 	}
 	for _, w := range want {

@@ -302,6 +302,10 @@ type Parts struct {
 	Added map[string]time.Time
 	// Drafts publishes roles with draft: true.
 	Drafts bool
+	// NameKey gives the form under which the linker matches a title or
+	// synonym ("" for a name it ignores). Names with the same key claimed
+	// by two roles are an error; nil skips the check.
+	NameKey func(name string) string
 }
 
 // Assemble checks what depends on more than one file (slugs, categories,
@@ -397,6 +401,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 	byAge := slices.Clone(published)
 	sort.SliceStable(byAge, func(i, j int) bool { return in.older(byAge[i], byAge[j]) })
 	descriptions := make(map[string]*Role, len(byAge))
+	errs.Append(in.nameClashes(byAge))
 	for _, r := range byAge {
 		key := strings.ToLower(strings.Join(strings.Fields(r.Description), " "))
 		if first, dup := descriptions[key]; dup {
@@ -461,6 +466,44 @@ func Assemble(in Parts) (*Site, diag.List) {
 	}
 	out.Roles = published
 	return &out, errs
+}
+
+// nameClashes reports each name that two roles claim, once per pair of
+// roles, at the newer role's name (roles come oldest first): the editor
+// who added or copied a role is the one to rename it.
+func (in Parts) nameClashes(byAge []*Role) diag.List {
+	if in.NameKey == nil {
+		return nil
+	}
+	type claim struct {
+		role *Role
+		pos  diag.Position
+	}
+	var errs diag.List
+	owner := map[string]claim{}
+	type pair struct{ a, b *Role }
+	told := map[pair]bool{}
+	for _, r := range byAge {
+		for j, name := range r.Names() {
+			key := in.NameKey(name)
+			if key == "" {
+				continue
+			}
+			var pos diag.Position
+			if j < len(r.NamePos) {
+				pos = r.NamePos[j]
+			}
+			first, taken := owner[key]
+			switch {
+			case !taken:
+				owner[key] = claim{r, pos}
+			case first.role != r && !told[pair{first.role, r}]:
+				told[pair{first.role, r}] = true
+				errs.Errorf(pos, "name %q is already a name of %s (at %s): mentions could not tell the two roles apart; choose another name here", strings.TrimSpace(name), first.role.Title, first.pos)
+			}
+		}
+	}
+	return errs
 }
 
 // older reports whether a's file was added before b's (by path when both

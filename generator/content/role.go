@@ -95,6 +95,9 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		return nil, set, derrs
 	}
 	errs.Append(derrs)
+	if off, msg := disallowedInBody(doc.body); msg != "" {
+		errs.Errorf(diag.OffsetPosition(path, text, doc.bodyOffset+off-shift), "%s in the text: it would make the page invalid HTML; delete it (it is often invisible: retype the words around it)", msg)
+	}
 	if doc.meta == nil {
 		errs.Errorf(filePos, "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)")
 		return nil, set, errs

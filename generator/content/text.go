@@ -50,3 +50,24 @@ func hasLetterOrDigit(s string) bool {
 	}
 	return false
 }
+
+// disallowedInBody returns the byte offset and problem of the first
+// character of a Markdown body that may not appear in a page, or "": the
+// characters disallowedRune refuses, but for carriage return and form
+// feed, which Markdown reads as line endings and white space.
+func disallowedInBody(body []byte) (int, string) {
+	for i, r := range string(body) {
+		if r < 0x20 || 0x7f <= r && r <= 0x9f || r >= 0xfdd0 {
+			if r == '\r' || r == '\f' {
+				continue
+			}
+			if r >= 0xfdd0 && !(r <= 0xfdef || r&0xfffe == 0xfffe) {
+				continue
+			}
+			if msg := disallowedRune(r); msg != "" {
+				return i, msg
+			}
+		}
+	}
+	return 0, ""
+}

@@ -156,3 +156,22 @@ func FuzzFindMistake(f *testing.F) {
 		}
 	})
 }
+
+func TestBodyControlCharacters(t *testing.T) {
+	const fm = "---\ntitle: T\ncategory: tech\ndescription: D\n---\n"
+	tests := []struct {
+		name, body, want string
+	}{
+		{"U+0001", "Grüße\n  Ein\x01kauf\n", "x.md:7:6: control character U+0001 is not allowed in the text: it would make the page invalid HTML; delete it (it is often invisible: retype the words around it)"},
+		{"U+0085", "Text \u0085 mehr\n", "x.md:6:6: control character U+0085 is not allowed in the text: it would make the page invalid HTML; delete it (it is often invisible: retype the words around it)"},
+		{"U+FFFF", "Text \uffff\n", "x.md:6:6: noncharacter U+FFFF is not allowed in the text: it would make the page invalid HTML; delete it (it is often invisible: retype the words around it)"},
+		{"CR line endings and form feed pass", "Zeile\r\nZeile\f\n", ""},
+		{"bidi controls pass in prose", "Text \u202e\n", ""},
+	}
+	for _, tt := range tests {
+		_, errs := ParseRole("x.md", "x", []byte(fm+tt.body), Limits{})
+		if got := errs.Error(); got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}

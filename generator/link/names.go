@@ -79,6 +79,10 @@ func NewIndex(names []Name) (*Index, diag.List) {
 	return &Index{m: buildMatcher(pats), roles: roles}, diags
 }
 
+// NameKey returns the form under which a name is matched, "" for a name
+// the index ignores: two names with the same key are one name.
+func NameKey(name string) string { return foldName(name) }
+
 // foldName returns the key under which a name is matched: white space runs
 // collapsed to one space, ends trimmed, every segment in its symbols (see
 // appendSymbols).
