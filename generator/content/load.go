@@ -26,9 +26,12 @@ type Options struct {
 	Limits Limits
 }
 
-// validSlug reports whether s matches ^[a-z0-9]+(?:-[a-z0-9]+)*$: lowercase
+// SlugRule says what a slug may hold, as messages print it.
+const SlugRule = "use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler"
+
+// ValidSlug reports whether s matches ^[a-z0-9]+(?:-[a-z0-9]+)*$: lowercase
 // letters a-z and digits in words joined by single hyphens.
-func validSlug(s string) bool {
+func ValidSlug(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
 	}
@@ -50,7 +53,7 @@ func slugRenames(parsed []*Role) map[*Role]string {
 	taken := map[string]int{}
 	proposed := map[*Role]string{}
 	for _, p := range parsed {
-		if validSlug(p.Slug) {
+		if ValidSlug(p.Slug) {
 			taken[p.Slug]++
 		} else if to := slug.Make(p.Slug); to != "" {
 			proposed[p] = to
@@ -275,7 +278,7 @@ func misnamedRole(path, name string) string {
 	if base == name {
 		return ""
 	}
-	if lower := strings.ToLower(base); !validSlug(base) && validSlug(lower) {
+	if lower := strings.ToLower(base); !ValidSlug(base) && ValidSlug(lower) {
 		base = lower
 	}
 	target := base + ".md"
@@ -342,11 +345,11 @@ func Assemble(in Parts) (*Site, diag.List) {
 		} else {
 			folded[strings.ToLower(p.Slug)] = p
 		}
-		if !validSlug(p.Slug) {
+		if !ValidSlug(p.Slug) {
 			if to := renames[p]; to != "" {
 				errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: rename it to %s (lowercase letters a-z, digits and single hyphens)", p.Slug+".md", to+".md")
 			} else {
-				errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md", p.Slug+".md")
+				errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: %s.md", p.Slug+".md", SlugRule)
 			}
 			continue
 		}
@@ -359,7 +362,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 			continue
 		}
 		if _, ok := catIndex[p.Category]; !ok && p.Category != "" {
-			errs.Errorf(p.KeyPos("category"), "category %q is not defined in site.yaml%s", p.Category, hintOrList(p.Category, catKeys))
+			errs.Errorf(p.KeyPos("category"), "category %q is not defined in site.yaml%s", p.Category, HintOrList(p.Category, catKeys))
 		}
 	}
 	// Pages and aliases must not claim one URL. The owner of each URL is
@@ -520,7 +523,9 @@ func (in Parts) older(a, b *Role) bool {
 	return a.Path < b.Path
 }
 
-func hintOrList(s string, list []string) string {
+// HintOrList returns " (did you mean "x"?)" for the entry of list closest
+// to s, or " (defined: a, b)" listing them all when none is close.
+func HintOrList(s string, list []string) string {
 	if h := hint(s, list); h != "" {
 		return h
 	}

@@ -243,6 +243,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	if r.ExperienceInPlaceOfEducation && (!has("experience_months") || !has("education")) {
 		errs.Errorf(r.KeyPos("experience_in_place_of_education"), "experience_in_place_of_education needs both experience_months and education")
 	}
+	checkPlaceholders(r, &errs)
 	r.NamePos = append([]diag.Position{titlePos}, synonymPos...)
 	return r, set, errs
 }
