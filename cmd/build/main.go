@@ -2,6 +2,8 @@
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
 //	      [-changes FILE] [-watch] [-serve [ADDR]]
+//	build [-content DIR] -new CATEGORY/SLUG
+//	build -init DIR
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -16,6 +18,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -24,6 +27,7 @@ import (
 	"rolesite/generator"
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/scaffold"
 )
 
 func main() {
@@ -38,6 +42,9 @@ type options struct {
 	cfg   generator.Config
 	watch bool
 	serve serveFlag
+	// newRole is -new CATEGORY/SLUG and initDir -init DIR: write files for
+	// editors instead of building.
+	newRole, initDir string
 }
 
 // serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
@@ -93,6 +100,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
+	fs.StringVar(&o.newRole, "new", "", "write the file of a new role, a draft, into the content folder's roles/ (e.g. -new tech-development/data-engineer)")
+	fs.StringVar(&o.initDir, "init", "", "write a new site into `DIR`: DIR/content/site.yaml and an example role")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -114,6 +123,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if _, err := strconv.Atoi(o.serve.addr); err == nil {
 		o.serve.addr = "127.0.0.1:" + o.serve.addr
 	}
+	if err := checkScaffoldFlags(fs, o); err != nil {
+		return nil, err
+	}
 	if o.serve.set {
 		o.watch = true
 	}
@@ -126,6 +138,31 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 	}
 	return o, nil
+}
+
+// checkScaffoldFlags refuses -new and -init next to flags they would
+// ignore: -new takes -content only, -init nothing else.
+func checkScaffoldFlags(fs *flag.FlagSet, o *options) error {
+	if o.newRole == "" && o.initDir == "" {
+		return nil
+	}
+	mode, allowed := "-new", "content"
+	if o.initDir != "" {
+		mode, allowed = "-init", ""
+	}
+	var extra []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != allowed && "-"+f.Name != mode {
+			extra = append(extra, "-"+f.Name)
+		}
+	})
+	if len(extra) == 0 {
+		return nil
+	}
+	if mode == "-new" {
+		return fmt.Errorf("-new writes a role file and builds nothing: it takes -content only, not %s", strings.Join(extra, ", "))
+	}
+	return fmt.Errorf("-init writes a new site into its folder and builds nothing: it takes no other flag, not %s", strings.Join(extra, ", "))
 }
 
 // buildTime is SOURCE_DATE_EPOCH when set, else the clock.
@@ -155,6 +192,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 2
 	}
+	if opts.newRole != "" || opts.initDir != "" {
+		return runScaffold(ctx, opts, now, stdout, stderr)
+	}
 	// The report is refused before anything is read or written, in every
 	// mode, so that -check tells of it too.
 	if err := generator.CheckChangesFile(opts.cfg); err != nil {
@@ -168,6 +208,39 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := generator.Build(ctx, opts.cfg)
 	return report(stdout, stderr, opts.cfg, res, err, time.Since(start))
+}
+
+// runScaffold runs -new or -init. A mistake in the argument exits 2, a
+// conflict with the content (a file that exists, a broken site.yaml) 1.
+func runScaffold(ctx context.Context, opts *options, now time.Time, stdout, stderr io.Writer) int {
+	var err error
+	if opts.newRole != "" {
+		var path string
+		if path, err = scaffold.NewRole(ctx, opts.cfg.ContentDir, opts.newRole, now); err == nil {
+			fmt.Fprintf(stdout, "wrote %s: a draft; replace its placeholders in [ ], then delete draft: true to publish it (build -drafts shows it meanwhile)\n", path)
+			return 0
+		}
+	} else {
+		var paths []string
+		if paths, err = scaffold.Init(ctx, opts.initDir, now); err == nil {
+			fmt.Fprintf(stdout, "wrote %s\nreplace the example values, then build it: build -content %s -out %s\n",
+				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public"))
+			return 0
+		}
+	}
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, d := range list {
+			fmt.Fprintln(stderr, d.String())
+		}
+		return 1
+	}
+	fmt.Fprintf(stderr, "build: %v\n", err)
+	var usage *scaffold.ArgumentError
+	if errors.As(err, &usage) {
+		return 2
+	}
+	return 1
 }
 
 // runDev watches (and serves) until ctx is done: Ctrl-C ends it cleanly.
