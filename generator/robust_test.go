@@ -62,10 +62,10 @@ var hostileBodies = map[string]string{
 	"odd safe urls":   `[a](https://example.com/"><script>alert(1)</script>) [b](<https://example.com/a b>) <https://example.com/?q="'><x>` + "\n",
 	// goldmark reads &#0000106; as octal 0106, "F": the href is the
 	// harmless unknown scheme "Favascript:", not javascript:.
-	"padded entity":   "[a](&#0000106;avascript:alert(1))\n",
-	"mail and tel":    "[Mail](mailto:jobs@test.example?subject=%3Cscript%3E) [Tel](tel:+4940555000) <jobs@test.example>\n",
-	"linkify":         "Siehe www.example.com/<script>alert(1)</script> und https://example.com/\"onmouseover=alert(1)\n",
-	"entities":        "&lt;script&gt;alert(1)&lt;/script&gt; &#60;script&#62; &#x3c;/script&#x3e; &amp;lt;\n",
+	"padded entity": "[a](&#0000106;avascript:alert(1))\n",
+	"mail and tel":  "[Mail](mailto:jobs@test.example?subject=%3Cscript%3E) [Tel](tel:+4940555000) <jobs@test.example>\n",
+	"linkify":       "Siehe www.example.com/<script>alert(1)</script> und https://example.com/\"onmouseover=alert(1)\n",
+	"entities":      "&lt;script&gt;alert(1)&lt;/script&gt; &#60;script&#62; &#x3c;/script&#x3e; &amp;lt;\n",
 	// U+0085 (NEL), a C1 control, is refused in a body: it would make the
 	// page invalid HTML (content.TestBodyControlCharacters).
 	"separators":      "Zeile\u2028Trenner\u2029Absatz und </script\u2028>\n",
