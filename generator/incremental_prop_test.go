@@ -964,8 +964,9 @@ func propNext(s *propSite, ch chooser, lastFailed bool) string {
 type propRun struct {
 	site       *propSite
 	warm       *Builder
-	warmOut    string
-	coldOut    string
+	warmOut    string // the Builder's output
+	rerunOut   string // the output of Build run again now and then
+	coldOut    string // a build into an empty folder after each edit
 	seed       string // how to reproduce the run, for failure reports
 	log        []string
 	failedLast bool // the last build failed
@@ -976,7 +977,7 @@ type propRun struct {
 func newPropRun(t testing.TB, roles int, seed string) *propRun {
 	t.Helper()
 	root := t.TempDir()
-	r := &propRun{site: newPropSite(root, roles), warmOut: filepath.Join(root, "warm"), coldOut: filepath.Join(root, "cold"), seed: seed}
+	r := &propRun{site: newPropSite(root, roles), warmOut: filepath.Join(root, "warm"), rerunOut: filepath.Join(root, "rerun"), coldOut: filepath.Join(root, "cold"), seed: seed}
 	cfg := r.site.config()
 	cfg.OutDir = r.warmOut
 	r.warm = NewBuilder(cfg)
@@ -991,8 +992,8 @@ func (r *propRun) step(t testing.TB, ch chooser, edit func() string) bool {
 	if desc == "" {
 		return true
 	}
-	before := outputTree(t, r.warmOut)
-	if len(r.log) == 0 {
+	first := len(r.log) == 0
+	if first {
 		ch = constChooser(1) // in place, not told
 	}
 	change, err := r.site.sync(ch)
@@ -1001,15 +1002,19 @@ func (r *propRun) step(t testing.TB, ch chooser, edit func() string) bool {
 	}
 	// As Dev tells the Builder: only when every change is a file written
 	// or created, and never before the first build.
-	tell := len(r.log) > 0 && !change.removed && len(change.written) > 0 && chance(ch, 2)
+	tell := !first && !change.removed && len(change.written) > 0 && chance(ch, 2)
 	if tell {
 		r.warm.Changed(change.written)
 		desc += " (told)"
 		r.told++
 	}
+	// Now and then cmd/build runs again over its own output: a new
+	// process, which may find that nothing changed since its last build.
+	rerun := first || chance(ch, 4)
+	if rerun && !first {
+		desc += " (rerun)"
+	}
 	r.log = append(r.log, desc)
-	r.warm.cfg.Now = r.site.now
-	warmRes, warmErr := r.warm.Build(context.Background())
 
 	if err := os.RemoveAll(r.coldOut); err != nil {
 		t.Fatal(err)
@@ -1017,40 +1022,87 @@ func (r *propRun) step(t testing.TB, ch chooser, edit func() string) bool {
 	cold := r.site.config()
 	cold.OutDir = r.coldOut
 	coldRes, coldErr := Build(context.Background(), cold)
+	coldTree := outputTree(t, r.coldOut)
+	if coldErr != nil && len(coldTree) > 0 {
+		r.fail(t, fmt.Sprintf("a failed cold build wrote %d files", len(coldTree)))
+		return false
+	}
+	if coldErr != nil {
+		r.failed++
+	}
+	r.failedLast = coldErr != nil
 
+	warmBefore := outputTree(t, r.warmOut)
+	r.warm.cfg.Now = r.site.now
+	warmRes, warmErr := r.warm.Build(context.Background())
+	if msg := sameBuild(t, "warm Builder", r.warmOut, warmBefore, warmRes, warmErr, coldRes, coldErr, coldTree); msg != "" {
+		r.fail(t, msg)
+		return false
+	}
+	if rerun {
+		rerunBefore := outputTree(t, r.rerunOut)
+		cfg := r.site.config()
+		cfg.OutDir = r.rerunOut
+		res, err := Build(context.Background(), cfg)
+		if msg := sameBuild(t, "build run again", r.rerunOut, rerunBefore, res, err, coldRes, coldErr, coldTree); msg != "" {
+			r.fail(t, msg)
+			return false
+		}
+	}
+	return true
+}
+
+// sameBuild compares a build into outDir, which held before, with the
+// cold build: the same result, and the same files, or when the build
+// failed the files it had before. It returns "" when they agree.
+func sameBuild(t testing.TB, what, outDir string, before map[string][]byte, res *Result, err error, coldRes *Result, coldErr error, coldTree map[string][]byte) string {
+	t.Helper()
 	var problems []string
-	if msg := compareResults(warmRes, warmErr, coldRes, coldErr); msg != "" {
+	if msg := compareResults(res, err, coldRes, coldErr); msg != "" {
 		problems = append(problems, msg)
 	}
-	got := outputTree(t, r.warmOut)
-	r.failedLast = warmErr != nil
-	switch {
-	case warmErr != nil:
-		r.failed++
+	got := outputTree(t, outDir)
+	if err != nil {
 		if msg := diffTrees(got, before, "the output before the failed build"); msg != "" {
 			problems = append(problems, "a failed build changed the output: "+msg)
 		}
-		if n := len(outputTree(t, r.coldOut)); n > 0 {
-			problems = append(problems, fmt.Sprintf("a failed cold build wrote %d files", n))
-		}
-	default:
-		if msg := diffTrees(got, outputTree(t, r.coldOut), "a cold build"); msg != "" {
-			problems = append(problems, msg)
-		}
+	} else if msg := diffTrees(got, coldTree, "a cold build"); msg != "" {
+		problems = append(problems, msg)
 	}
-	if len(problems) > 0 {
-		r.fail(t, strings.Join(problems, "\n"))
-		return false
+	if len(problems) == 0 {
+		return ""
 	}
-	return true
+	return what + ": " + strings.Join(problems, "\n")
 }
 
 // fail reports a difference with what reproduces it.
 func (r *propRun) fail(t testing.TB, msg string) {
 	t.Helper()
 	msg = strings.ReplaceAll(msg, r.site.root+string(filepath.Separator), "")
-	t.Errorf("incremental build differs from a cold build after edit %d (%s)\n%s\nedits:\n  %s",
-		len(r.log)-1, r.seed, msg, strings.Join(r.log, "\n  "))
+	t.Errorf("incremental build differs from a cold build after edit %d (%s)\n%s\nedits:\n%s",
+		len(r.log)-1, r.seed, msg, compactLog(r.log))
+}
+
+// compactLog joins the edits with "; " into lines of about 150 bytes.
+func compactLog(log []string) string {
+	var b strings.Builder
+	line := 0
+	for i, e := range log {
+		if i > 0 {
+			b.WriteString("; ")
+			line += 2
+		}
+		if line > 150 {
+			b.WriteString("\n")
+			line = 0
+		}
+		if line == 0 {
+			b.WriteString("  ")
+		}
+		fmt.Fprintf(&b, "%d:%s", i, e)
+		line += len(e) + 4
+	}
+	return b.String()
 }
 
 // compareResults returns what differs between what the warm and the cold
