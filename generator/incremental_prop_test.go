@@ -1273,6 +1273,15 @@ func TestIncrementalRegressions(t *testing.T) {
 				setTitle(2, "Rolle zwei"),
 			},
 		},
+		{
+			// The same names at other places: the index was kept with
+			// its errors at the YAML positions of the names.
+			name: "a name taken, then the file turned to TOML",
+			edits: []func(s *propSite) string{
+				setTitle(1, "Full-Stack-Entwickler"),
+				func(s *propSite) string { s.roles[1].toml = true; return "toml" },
+			},
+		},
 	}
 	for _, tt := range tests {
 		for _, tell := range []int{1, 0} {

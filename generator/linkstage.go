@@ -222,7 +222,9 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 	}
 	namesKey := all.Sum64()
 	first = l.ix == nil
-	if !first && namesKey == l.namesKey {
+	// The index's errors carry the names' positions, which the key does
+	// not cover: with errors, the index is made again.
+	if !first && namesKey == l.namesKey && len(l.errs) == 0 {
 		l.ids = ids // same slugs and names: same ids, fresh role values
 		return nil, false
 	}
