@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"hash/maphash"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -96,7 +97,11 @@ type linker struct {
 	idOf     map[string]int  // slug -> link id
 	nameKeys map[string]uint64
 	errs     diag.List
-	bodies   map[string]*body // by role file path
+	// unrendered are the slugs whose names or URL changed in runs that
+	// ended before the bodies rendered (a name two roles claim, say):
+	// nameKeys has their new names, the bodies do not.
+	unrendered map[string]bool
+	bodies     map[string]*body // by role file path
 	// scratch says where the bodies a run renders wait for their pages.
 	scratch scratchConfig
 	// last is the previous run's site and what run derived from it alone
@@ -217,7 +222,9 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 	}
 	namesKey := all.Sum64()
 	first = l.ix == nil
-	if !first && namesKey == l.namesKey {
+	// The index's errors carry the names' positions, which the key does
+	// not cover: with errors, the index is made again.
+	if !first && namesKey == l.namesKey && len(l.errs) == 0 {
 		l.ids = ids // same slugs and names: same ids, fresh role values
 		return nil, false
 	}
@@ -277,6 +284,15 @@ func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageID
 		sl = last.sl
 	} else {
 		changed, first = l.update(site)
+		if len(l.unrendered) > 0 && !first {
+			changed = maps.Clone(changed)
+			if changed == nil {
+				changed = map[string]bool{}
+			}
+			maps.Copy(changed, l.unrendered)
+		}
+		// Until the bodies render, what changed is not in them.
+		l.unrendered = changed
 	}
 	errs.Append(l.errs)
 	if errs.HasErrors() {
@@ -359,6 +375,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageID
 	// The bodies are rendered for these paths and ids; a build that stops
 	// before here leaves the keys of the bodies it keeps.
 	l.idsKey = ids.Key()
+	l.unrendered = nil
 	if !sameSite {
 		l.pathsKey = pathsKey
 	}
