@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -127,9 +128,12 @@ func checkWholeSite(t *testing.T, dir string, titles ...string) {
 }
 
 // faultAt fails the nth change to the output folder with errno, and counts
-// the changes in *count.
+// the changes in *count. Puts run at once, so the count is locked.
 func faultAt(n int, errno syscall.Errno, count *int) func(op, path string) error {
+	var mu sync.Mutex
 	return func(op, path string) error {
+		mu.Lock()
+		defer mu.Unlock()
 		*count++
 		if *count == n {
 			return errno

@@ -40,8 +40,9 @@ type Options struct {
 	// Fault, when set, is called before each change the session makes on
 	// disk, with op "create", "write", "rename", "mkdir" or "remove" and
 	// the slash path in the output folder; an error it returns fails that
-	// change as the disk would (ENOSPC, EIO). Tests use it to fail every
-	// change of a build in turn.
+	// change as the disk would (ENOSPC, EIO). It is called from several
+	// goroutines at once. Tests use it to fail every change of a build in
+	// turn.
 	Fault func(op, path string) error
 }
 
