@@ -20,7 +20,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -51,6 +50,10 @@ type Config struct {
 	// build ends. Without it a kill leaves every file complete all the same;
 	// only a power loss could lose the newest files.
 	Durable bool
+
+	// fault, when set, fails changes to the output folder on purpose
+	// (output.Options.Fault); tests set it.
+	fault func(op, path string) error
 }
 
 // Result tells what a build did.
@@ -185,7 +188,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	if err != nil && ctx.Err() != nil {
 		// What the stages found so far is not the whole story: report
 		// only the interruption and what it left behind.
-		return &Result{Stats: res.Stats}, &InterruptedError{OutDir: b.cfg.OutDir, Check: b.cfg.Check, Written: res.Stats.Written, cause: ctx.Err()}
+		return &Result{Stats: res.Stats}, &InterruptedError{OutDir: b.cfg.OutDir, Check: b.cfg.Check, cause: ctx.Err()}
 	}
 	return res, err
 }
@@ -195,12 +198,8 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 // them.
 type InterruptedError struct {
 	OutDir string
-	Check  bool // a -check build, which writes nothing
-	// Written is how many files the build had written into OutDir when
-	// it stopped; each is complete, but the folder mixes them with the
-	// previous build's until the next build finishes.
-	Written int
-	cause   error // the context's error
+	Check  bool  // a -check build, which writes nothing
+	cause  error // the context's error
 }
 
 // Unwrap returns the context's error (context.Canceled, say).
@@ -210,10 +209,10 @@ func (e *InterruptedError) Error() string {
 	switch {
 	case e.Check:
 		return "interrupted; nothing written"
-	case e.Written == 0:
-		return fmt.Sprintf("interrupted; %s is unchanged", e.OutDir)
 	default:
-		return fmt.Sprintf("interrupted while writing: %d files in %s were written; build again to finish", e.Written, e.OutDir)
+		// A build commits its files at once, and a cancelled one does
+		// not commit.
+		return fmt.Sprintf("interrupted; %s still holds the previous site", e.OutDir)
 	}
 }
 
@@ -380,7 +379,10 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		return res, nil
 	}
 	res.Changes = changeReport(site, now, before, readPrevJobs(cfg.ChangesFile), res.ChangedURLs())
-	return res, writeReport(cfg.ChangesFile, res.Changes)
+	if err := writeReport(cfg.ChangesFile, res.Changes); err != nil {
+		return res, fmt.Errorf("%w; %s holds the new site", err, cfg.OutDir)
+	}
+	return res, nil
 }
 
 // expiry reports closed roles and the next moment a role closes.
@@ -525,18 +527,18 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 // written on all cores and their bytes dropped at once, so memory stays
 // flat however large the site.
 //
-// s is a session begun already (see warmup), or nil to begin one. When it
-// fails, the Stats it returns count the files it wrote before it stopped.
+// s is a session begun already (see warmup), or nil to begin one. Nothing
+// of the site changes until the session commits: when the write fails
+// before, the output folder holds the previous site and the error says so.
 func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, state []byte, s *output.Session) (output.Stats, int, error) {
 	if s == nil {
 		var err error
-		if s, err = output.BeginWith(ctx, b.cfg.OutDir, output.Options{Durable: b.cfg.Durable}); err != nil {
+		if s, err = output.BeginWith(ctx, b.cfg.OutDir, b.cfg.outputOptions()); err != nil {
 			return output.Stats{}, 0, err
 		}
 	}
 	keys := make([]uint64, len(plan))
 	rendered := make([]bool, len(plan))
-	var written atomic.Int64 // files put with new bytes, for an error's Stats
 	// Put does not keep the bytes: each page is rendered into a buffer
 	// that the next page reuses.
 	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -563,11 +565,7 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 			if err := j.render(buf); err != nil {
 				return err
 			}
-			wrote, err := s.Put(j.path, buf.Bytes())
-			if wrote {
-				written.Add(1)
-			}
-			if err != nil {
+			if _, err := s.Put(j.path, buf.Bytes()); err != nil {
 				return err
 			}
 			keys[i], rendered[i] = j.key, true
@@ -576,28 +574,29 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 	}
 	for _, f := range extra {
 		g.Go(func() error {
-			wrote, err := s.Put(f.Path, f.Data)
-			if wrote {
-				written.Add(1)
-			}
+			_, err := s.Put(f.Path, f.Data)
 			return err
 		})
 	}
-	if err := g.Wait(); err != nil {
-		s.Abort()
-		// Pages written so far are complete; forget their fingerprints so
-		// the next build checks them again.
-		b.pages = map[string]uint64{}
-		return output.Stats{Written: int(written.Load())}, 0, err
+	err := g.Wait()
+	if err == nil {
+		err = s.SetState(state)
 	}
-	if err := s.SetState(state); err != nil {
-		s.Abort()
-		return output.Stats{Written: int(written.Load())}, 0, err
+	if err != nil {
+		if aerr := s.Abort(); aerr != nil {
+			err = errors.Join(err, aerr)
+		}
+		return output.Stats{}, 0, b.previousSite(err)
 	}
 	stats, err := s.Commit()
-	if err != nil {
+	if errors.Is(err, output.ErrCommitUnfinished) {
 		b.pages = map[string]uint64{}
-		return output.Stats{Written: int(written.Load())}, 0, err
+		return output.Stats{}, 0, fmt.Errorf("%w; %s mixes the previous site and the new one: build again, the next build finishes the commit before anything else", err, b.cfg.OutDir)
+	}
+	if errors.Is(err, output.ErrCommitted) {
+		err = fmt.Errorf("%w; %s holds the new site", err, b.cfg.OutDir)
+	} else if err != nil {
+		return output.Stats{}, 0, b.previousSite(err)
 	}
 	pages := make(map[string]uint64, len(plan))
 	n := 0
@@ -608,7 +607,26 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 		}
 	}
 	b.pages = pages
-	return stats, n, nil
+	return stats, n, err
+}
+
+// previousSite adds to err, the error of a write that did not commit, that
+// the output folder holds the previous site. The fingerprints of the pages
+// stay those of the previous site, which is what the folder holds.
+func (b *Builder) previousSite(err error) error {
+	var list diag.List
+	if errors.As(err, &list) || b.cfg.OutDir == "" {
+		return err // a content problem, reported at its file
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err // reported as an InterruptedError
+	}
+	return fmt.Errorf("%w; %s still holds the previous site", err, b.cfg.OutDir)
+}
+
+// outputOptions are the options of the build's output session.
+func (c Config) outputOptions() output.Options {
+	return output.Options{Durable: c.Durable, Fault: c.fault}
 }
 
 // pagePath maps a site path ending in "/" to its index.html file.

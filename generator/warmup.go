@@ -66,7 +66,7 @@ func startWarmup(ctx context.Context, cfg Config, site *content.Site) *warmup {
 		defer close(w.done)
 		if unlock, err := output.Lock(cfg.OutDir); err == nil {
 			w.unlock = unlock
-			w.s, _ = output.BeginWith(ctx, cfg.OutDir, output.Options{Durable: cfg.Durable})
+			w.s, _ = output.BeginWith(ctx, cfg.OutDir, cfg.outputOptions())
 		}
 		close(w.began)
 		if w.s != nil {
@@ -104,7 +104,7 @@ func (w *warmup) abandon() {
 		return // never locked: another build holds the folder
 	}
 	if w.s != nil {
-		w.s.Discard()
+		w.s.Abort()
 	}
 	if !w.lockExisted {
 		os.Remove(filepath.Join(w.dir, output.LockName)) // while still held

@@ -216,7 +216,7 @@ func TestRunInterrupted(t *testing.T) {
 	cancel()
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, s.args("-base-url", "https://other.example/"), &stdout, &stderr)
-	if want := "build: interrupted; " + s.out + " is unchanged\n"; code != 1 || stderr.String() != want {
+	if want := "build: interrupted; " + s.out + " still holds the previous site\n"; code != 1 || stderr.String() != want {
 		t.Errorf("exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), want)
 	}
 	if !maps.Equal(before, snapshot(t, s.out)) {

@@ -5,47 +5,36 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"math/rand/v2"
 	"os"
-	"path"
 	"path/filepath"
-	"strconv"
 )
 
-// Permissions of what Write creates.
+// Permissions of what a session creates.
 const (
 	filePerm = 0o644
 	dirPerm  = 0o755
 )
 
-// writeAtomic replaces the file at rel (slash path inside root) with data:
-// it writes a temporary file in the same folder and renames it over rel, so
-// a reader, or the next build after a kill, sees the old or the new bytes,
-// never a mix. With durable it syncs the temporary file before the rename,
-// so that a power loss cannot leave an empty or partial file behind. It
-// returns the file's modification time in Unix nanoseconds.
-func writeAtomic(root *os.Root, rel string, data []byte, durable bool) (int64, error) {
-	dir := path.Dir(rel)
-	var (
-		f   *os.File
-		tmp string
-		err error
-	)
-	for range 100 {
-		tmp = path.Join(dir, tempPrefix+strconv.FormatUint(rand.Uint64(), 36))
-		f, err = root.OpenFile(filepath.FromSlash(tmp), os.O_WRONLY|os.O_CREATE|os.O_EXCL, filePerm)
-		if !errors.Is(err, fs.ErrExist) {
-			break
-		}
+// stage writes data into the file name in folder dir, a handle on the
+// folder at slash path rel of the output folder, replacing a leftover of
+// that name; it does not move the file into place (see Commit). With
+// durable it syncs the file. It returns the file's modification time, which
+// the move keeps.
+func (d disk) stage(dir *os.Root, name, rel string, data []byte, durable bool) (int64, error) {
+	if err := d.check("create", rel); err != nil {
+		return 0, err
 	}
+	f, err := dir.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, filePerm)
 	if err != nil {
 		return 0, fmt.Errorf("create temporary file: %w", err)
 	}
 	fail := func(err error) (int64, error) {
 		f.Close()
-		root.Remove(filepath.FromSlash(tmp))
+		dir.Remove(name)
 		return 0, err
+	}
+	if err := d.check("write", rel); err != nil {
+		return fail(err)
 	}
 	if _, err := f.Write(data); err != nil {
 		return fail(err)
@@ -67,11 +56,7 @@ func writeAtomic(root *os.Root, rel string, data []byte, durable bool) (int64, e
 		}
 	}
 	if err := f.Close(); err != nil {
-		root.Remove(filepath.FromSlash(tmp))
-		return 0, err
-	}
-	if err := root.Rename(filepath.FromSlash(tmp), filepath.FromSlash(rel)); err != nil {
-		root.Remove(filepath.FromSlash(tmp))
+		dir.Remove(name)
 		return 0, err
 	}
 	return st.ModTime().UnixNano(), nil

@@ -43,11 +43,11 @@ func BenchmarkWrite(b *testing.B) {
 		dir := filepath.Join(base, fmt.Sprint(n))
 		n++
 		t0 := time.Now()
-		if st, err := Write(ctx, dir, files); err != nil || st.Written != len(files) {
+		if st, err := writeFiles(ctx, dir, files); err != nil || st.Written != len(files) {
 			b.Fatal(st.Written, err)
 		}
 		t1 := time.Now()
-		if st, err := Write(ctx, dir, files); err != nil || st.Unchanged != len(files) {
+		if st, err := writeFiles(ctx, dir, files); err != nil || st.Unchanged != len(files) {
 			b.Fatal(st.Unchanged, err)
 		}
 		t2 := time.Now()
@@ -55,7 +55,7 @@ func BenchmarkWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 		t3 := time.Now()
-		if st, err := Write(ctx, dir, files); err != nil || st.Unchanged != len(files) {
+		if st, err := writeFiles(ctx, dir, files); err != nil || st.Unchanged != len(files) {
 			b.Fatal(st.Unchanged, err)
 		}
 		t4 := time.Now()

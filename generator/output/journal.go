@@ -10,8 +10,8 @@ import (
 )
 
 // The journal (JournalName) announces the paths a session is about to
-// write, so that a build killed before its Commit still has them pruned by
-// the next one. Each line is one path, quoted as a Go string literal (paths
+// write, so that the next build removes the temporary files and folders of
+// one killed before its Commit. Each line is one path, quoted as a Go string literal (paths
 // may hold any character but NUL), and ends with "\n". Lines are only ever
 // appended, each batch with one write call, and a path is announced before
 // its temporary file is created. A last line without "\n" was cut short by a
@@ -39,6 +39,9 @@ func (s *Session) journalAppend(paths ...string) error {
 	if s.journal == nil {
 		// Begin removed any journal a killed session left: one here belongs
 		// to a session running at the same time, which Lock prevents.
+		if err := s.disk.check("create", JournalName); err != nil {
+			return fmt.Errorf("create journal: %w", err)
+		}
 		f, err := s.root.OpenFile(JournalName, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, filePerm)
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("journal %s exists: is another build writing to this folder without Lock?", JournalName)
@@ -52,8 +55,11 @@ func (s *Session) journalAppend(paths ...string) error {
 				return fmt.Errorf("create journal: %w", err)
 			}
 		}
-		s.journal, s.journalMade = f, true
-		s.touched = true
+		s.journal = f
+	}
+	if err := s.disk.check("write", JournalName); err != nil {
+		s.journalErr = fmt.Errorf("append to journal: %w", err)
+		return s.journalErr
 	}
 	if _, err := s.journal.Write(b); err != nil {
 		// A part of the lines may be in the file: append no more.
@@ -86,17 +92,6 @@ func (s *Session) closeJournal() error {
 	return nil
 }
 
-// removeJournal removes the journal once the manifest knows what it lists.
-func (s *Session) removeJournal() error {
-	if !s.journalMade {
-		return nil
-	}
-	if err := s.root.Remove(JournalName); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("remove journal: %w", err)
-	}
-	return nil
-}
-
 // readJournal returns the paths the journal in root lists, and whether there
 // is a journal. A line that is not a quoted valid output path is an error.
 func readJournal(root *os.Root) (paths []string, found bool, err error) {
@@ -115,7 +110,7 @@ func readJournal(root *os.Root) (paths []string, found bool, err error) {
 			err = checkPath(p)
 		}
 		if err != nil {
-			return nil, true, fmt.Errorf("read journal %s: line %d: %w (delete it to rebuild; files the killed build wrote are then no longer pruned)",
+			return nil, true, fmt.Errorf("read journal %s: line %d: %w (delete it and build again; the killed build's temporary files then stay until a build writes their folders)",
 				root.Name()+string(os.PathSeparator)+JournalName, i+1, err)
 		}
 		paths = append(paths, p)

@@ -164,29 +164,25 @@ func encodeManifest(complete bool, state []byte, entries []entry) ([]byte, error
 	return b.Bytes(), nil
 }
 
-// writeManifest replaces the manifest old atomically, unless it already
-// holds these bytes, and returns the bytes now on disk. With durable it
-// makes the rename durable too. state is recorded only with complete.
-func writeManifest(root *os.Root, old []byte, complete bool, state []byte, entries []entry, durable bool) ([]byte, error) {
-	if !complete {
-		state = nil
-	}
-	data, err := encodeManifest(complete, state, entries)
+// manifestTemp is the name the next manifest is staged under until Commit
+// moves it into place.
+const manifestTemp = stagePrefix + "manifest"
+
+// stageManifest writes the manifest of entries with state beside the
+// manifest old, unless old already holds these bytes, and returns the
+// bytes and whether it staged them.
+func (d disk) stageManifest(old []byte, state []byte, entries []entry, durable bool) ([]byte, bool, error) {
+	data, err := encodeManifest(true, state, entries)
 	if err != nil {
-		return old, err
+		return old, false, err
 	}
 	if bytes.Equal(data, old) {
-		return old, nil
+		return old, false, nil
 	}
-	if _, err := writeAtomic(root, ManifestName, data, durable); err != nil {
-		return old, fmt.Errorf("write manifest: %w", err)
+	if _, err := d.stage(d.root, manifestTemp, manifestTemp, data, durable); err != nil {
+		return old, false, fmt.Errorf("write manifest: %w", err)
 	}
-	if durable {
-		if err := syncDir(root, "."); err != nil {
-			return data, fmt.Errorf("write manifest: %w", err)
-		}
-	}
-	return data, nil
+	return data, true, nil
 }
 
 // decodeManifestFast decodes a manifest in exactly the form encodeManifest

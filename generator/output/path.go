@@ -3,7 +3,6 @@ package output
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,45 +40,6 @@ func checkPath(p string) error {
 		}
 	}
 	return nil
-}
-
-// checkFiles validates every path of files, rejects duplicates and a path
-// that is both a file and a folder ("a" and "a/b"), and returns the index of
-// files sorted by path. All problems are reported at once, in path order.
-func checkFiles(files []File) ([]int, error) {
-	order := make([]int, len(files))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool { return files[order[a]].Path < files[order[b]].Path })
-
-	var errs []error
-	paths := make(map[string]bool, len(files))
-	for _, i := range order {
-		p := files[i].Path
-		if err := checkPath(p); err != nil {
-			errs = append(errs, fmt.Errorf("invalid output path %q: %w", p, err))
-			continue
-		}
-		if paths[p] {
-			errs = append(errs, fmt.Errorf("invalid output path %q: listed twice", p))
-			continue
-		}
-		paths[p] = true
-	}
-	for p := range paths {
-		for d := parentDir(p); d != ""; d = parentDir(d) {
-			if paths[d] {
-				errs = append(errs, fmt.Errorf("invalid output path %q: %q is also an output file, so it cannot be a folder", p, d))
-				break
-			}
-		}
-	}
-	if len(errs) > 0 {
-		sort.Slice(errs, func(a, b int) bool { return errs[a].Error() < errs[b].Error() })
-		return nil, joinCapped(errs)
-	}
-	return order, nil
 }
 
 // parentDir returns the folder of slash path p, "" for the output folder.

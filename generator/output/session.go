@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -35,6 +36,14 @@ type Options struct {
 	// incremental build needs. Only a power loss or an operating system
 	// crash may lose or empty recent writes.
 	Durable bool
+
+	// Fault, when set, is called before each change the session makes on
+	// disk, with op "create", "write", "rename", "mkdir" or "remove" and
+	// the slash path in the output folder; an error it returns fails that
+	// change as the disk would (ENOSPC, EIO). It is called from several
+	// goroutines at once. Tests use it to fail every change of a build in
+	// turn.
+	Fault func(op, path string) error
 }
 
 // ErrStale is the error Keep returns when the output folder does not hold
@@ -42,62 +51,63 @@ type Options struct {
 var ErrStale = errors.New("file is not as the previous build left it")
 
 // Session is one build's write to an output folder: pages are put as they
-// are rendered, then Commit prunes and records the manifest. Put and Keep
-// are safe for concurrent use; Commit and Abort wait for the Puts and Keeps
-// running when they are called, and end the session.
+// are rendered, then Commit moves them all into place at once, prunes and
+// records the manifest. Put and Keep are safe for concurrent use; Commit
+// and Abort wait for the Puts and Keeps running when they are called, and
+// end the session.
 //
-// Only one session may write to a folder at a time, and Write is a session
-// too: the caller serializes them by holding Lock(dir) from Begin until
-// Commit or Abort returns.
+// Only one session may write to a folder at a time: the caller holds
+// Lock(dir) from BeginWith until Commit or Abort returns.
 //
 // Each path may be put or kept once per session, and a path cannot be both a
 // file and the folder of another ("a" and "a/b"); Put and Keep report such a
 // conflict as an error.
 //
-// Crash safety: a file is replaced by writing a temporary file beside it and
-// renaming it over the old one, so every file on disk is complete, old or
-// new, whenever the process dies. Before the first byte of a path is
-// written, the path is appended to the journal (JournalName) with one write
-// call. Begin merges a journal left by a killed session into the manifest,
-// so the next Commit prunes what the killed session wrote and no longer
-// belongs, and it removes the temporary files a kill left behind.
+// All or nothing: until Commit a session changes no file of the site. A
+// changed file is written as a temporary file beside its target (in the
+// output folder itself when its folder cannot be made yet), after its path
+// is announced in the journal (JournalName); new folders are made empty.
+// Commit writes the commit journal (CommitName), the list of every move and
+// removal left to make, and then makes them. A session that fails or is
+// killed before the commit journal is in place leaves the previous site as
+// it was: Abort, or the next BeginWith after a kill, removes the temporary
+// files and the folders made for them. One killed during the commit has
+// the rest of its commit made by the next BeginWith, before anything else.
 type Session struct {
-	dir   string
-	ctx   context.Context
-	opts  Options
+	dir  string
+	ctx  context.Context
+	opts Options
+	// hooks let tests watch the session (see hooks).
 	hooks hooks
 	root  *os.Root
+	disk  disk
 	// handles keeps the folders that hold page folders open (see
-	// dirHandles); closed before anything is pruned or removed.
+	// dirHandles); closed before Commit moves anything.
 	handles *dirHandles
 
-	// owned is what earlier builds wrote: the manifest's entries, with a
-	// killed session's journal merged in (see begin). Read-only after Begin.
+	// owned is what earlier builds wrote: the manifest's entries.
+	// Read-only after BeginWith.
 	owned map[string]entry
 	// dirty is set when an earlier build may have left temporary files:
-	// Begin removed those in the folders of owned, and makeDir removes
+	// BeginWith removed those in the folders of owned, and makeDir removes
 	// those in the other folders the session puts files in.
 	dirty bool
 	// clean is set when the manifest on disk is complete and equals owned.
-	clean bool
+	clean    bool
+	raw      []byte // the manifest on disk, to skip rewriting it unchanged
+	oldState []byte // the State of the manifest BeginWith found, nil if none
 
 	life sync.RWMutex // held shared by Put and Keep, exclusively by Commit and Abort
 
-	oldState []byte // the State of the manifest Begin found, nil if none
-
-	mu          sync.Mutex // guards the fields below
-	done        bool
-	state       []byte          // set by SetState, compact JSON
-	raw         []byte          // the manifest on disk, to skip rewriting it unchanged
-	recs        map[string]*rec // paths put or kept, by path
-	folders     map[string]int  // folders of recs, with the number of recs below each
-	gone        map[string]bool // owned files removed to make room for this build's files
-	removed     []string        // the same, without temporary files
-	journal     *os.File        // open while this session appends to it
-	journalMade bool            // this session created the journal
-	journalErr  error           // appending failed: the journal may end in a partial line
-	journaled   map[string]bool // paths this session announced in the journal
-	touched     bool            // the session changed the folder: the manifest must learn it
+	mu         sync.Mutex // guards the fields below
+	done       bool
+	state      []byte          // set by SetState, compact JSON
+	recs       map[string]*rec // paths put or kept, by path
+	folders    map[string]int  // folders of recs, with the number of recs below each
+	staged     int             // files staged in the output folder itself
+	journal    *os.File        // open while this session appends to it
+	journalErr error           // appending failed: the journal may end in a partial line
+	journaled  map[string]bool // paths this session announced in the journal
 
 	dirMu   sync.Mutex // guards the fields below
 	dirs    map[string]*dirState
@@ -113,13 +123,18 @@ type Session struct {
 type rec struct {
 	e     entry // valid once state is not reserved
 	state recState
+	// tmp is where a written file waits for Commit, and early the files
+	// and then folders (deepest first) of an earlier build that Commit
+	// removes to make room for it.
+	tmp   string
+	early []string
 }
 
 type recState int
 
 const (
 	reserved  recState = iota // a Put or Keep is working on it
-	written                   // put, bytes written
+	written                   // put, new bytes staged in tmp
 	unchanged                 // put, bytes already on disk
 	kept                      // kept
 )
@@ -132,22 +147,24 @@ type dirState struct {
 	created  bool // created by this session, so it held nothing before
 }
 
-// plan is one Put between its planning (prepare) and its writing (finish).
+// plan is one Put between its planning (inspect) and its writing (finish).
 type plan struct {
 	e     entry // MTime is set once the bytes are on disk
 	write bool
 	// Owned files, and then folders (deepest first), in the way of the file.
-	early, earlyDirs []string
+	early []string
+	// atRoot: a file of an earlier build stands where a folder of the file
+	// goes, so the folder is made at Commit and the file staged in the
+	// output folder itself.
+	atRoot bool
 }
 
-// Begin starts a session that writes to dir, creating dir when needed. It
-// does not sync to disk; see Options. Hold Lock(dir) until Commit or Abort.
-func Begin(ctx context.Context, dir string) (*Session, error) {
-	return BeginWith(ctx, dir, Options{})
-}
-
-// BeginWith is Begin with options. The session stops with the context's
-// error once ctx is done; a cancelled session cannot commit.
+// BeginWith starts a session that writes to dir, creating dir when needed.
+// Hold Lock(dir) until Commit or Abort. The session stops with the
+// context's error once ctx is done; a cancelled session cannot commit.
+//
+// It first finishes the commit a killed session began, or removes what a
+// session killed before its commit left (see Session).
 //
 // It reads the manifest and, when a killed session left one, the journal. A
 // missing manifest is no error: the session then compares bytes and prunes
@@ -184,39 +201,31 @@ func begin(ctx context.Context, dir string, opts Options, h hooks) (*Session, er
 }
 
 func openSession(ctx context.Context, root *os.Root, opts Options, h hooks) (*Session, error) {
+	d := disk{root: root, fault: opts.Fault}
+	committing, err := d.finishCommit()
+	if err != nil {
+		return nil, err
+	}
 	old, err := readManifest(root)
 	if err != nil {
 		return nil, err
 	}
 	s := &Session{
-		dir: root.Name(), ctx: ctx, opts: opts, hooks: h, root: root, handles: newDirHandles(root),
+		dir: root.Name(), ctx: ctx, opts: opts, hooks: h, root: root, disk: d, handles: newDirHandles(root),
 		owned: old.entries, raw: old.raw, oldState: old.state,
-		recs: map[string]*rec{}, folders: map[string]int{}, gone: map[string]bool{}, journaled: map[string]bool{},
+		recs: map[string]*rec{}, folders: map[string]int{}, journaled: map[string]bool{},
 		dirs: map[string]*dirState{"": {}}, scanned: map[string]bool{}, listed: map[string]map[string]fs.FileMode{},
 	}
-	claims, found, err := readJournal(root)
+	claims, killed, err := readJournal(root)
 	if err != nil {
 		return nil, err
 	}
-	if found {
-		// A session was killed. It may have written or replaced any path it
-		// announced: own them all, and trust no hash of theirs (their size
-		// and mtime may match by chance on a coarse clock). Record that in
-		// the manifest before the journal goes.
-		for _, p := range claims {
-			e := s.owned[p]
-			e.Path, e.SHA256 = p, ""
-			s.owned[p] = e
-		}
-		if s.raw, err = writeManifest(root, s.raw, false, nil, s.ownedEntries(), opts.Durable); err != nil {
+	if killed {
+		if err := s.rollBack(claims); err != nil {
 			return nil, err
 		}
-		if err := root.Remove(JournalName); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("remove journal: %w", err)
-		}
-		old.complete = false
 	}
-	s.dirty = !old.found || !old.complete
+	s.dirty = !old.found || !old.complete || killed || committing
 	s.clean = old.found && old.complete
 	if s.dirty {
 		if err := s.cleanTemps(); err != nil {
@@ -226,13 +235,70 @@ func openSession(ctx context.Context, root *os.Root, opts Options, h hooks) (*Se
 	return s, nil
 }
 
-// ownedEntries returns owned as a list.
-func (s *Session) ownedEntries() []entry {
-	es := make([]entry, 0, len(s.owned))
-	for _, e := range s.owned {
-		es = append(es, e)
+// rollBack removes what a session killed before its commit left: the
+// temporary files of the paths it announced, the folders it made for them
+// (those left empty), then its journal. The site is the previous one again.
+func (s *Session) rollBack(claims []string) error {
+	var files, dirs []string
+	seen := map[string]bool{}
+	for _, p := range claims {
+		files = append(files, tempName(p))
+		for d := parentDir(p); d != "" && !seen[d]; d = parentDir(d) {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
 	}
-	return es
+	if err := s.cleanTempsIn(newDirCheck(s.root), ""); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := s.disk.remove(f); err != nil && !errors.Is(err, syscall.ENOTDIR) {
+			return fmt.Errorf("remove a killed build's temporary file: %w", err)
+		}
+	}
+	if err := s.removeEmpty(dirs); err != nil {
+		return err
+	}
+	if err := s.disk.remove(JournalName); err != nil {
+		return fmt.Errorf("remove journal: %w", err)
+	}
+	return nil
+}
+
+// removeEmpty removes those of the folders dirs that are empty, deepest
+// first.
+func (s *Session) removeEmpty(dirs []string) error {
+	sortDeepestFirst(dirs)
+	check := newDirCheck(s.root)
+	for _, d := range dirs {
+		empty, err := check.empty(d)
+		if err != nil {
+			return err
+		}
+		if empty {
+			if err := s.disk.remove(d); err != nil && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, syscall.EEXIST) {
+				return fmt.Errorf("remove folder: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// sortDeepestFirst sorts slash paths children before parents.
+func sortDeepestFirst(dirs []string) {
+	sort.Slice(dirs, func(i, j int) bool {
+		di, dj := strings.Count(dirs[i], "/"), strings.Count(dirs[j], "/")
+		if di != dj {
+			return di > dj
+		}
+		return dirs[i] < dirs[j]
+	})
+}
+
+// tempName is where a changed file at p waits for Commit: beside it.
+func tempName(p string) string {
+	d := parentDir(p)
+	return d + sepIf(d) + tempPrefix + p[len(d)+len(sepIf(d)):]
 }
 
 // Put writes data at path unless the file there already holds exactly these
@@ -250,7 +316,7 @@ func (s *Session) ownedEntries() []entry {
 func (s *Session) Put(path string, data []byte) (written bool, err error) {
 	s.life.RLock()
 	defer s.life.RUnlock()
-	pd, err := s.prepare(path, data, true)
+	pd, err := s.prepare(path, data)
 	if err == nil {
 		err = s.finish(pd, data)
 	}
@@ -366,31 +432,6 @@ func (s *Session) hasObstacle(d string) bool {
 	return false
 }
 
-// Discard ends a session that has put and kept nothing, as if it had never
-// begun: it removes the (still empty) folders that MakeDirs made, deepest
-// first, and the journal. A session that did more, or whose folders are no
-// longer empty, is aborted instead (see Abort), and the next build prunes
-// what is left.
-func (s *Session) Discard() error {
-	s.life.Lock()
-	defer s.life.Unlock()
-	if s.done {
-		return nil
-	}
-	if len(s.recs) > 0 || len(s.gone) > 0 {
-		return s.abortLocked()
-	}
-	s.handles.closeAll()
-	for i := len(s.made) - 1; i >= 0; i-- {
-		if err := s.root.Remove(filepath.FromSlash(s.made[i])); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return s.abortLocked()
-		}
-	}
-	s.done = true
-	defer s.root.Close()
-	return errors.Join(s.closeJournal(), s.removeJournal())
-}
-
 // SetState asks Commit to record state, a JSON value, with the manifest, for
 // Intact to hand back to a later process as long as the folder stays as
 // this session leaves it. A session that does not call it records none, and
@@ -411,11 +452,16 @@ func (s *Session) SetState(state []byte) error {
 	return nil
 }
 
-// Commit removes the files the previous build wrote that this session
-// neither put nor kept, and the folders left empty by that (never the output
-// folder itself), writes the manifest and returns what changed. It ends the
-// session. When it fails, or when the session's context is done, the session
-// is aborted (see Abort) and nothing more is pruned.
+// Commit moves every file the session wrote into place, removes the files
+// the previous build wrote that this session neither put nor kept and the
+// folders left empty by that (never the output folder itself), records the
+// manifest and returns what changed. It ends the session. When the
+// session's context is done, or Commit fails before its commit journal is
+// in place, the session is aborted (see Abort): the folder holds the
+// previous site, and the error wraps ErrNotCommitted. Once the journal is
+// in place the new site is committed: a change that then fails is tried
+// once more, and if it fails again the journal stays for the next
+// BeginWith to finish.
 func (s *Session) Commit() (Stats, error) {
 	s.life.Lock()
 	defer s.life.Unlock()
@@ -426,30 +472,135 @@ func (s *Session) Commit() (Stats, error) {
 	if err != nil {
 		if !s.done {
 			err = errors.Join(err, s.abortLocked())
+			err = fmt.Errorf("%w: %w", ErrNotCommitted, err)
+		}
+		if errors.Is(err, ErrCommitted) {
+			return st, fmt.Errorf("commit output %s: %w", s.dir, err)
 		}
 		return Stats{}, fmt.Errorf("commit output %s: %w", s.dir, err)
 	}
 	return st, nil
 }
 
-// commit is Commit without the error context, for Write.
-func (s *Session) commit() (Stats, error) {
-	s.life.Lock()
-	defer s.life.Unlock()
-	if s.done {
-		return Stats{}, errors.New("the session has ended")
-	}
-	return s.commitLocked()
-}
+// ErrNotCommitted is wrapped by the error of a Commit that did not commit:
+// the output folder holds the previous site.
+var ErrNotCommitted = errors.New("not committed")
+
+// ErrCommitted is wrapped by the error of a Commit that made every change
+// of the site but could not remove its journals: the output folder holds
+// the new site, and the Stats are valid.
+var ErrCommitted = errors.New("committed")
+
+// ErrCommitUnfinished is wrapped by the error of a Commit that committed
+// but could not make every change: the output folder mixes the two sites
+// until the next BeginWith finishes the commit.
+var ErrCommitUnfinished = errors.New("the commit is unfinished")
 
 func (s *Session) commitLocked() (Stats, error) {
 	if err := s.ctx.Err(); err != nil {
 		return Stats{}, err
 	}
 	s.handles.closeAll()
+	changes, st, err := s.commitChanges()
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := s.closeJournal(); err != nil {
+		return Stats{}, err
+	}
+	if len(changes) == 0 {
+		// Nothing changed on disk: no commit to journal.
+		s.done = true
+		return st, errors.Join(s.disk.remove(JournalName), s.root.Close())
+	}
+	if err := s.disk.writeCommitJournal(changes, s.opts.Durable); err != nil {
+		return Stats{}, err
+	}
+	// Committed: from here on the session is over, whatever fails.
+	s.done = true
+	defer s.root.Close()
+	err = s.disk.apply(changes)
+	if err != nil {
+		err = s.disk.apply(changes) // a passing fault; a lasting one fails again
+	}
+	if err == nil && s.opts.Durable {
+		err = syncDir(s.root, ".")
+	}
+	if err != nil {
+		return Stats{}, fmt.Errorf("%w: %w", ErrCommitUnfinished, err)
+	}
+	// The site is the new one; the journals are no longer needed (a
+	// commit journal left behind only repeats changes made).
+	for _, name := range []string{JournalName, CommitName} {
+		if err := s.disk.remove(name); err != nil {
+			if err := s.disk.remove(name); err != nil {
+				return st, fmt.Errorf("%w: %w", ErrCommitted, err)
+			}
+		}
+	}
+	return st, nil
+}
+
+// commitChanges lists, reading only, the changes that commit the session:
+// make the folders and remove the files in the way of written files, move
+// each into place and the new manifest over the old, then prune. It stages
+// the new manifest and returns the Stats.
+func (s *Session) commitChanges() ([]change, Stats, error) {
+	var changes, moves []change
+	var removed []string // owned files removed, for Stats
+	made := map[string]bool{}
+	paths := make([]string, 0, len(s.recs))
+	for p := range s.recs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	final := make([]entry, 0, len(s.recs))
+	st := Stats{}
+	gone := map[string]bool{}
+	for _, p := range paths {
+		r := s.recs[p]
+		final = append(final, r.e)
+		if r.state != written {
+			st.Unchanged++
+			continue
+		}
+		st.Written++
+		st.Changed = append(st.Changed, p)
+		if strings.HasPrefix(r.tmp, stagePrefix) {
+			// Its folder waits behind a file of an earlier build.
+			var chain []string
+			for d := parentDir(p); d != ""; d = parentDir(d) {
+				chain = append(chain, d)
+			}
+			for i := len(chain) - 1; i >= 0; i-- {
+				d := chain[i]
+				ds := s.dirs[d]
+				if made[d] || ds == nil || !ds.create {
+					continue
+				}
+				made[d] = true
+				if ds.obstacle && !gone[d] {
+					changes = append(changes, change{kind: 'D', path: d})
+					gone[d] = true
+					removed = append(removed, d)
+				}
+				changes = append(changes, change{kind: 'M', path: d})
+			}
+		}
+		for _, e := range r.early {
+			changes = append(changes, change{kind: 'D', path: e})
+			if s.isOwned(e) {
+				gone[e] = true
+				removed = append(removed, e)
+			}
+		}
+		moves = append(moves, change{kind: 'R', path: r.tmp, to: p})
+	}
+	changes = append(changes, moves...)
+
 	var prune []string
 	for p := range s.owned {
-		if s.recs[p] == nil && !s.gone[p] {
+		if s.recs[p] == nil && !gone[p] {
 			prune = append(prune, p)
 		}
 	}
@@ -462,48 +613,37 @@ func (s *Session) commitLocked() (Stats, error) {
 			failed = append(failed, p)
 		}
 	}
-	pruned, err := s.prune(prune, failed)
+	pruned, emptied, err := s.prunePlan(prune, failed)
 	if err != nil {
-		return Stats{}, err
+		return nil, Stats{}, err
 	}
 
-	final := make([]entry, 0, len(s.recs))
-	st := Stats{Removed: len(s.removed) + len(pruned)}
-	for p, r := range s.recs {
-		final = append(final, r.e)
-		if r.state == written {
-			st.Written++
-			st.Changed = append(st.Changed, p)
-		} else {
-			st.Unchanged++
-		}
-	}
-	if err := s.closeJournal(); err != nil {
-		return Stats{}, err
-	}
 	s.mu.Lock()
 	state := s.state
 	s.mu.Unlock()
 	if !s.clean || !sameEntries(final, s.owned) || !bytes.Equal(state, s.oldState) {
-		if s.raw, err = writeManifest(s.root, s.raw, true, state, final, s.opts.Durable); err != nil {
-			return Stats{}, err
+		_, staged, err := s.disk.stageManifest(s.raw, state, final, s.opts.Durable)
+		if err != nil {
+			return nil, Stats{}, err
+		}
+		if staged {
+			changes = append(changes, change{kind: 'R', path: manifestTemp, to: ManifestName})
 		}
 	}
-	s.done = true
-	err = s.removeJournal()
-	if cerr := s.root.Close(); err == nil {
-		err = cerr
+	for _, p := range pruned {
+		changes = append(changes, change{kind: 'D', path: p})
 	}
-	if err != nil {
-		return Stats{}, err
+	for _, d := range emptied {
+		changes = append(changes, change{kind: 'D', path: d})
 	}
-	st.Changed = append(st.Changed, s.removed...)
+	st.Removed = len(removed) + len(pruned)
+	st.Changed = append(st.Changed, removed...)
 	st.Changed = append(st.Changed, pruned...)
 	if st.Changed == nil {
 		st.Changed = []string{}
 	}
 	sort.Strings(st.Changed)
-	return st, nil
+	return changes, st, nil
 }
 
 // sameEntries reports whether es lists exactly the entries of m.
@@ -519,20 +659,18 @@ func sameEntries(es []entry, m map[string]entry) bool {
 	return true
 }
 
-// Abort ends the session without pruning. Files already put stay, each
-// complete, and the manifest learns every file the session wrote, so that
-// a later build prunes those it does not write again; being marked
-// incomplete, it also has the next Begin look for leftover temporary files
-// in every folder it lists. A session that wrote and removed nothing leaves
-// the folder as it is. Abort after Commit or Abort does nothing, so
+// Abort ends the session without committing: it removes the temporary
+// files it wrote and the folders it made, so the output folder holds the
+// previous site as it was. Abort after Commit or Abort does nothing, so
 //
-//	s, err := output.Begin(ctx, dir)
+//	s, err := output.BeginWith(ctx, dir, output.Options{})
 //	if err != nil { ... }
 //	defer s.Abort()
 //	... s.Put, s.Keep ...
 //	stats, err := s.Commit()
 //
-// aborts the session on every return before Commit.
+// aborts the session on every return before Commit. When a removal fails,
+// the journal stays and the next BeginWith removes the rest.
 func (s *Session) Abort() error {
 	s.life.Lock()
 	defer s.life.Unlock()
@@ -545,49 +683,40 @@ func (s *Session) Abort() error {
 	return nil
 }
 
-// abortLocked records in the manifest (marked incomplete, so that the next
-// session looks for temporary files) what earlier builds and this session
-// wrote, then removes the journal. A session that changed nothing leaves
-// the folder as it is.
+// abortLocked removes what the session added: its temporary files, then
+// the folders it made (those left empty), then its journal.
 func (s *Session) abortLocked() error {
 	s.done = true
 	s.handles.closeAll()
 	defer s.root.Close()
-	err := s.closeJournal()
-	if !s.touched {
+	if err := s.closeJournal(); err != nil {
 		return err
 	}
-	merged := make(map[string]entry, len(s.owned)+len(s.journaled))
-	for p, e := range s.owned {
-		if !s.gone[p] {
-			merged[p] = e
-		}
-	}
-	for p := range s.journaled {
-		// A Put of p failed, or never started, after p was announced.
-		// Claim p if nothing is there, so that the next build removes the
-		// folders the Put may have made; a file there is not the session's,
-		// and claiming it would have it pruned.
-		if r := s.recs[p]; (r == nil || r.state == reserved) && !s.isOwned(p) {
-			if _, err := s.root.Lstat(filepath.FromSlash(p)); errors.Is(err, fs.ErrNotExist) {
-				merged[p] = entry{Path: p}
+	for _, r := range s.recs {
+		if r.state == written {
+			if err := s.disk.remove(r.tmp); err != nil {
+				return fmt.Errorf("remove temporary file: %w", err)
 			}
 		}
 	}
-	for p, r := range s.recs {
-		if r.state != reserved {
-			merged[p] = r.e
+	for p := range s.journaled {
+		// A Put that failed may have left its temporary file.
+		if r := s.recs[p]; r == nil || r.state == reserved {
+			if err := s.disk.remove(tempName(p)); err != nil && !errors.Is(err, syscall.ENOTDIR) {
+				return fmt.Errorf("remove temporary file: %w", err)
+			}
 		}
 	}
-	es := make([]entry, 0, len(merged))
-	for _, e := range merged {
-		es = append(es, e)
+	if err := s.disk.remove(manifestTemp); err != nil {
+		return fmt.Errorf("remove temporary manifest: %w", err)
 	}
-	if _, werr := writeManifest(s.root, s.raw, false, nil, es, s.opts.Durable); werr != nil {
-		// The journal still knows what the manifest does not.
-		return errors.Join(err, werr)
+	if err := s.removeEmpty(append([]string(nil), s.made...)); err != nil {
+		return err
 	}
-	return errors.Join(err, s.removeJournal())
+	if s.journal != nil || len(s.journaled) > 0 || s.journalErr != nil {
+		return s.disk.remove(JournalName)
+	}
+	return nil
 }
 
 // reserve registers p as put or kept by this session, or says why it cannot
@@ -636,23 +765,19 @@ func (s *Session) record(p string, e entry, state recState) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	*s.recs[p] = rec{e: e, state: state}
-	if state == written {
-		s.touched = true
-	}
 }
 
-// prepare checks and reserves p and plans its Put: hash data and decide
-// whether the bytes on disk are already right. With mkdirs it also makes the
-// folders p needs; without, it changes nothing on disk, so Write can check
-// every file before it writes one. On error p is released.
-func (s *Session) prepare(p string, data []byte, mkdirs bool) (*plan, error) {
+// prepare checks and reserves p and plans its Put: hash data, decide
+// whether the bytes on disk are already right, and make the folders p
+// needs. On error p is released.
+func (s *Session) prepare(p string, data []byte) (*plan, error) {
 	if err := checkPath(p); err != nil {
 		return nil, fmt.Errorf("invalid output path: %w", err)
 	}
 	if err := s.reserve(p); err != nil {
 		return nil, err
 	}
-	pd, err := s.inspect(p, data, mkdirs)
+	pd, err := s.inspect(p, data)
 	if err != nil {
 		s.release(p)
 		return nil, err
@@ -660,18 +785,19 @@ func (s *Session) prepare(p string, data []byte, mkdirs bool) (*plan, error) {
 	return pd, nil
 }
 
-// inspect plans the Put of data at the reserved path p, and with mkdirs
-// makes its folder.
-func (s *Session) inspect(p string, data []byte, mkdirs bool) (*plan, error) {
+// inspect plans the Put of data at the reserved path p and makes its
+// folder, unless a file of an earlier build is in the way of it.
+func (s *Session) inspect(p string, data []byte) (*plan, error) {
 	dir := parentDir(p)
 	s.dirMu.Lock()
 	st := s.planDir(dir)
 	create, created, err := st.create, st.created, st.err
+	atRoot := err == nil && s.hasObstacle(dir)
 	s.dirMu.Unlock()
 	if err != nil {
 		return nil, err
 	}
-	if mkdirs {
+	if !atRoot {
 		if create {
 			// p will be written: announce it before its folder is made,
 			// so that a later build removes the folder if a kill leaves
@@ -689,7 +815,7 @@ func (s *Session) inspect(p string, data []byte, mkdirs bool) (*plan, error) {
 	}
 
 	sum := sha256.Sum256(data)
-	pd := &plan{e: entry{Path: p, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, write: true}
+	pd := &plan{e: entry{Path: p, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, write: true, atRoot: atRoot}
 	if create || created {
 		return pd, nil // a new folder holds no file yet
 	}
@@ -709,7 +835,7 @@ func (s *Session) inspect(p string, data []byte, mkdirs bool) (*plan, error) {
 		case !owned:
 			return nil, fmt.Errorf("cannot write %q: a folder holding files the generator did not write is in the way", p)
 		}
-		pd.early, pd.earlyDirs = files, dirs
+		pd.early = append(files, dirs...)
 		return pd, nil
 	case !fi.Mode().IsRegular():
 		return nil, fmt.Errorf("cannot write %q: something that is not a regular file is in the way", p)
@@ -766,33 +892,45 @@ func (s *Session) finish(pd *plan, data []byte) error {
 	return nil
 }
 
+// write announces pd's path in the journal and stages data for Commit:
+// beside its target, or in the output folder itself when its folder waits
+// for Commit.
 func (s *Session) write(pd *plan, data []byte) error {
 	p := pd.e.Path
 	if err := s.journalAppend(p); err != nil {
 		return err
 	}
-	s.dirMu.Lock()
-	err := s.makeDir(parentDir(p))
-	s.dirMu.Unlock()
-	if err != nil {
-		return err
-	}
-	if len(pd.early) > 0 || len(pd.earlyDirs) > 0 {
-		if err := s.removeTree(pd.early, pd.earlyDirs); err != nil {
+	var tmp string
+	var mtime int64
+	var err error
+	if pd.atRoot {
+		s.mu.Lock()
+		s.staged++
+		tmp = stagePrefix + strconv.Itoa(s.staged)
+		s.mu.Unlock()
+		mtime, err = s.disk.stage(s.root, tmp, tmp, data, s.opts.Durable)
+	} else {
+		s.dirMu.Lock()
+		err = s.makeDir(parentDir(p))
+		s.dirMu.Unlock()
+		if err != nil {
 			return err
 		}
+		dir, release, derr := s.handles.dir(parentDir(p))
+		if derr != nil {
+			return fmt.Errorf("open folder of %s: %w", p, derr)
+		}
+		tmp = tempName(p)
+		mtime, err = s.disk.stage(dir, path.Base(tmp), tmp, data, s.opts.Durable)
+		release()
 	}
-	dir, release, err := s.handles.dir(parentDir(p))
-	if err != nil {
-		return fmt.Errorf("open folder of %s: %w", p, err)
-	}
-	mtime, err := writeAtomic(dir, path.Base(p), data, s.opts.Durable)
-	release()
 	if err != nil {
 		return err
 	}
 	pd.e.MTime = mtime
-	s.record(p, pd.e, written)
+	s.mu.Lock()
+	*s.recs[p] = rec{e: pd.e, state: written, tmp: tmp, early: pd.early}
+	s.mu.Unlock()
 	return nil
 }
 
@@ -905,14 +1043,14 @@ func (s *Session) makeDir(d string) error {
 		}
 		return nil
 	}
+	if st.obstacle {
+		return fmt.Errorf("create folder %s: a file of an earlier build is in the way until the commit", d)
+	}
 	if err := s.makeDir(parentDir(d)); err != nil {
 		return err
 	}
-	if st.obstacle {
-		if err := s.root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("remove %s: %w", d, err)
-		}
-		s.markRemoved(d)
+	if err := s.disk.check("mkdir", d); err != nil {
+		return err
 	}
 	err := s.handles.mkdir(d)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
@@ -923,40 +1061,6 @@ func (s *Session) makeDir(d string) error {
 	}
 	st.create, st.obstacle, st.created = false, false, true
 	s.scanned[d] = true
-	return nil
-}
-
-// markRemoved records that the owned file p was removed to make room.
-func (s *Session) markRemoved(p string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gone[p] = true
-	s.touched = true
-	if !strings.HasPrefix(filepath.Base(p), tempPrefix) {
-		s.removed = append(s.removed, p)
-	}
-}
-
-// removeTree removes the files and then the folders that ownedTree found in
-// the way of a file.
-func (s *Session) removeTree(files, dirs []string) error {
-	for _, f := range files {
-		if err := s.root.Remove(filepath.FromSlash(f)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("remove %s: %w", f, err)
-		}
-		s.markRemoved(f)
-	}
-	s.dirMu.Lock()
-	defer s.dirMu.Unlock()
-	for _, d := range dirs {
-		s.handles.forget(d)
-		if err := s.root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("remove folder %s: %w", d, err)
-		}
-		delete(s.dirs, d)
-		delete(s.listed, parentDir(d))
-		delete(s.scanned, d)
-	}
 	return nil
 }
 
@@ -985,7 +1089,7 @@ func (s *Session) ownedTree(rel string) (files, dirs []string, owned bool, err e
 			}
 			files = append(files, f...)
 			dirs = append(dirs, sub...)
-		case e.Type().IsRegular() && (s.isOwned(p) || strings.HasPrefix(e.Name(), tempPrefix)):
+		case e.Type().IsRegular() && (s.isOwned(p) || isTemp(e.Name())):
 			files = append(files, p)
 		default:
 			return nil, nil, false, nil
@@ -994,72 +1098,44 @@ func (s *Session) ownedTree(rel string) (files, dirs []string, owned bool, err e
 	return files, append(dirs, rel), true, nil
 }
 
-// prune removes the owned files paths, then the folders on their paths, and
-// on the paths of failed, that are left empty and hold no file of this
-// session. A path that is no longer a regular file, or that lies behind a
-// symbolic link, is left alone. It returns the paths removed.
-func (s *Session) prune(paths, failed []string) ([]string, error) {
+// prunePlan returns, reading only, which of the owned files paths to
+// remove and then which folders on their paths, and on the paths of
+// failed, would be left empty holding no file of this session (children
+// first). A path that is no longer a regular file, or that lies behind a
+// symbolic link, is left alone.
+func (s *Session) prunePlan(paths, failed []string) (files, emptied []string, err error) {
 	dirs := newDirCheck(s.root)
-	var removed []string
-	emptied := map[string]bool{}
-	for _, p := range failed {
-		for d := parentDir(p); d != "" && s.folders[d] == 0 && !emptied[d]; d = parentDir(d) {
-			emptied[d] = true
+	seen := map[string]bool{}
+	mark := func(p string) {
+		for d := parentDir(p); d != "" && s.folders[d] == 0 && !seen[d]; d = parentDir(d) {
+			seen[d] = true
+			if dirs.real(d) {
+				emptied = append(emptied, d)
+			}
 		}
 	}
+	for _, p := range failed {
+		mark(p)
+	}
 	for _, p := range paths {
-		if err := s.ctx.Err(); err != nil {
-			return nil, err
-		}
 		if !dirs.real(parentDir(p)) {
 			continue
 		}
 		fi, err := s.root.Lstat(filepath.FromSlash(p))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			// Never written (a killed build announced it) or already gone;
-			// its folders may still be left empty.
+			// Already gone; its folders may still be left empty.
 		case err != nil:
-			return nil, fmt.Errorf("remove %s: %w", p, err)
+			return nil, nil, fmt.Errorf("remove %s: %w", p, err)
 		case !fi.Mode().IsRegular():
 			continue
 		default:
-			if err := s.root.Remove(filepath.FromSlash(p)); err != nil {
-				return nil, fmt.Errorf("remove %s: %w", p, err)
-			}
-			s.gone[p] = true
-			s.touched = true
-			removed = append(removed, p)
+			files = append(files, p)
 		}
-		for d := parentDir(p); d != "" && s.folders[d] == 0 && !emptied[d]; d = parentDir(d) {
-			emptied[d] = true
-		}
+		mark(p)
 	}
-	candidates := make([]string, 0, len(emptied))
-	for d := range emptied {
-		candidates = append(candidates, d)
-	}
-	// Children before parents.
-	sort.Slice(candidates, func(i, j int) bool {
-		di, dj := strings.Count(candidates[i], "/"), strings.Count(candidates[j], "/")
-		if di != dj {
-			return di > dj
-		}
-		return candidates[i] < candidates[j]
-	})
-	for _, d := range candidates {
-		empty, err := dirs.empty(d)
-		if err != nil {
-			return nil, err
-		}
-		if !empty {
-			continue
-		}
-		if err := s.root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("remove folder %s: %w", d, err)
-		}
-	}
-	return removed, nil
+	sortDeepestFirst(emptied)
+	return files, emptied, nil
 }
 
 // cleanTemps removes the temporary files that a killed build may have left
@@ -1095,7 +1171,7 @@ func (s *Session) cleanTempsIn(dirs *dirCheck, d string) error {
 		return err
 	}
 	for _, e := range ents {
-		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), tempPrefix) {
+		if !e.Type().IsRegular() || !isTemp(e.Name()) {
 			continue
 		}
 		p := e.Name()
@@ -1107,6 +1183,11 @@ func (s *Session) cleanTempsIn(dirs *dirCheck, d string) error {
 		}
 	}
 	return nil
+}
+
+// isTemp reports whether name is that of a temporary file.
+func isTemp(name string) bool {
+	return strings.HasPrefix(name, tempPrefix) || strings.HasPrefix(name, stagePrefix)
 }
 
 func symlinkError(p string) error {

@@ -234,7 +234,7 @@ func killHelper(dir string) {
 	}
 	var ready sync.Once
 	for v := 1; ; v++ {
-		s, err := Begin(context.Background(), dir)
+		s, err := BeginWith(context.Background(), dir, Options{})
 		if err != nil {
 			fail(err)
 		}

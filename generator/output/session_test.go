@@ -17,7 +17,7 @@ import (
 
 func mustBegin(t *testing.T, dir string) *Session {
 	t.Helper()
-	s, err := Begin(t.Context(), dir)
+	s, err := BeginWith(t.Context(), dir, Options{})
 	if err != nil {
 		t.Fatalf("Begin: %v", err)
 	}
@@ -319,68 +319,6 @@ func TestSessionCommitPrunes(t *testing.T) {
 	}
 }
 
-func TestSessionAbort(t *testing.T) {
-	dir := t.TempDir()
-	build(t, dir, "a.html", "A", "b.html", "B", "c/index.html", "C")
-
-	s := mustBegin(t, dir)
-	mustPut(t, s, "a.html", "A2")
-	mustPut(t, s, "new/x/index.html", "X")
-	mustPut(t, s, "b.html", "B") // unchanged
-	if err := s.Abort(); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Abort(); err != nil {
-		t.Errorf("second Abort: %v", err)
-	}
-	if _, err := s.Commit(); err == nil {
-		t.Error("Commit after Abort succeeded")
-	}
-	// Nothing pruned, every file complete, and the manifest knows them all.
-	wantTree(t, dir, map[string]string{
-		"a.html": "A2", "b.html": "B", "c/": "", "c/index.html": "C", "new/": "", "new/x/": "", "new/x/index.html": "X",
-	})
-	m := loadManifest(t, dir)
-	if m.Complete || !reflect.DeepEqual(manifestPaths(t, dir), []string{"a.html", "b.html", "c/index.html", "new/x/index.html"}) {
-		t.Errorf("manifest after Abort = %+v", m)
-	}
-	if fileExists(dir, JournalName) {
-		t.Error("journal left after Abort")
-	}
-
-	// The next build trusts what the aborted one wrote, and prunes what it
-	// does not put again.
-	var compared atomic.Int32
-	s, err := begin(t.Context(), dir, Options{}, hooks{onCompare: func(string) { compared.Add(1) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Abort()
-	if mustPut(t, s, "a.html", "A2") || compared.Load() != 0 {
-		t.Errorf("file of the aborted build rewritten or compared (%d)", compared.Load())
-	}
-	if err := s.Keep("b.html"); err != nil {
-		t.Fatal(err)
-	}
-	st := mustCommit(t, s)
-	if want := []string{"c/index.html", "new/x/index.html"}; !reflect.DeepEqual(st.Changed, want) || st.Removed != 2 {
-		t.Errorf("stats = %+v, want %v removed", st, want)
-	}
-	wantTree(t, dir, map[string]string{"a.html": "A2", "b.html": "B"})
-
-	// An aborted session that wrote nothing leaves the folder as it was.
-	before, _ := os.ReadFile(filepath.Join(dir, ManifestName))
-	s = mustBegin(t, dir)
-	mustPut(t, s, "a.html", "A2")
-	if err := s.Keep("b.html"); err != nil {
-		t.Fatal(err)
-	}
-	s.Abort()
-	if after, _ := os.ReadFile(filepath.Join(dir, ManifestName)); string(after) != string(before) {
-		t.Errorf("manifest changed by an idle abort:\n%s", after)
-	}
-}
-
 func TestSessionConflicts(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -568,46 +506,11 @@ func TestSessionJournal(t *testing.T) {
 			t.Error("journal left after Commit")
 		}
 	})
-	t.Run("left by a killed build", func(t *testing.T) {
-		dir := t.TempDir()
-		build(t, dir, "old.html", "O", "keep.html", "K")
-		// The killed build announced four paths: it wrote old.html (same
-		// size, and on a coarse clock the same mtime), wrote new/a.html and
-		// left a temporary file, and was killed in the middle of the
-		// announcement of the fourth path.
-		os.WriteFile(filepath.Join(dir, "old.html"), []byte("X"), 0o644)
-		setPast(t, dir, "old.html")
-		os.MkdirAll(filepath.Join(dir, "new/b"), 0o755)
-		os.WriteFile(filepath.Join(dir, "new/a.html"), []byte("A"), 0o644)
-		os.WriteFile(filepath.Join(dir, "new/b/"+tempPrefix+"1"), []byte("half"), 0o644)
-		os.WriteFile(filepath.Join(dir, JournalName), []byte(`"old.html"`+"\n"+`"new/a.html"`+"\n"+`"new/b/c.html"`+"\n"+`"new/d`), 0o644)
-
-		s := mustBegin(t, dir)
-		if m := loadManifest(t, dir); m.Complete || !reflect.DeepEqual(manifestPaths(t, dir), []string{"keep.html", "new/a.html", "new/b/c.html", "old.html"}) {
-			t.Errorf("manifest after Begin = %+v", m)
-		}
-		if fileExists(dir, JournalName) || fileExists(dir, "new/b/"+tempPrefix+"1") {
-			t.Error("Begin left the journal or a temporary file")
-		}
-		if err := s.Keep("old.html"); !errors.Is(err, ErrStale) {
-			t.Errorf("Keep of a file the killed build announced = %v, want ErrStale", err)
-		}
-		if !mustPut(t, s, "old.html", "O") {
-			t.Error("old.html not rewritten")
-		}
-		if err := s.Keep("keep.html"); err != nil {
-			t.Error(err)
-		}
-		if st := mustCommit(t, s); !reflect.DeepEqual(st.Changed, []string{"new/a.html", "old.html"}) {
-			t.Errorf("stats = %+v", st)
-		}
-		wantTree(t, dir, map[string]string{"old.html": "O", "keep.html": "K"})
-	})
 	t.Run("corrupt", func(t *testing.T) {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, JournalName), []byte(`"a.html"`+"\n"+`"../x"`+"\n"), 0o644)
-		_, err := Begin(t.Context(), dir)
-		if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "delete it to rebuild") {
+		_, err := BeginWith(t.Context(), dir, Options{})
+		if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "delete it and build again") {
 			t.Errorf("err = %v, want a journal error", err)
 		}
 	})
@@ -617,7 +520,7 @@ func TestSessionCancelled(t *testing.T) {
 	dir := t.TempDir()
 	build(t, dir, "a.html", "A", "b.html", "B")
 	ctx, cancel := context.WithCancel(t.Context())
-	s, err := Begin(ctx, dir)
+	s, err := BeginWith(ctx, dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -629,12 +532,11 @@ func TestSessionCancelled(t *testing.T) {
 	if err := s.Keep("b.html"); !errors.Is(err, context.Canceled) {
 		t.Errorf("Keep after cancel = %v", err)
 	}
-	// Commit refuses to prune b.html, aborts, and the manifest still
-	// knows everything.
+	// Commit refuses to commit and aborts: the previous site stays.
 	if _, err := s.Commit(); !errors.Is(err, context.Canceled) {
 		t.Errorf("Commit after cancel = %v", err)
 	}
-	wantTree(t, dir, map[string]string{"a.html": "A2", "b.html": "B"})
+	wantTree(t, dir, map[string]string{"a.html": "A", "b.html": "B"})
 	if got := manifestPaths(t, dir); !reflect.DeepEqual(got, []string{"a.html", "b.html"}) {
 		t.Errorf("manifest = %v", got)
 	}
@@ -710,12 +612,12 @@ func TestSessionMakeDirs(t *testing.T) {
 		if err := s.MakeDirs(paths); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Discard(); err != nil {
+		if err := s.Abort(); err != nil {
 			t.Fatal(err)
 		}
 		ents, _ := os.ReadDir(dir)
 		if len(ents) != 1 || ents[0].Name() != "foreign.txt" {
-			t.Errorf("after Discard the folder holds %v", ents)
+			t.Errorf("after Abort the folder holds %v", ents)
 		}
 	})
 	t.Run("abort, then the next build", func(t *testing.T) {
