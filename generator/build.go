@@ -49,6 +49,9 @@ type Config struct {
 	// build ends. Without it a kill leaves every file complete all the same;
 	// only a power loss could lose the newest files.
 	Durable bool
+	// Lang, when set, is the language of messages whatever site.yaml says;
+	// unset, it follows site.yaml's language (see MessageLang).
+	Lang *diag.Lang
 }
 
 // Result tells what a build did.
@@ -241,8 +244,8 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	}
 
 	dates, warn := b.dates.get(ctx, cfg.ContentDir)
-	if warn != "" {
-		res.Diagnostics.Warnf(diag.Position{Path: cfg.ContentDir}, "%s", warn)
+	if !warn.IsZero() {
+		res.Diagnostics.Warn(diag.Position{Path: cfg.ContentDir}, warn.Msg, warn.Args...)
 	}
 	var h maphash.Hash
 	h.SetSeed(b.seed)
@@ -310,7 +313,7 @@ func (b *Builder) expiry(res *Result, site *content.Site, now time.Time) {
 	for _, r := range site.Roles {
 		if r.Closed(now) {
 			res.Closed = append(res.Closed, r.Slug)
-			res.Diagnostics.Warnf(r.KeyPos("valid_through"), "position closed on %s: the page stays as a role description, without JobPosting", r.ValidThrough.Format("2006-01-02"))
+			res.Diagnostics.Warn(r.KeyPos("valid_through"), diag.PositionClosed, r.ValidThrough.Format("2006-01-02"))
 		} else if r.Open(now) && !r.ValidThrough.IsZero() {
 			if res.NextChange.IsZero() || r.ClosesAt().Before(res.NextChange) {
 				res.NextChange, res.NextChangeRole = r.ClosesAt(), r.Slug

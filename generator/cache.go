@@ -197,7 +197,7 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 		})
 	}
 	if err := g.Wait(); err != nil {
-		errs.Errorf(diag.Position{Path: cfg.ContentDir}, "load cancelled: %v", err)
+		errs.Add(diag.Position{Path: cfg.ContentDir}, diag.Cancelled, err)
 		return nil, 0, errs
 	}
 	bodiesOnly := changed != nil && !drop && l.assembled != nil && l.assembledFrom == l.site && cfg.Drafts == l.assembledDrafts

@@ -3,6 +3,8 @@ package generator
 import (
 	"context"
 	"time"
+
+	"rolesite/generator/diag"
 )
 
 // gitCache keeps the last-commit dates of the content files for as long as
@@ -10,11 +12,11 @@ import (
 type gitCache struct {
 	head  string
 	dates map[string]time.Time
-	warn  string
+	warn  diag.Text
 	done  bool
 }
 
-func (g *gitCache) get(ctx context.Context, dir string) (map[string]time.Time, string) {
+func (g *gitCache) get(ctx context.Context, dir string) (map[string]time.Time, diag.Text) {
 	head := gitHead(ctx, dir)
 	if g.done && head == g.head {
 		return g.dates, g.warn

@@ -9,27 +9,29 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"rolesite/generator/diag"
 )
 
 // gitDates maps each file under dir to the time of the last commit that
 // touched it, from one `git log` run. It returns nil and a reason when dir
 // is not in a git work tree, git is missing, or the clone is shallow (every
 // file would get the date of the one fetched commit).
-func gitDates(ctx context.Context, dir string) (map[string]time.Time, string) {
+func gitDates(ctx context.Context, dir string) (map[string]time.Time, diag.Text) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, ""
+		return nil, diag.Text{}
 	}
 	// One call tells both: it fails outside a work tree.
 	shallow, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--is-shallow-repository").Output()
 	if err != nil {
-		return nil, "" // not a work tree: quietly fall back
+		return nil, diag.Text{} // not a work tree: quietly fall back
 	}
 	if strings.TrimSpace(string(shallow)) == "true" {
-		return nil, "content is in a shallow git clone: last-commit dates would all be the same, so lastmod falls back to date_posted (fetch full history, e.g. git fetch --unshallow, for true dates)"
+		return nil, diag.T(diag.ShallowClone)
 	}
 	out, err := exec.CommandContext(ctx, "git", "-C", dir, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".").Output()
 	if err != nil {
-		return nil, ""
+		return nil, diag.Text{}
 	}
 	dates := map[string]time.Time{}
 	var current time.Time
@@ -52,5 +54,5 @@ func gitDates(ctx context.Context, dir string) (map[string]time.Time, string) {
 			dates[p] = current
 		}
 	}
-	return dates, ""
+	return dates, diag.Text{}
 }

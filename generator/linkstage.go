@@ -342,7 +342,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	store := newBodyStore(n, len(todo))
 	if err := l.render(ctx, site, sl, bodies, todo, store, source); err != nil {
 		store.close()
-		errs.Errorf(diag.Position{Path: site.Path}, "render bodies: %v", err)
+		errs.Add(diag.Position{Path: site.Path}, diag.RenderFailed, err)
 		return nil, errs
 	}
 	seen := make(map[string]bool, n)
@@ -449,7 +449,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 					b.mentions = append(b.mentions, l.ids[m].Slug)
 				}
 				for _, p := range res.Problems {
-					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), "%s", p.Message())
+					b.problems.Add(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), p.Message(), p.Dest)
 				}
 			}
 			return nil
@@ -495,7 +495,7 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 	var islands diag.List
 	for _, i := range graph.Islands() {
 		r := site.Roles[i]
-		islands.Warnf(r.KeyPos("title"), "no other role links to %q (an island): name it in a related role's text or its related list", r.Title)
+		islands.Warn(r.KeyPos("title"), diag.Island, r.Title)
 	}
 	return graph, islands
 }

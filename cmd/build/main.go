@@ -1,7 +1,7 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-watch] [-serve [ADDR]]
+//	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github]
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -35,9 +35,10 @@ func main() {
 
 // options are the parsed flags.
 type options struct {
-	cfg   generator.Config
-	watch bool
-	serve serveFlag
+	cfg    generator.Config
+	watch  bool
+	serve  serveFlag
+	format format
 }
 
 // serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
@@ -93,6 +94,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
+	lang := fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
+	formatName := fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -111,6 +114,18 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if len(rest) > 0 {
 		return nil, fmt.Errorf("unexpected argument %q (flags start with -)", rest[0])
 	}
+	if *lang != "" {
+		l, err := diag.ParseLang(*lang)
+		if err != nil {
+			return nil, err
+		}
+		o.cfg.Lang = &l
+	}
+	f, err := parseFormat(*formatName)
+	if err != nil {
+		return nil, err
+	}
+	o.format = f
 	if _, err := strconv.Atoi(o.serve.addr); err == nil {
 		o.serve.addr = "127.0.0.1:" + o.serve.addr
 	}
@@ -121,8 +136,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, errors.New("-check cannot be combined with -watch or -serve")
 	}
 	if o.cfg.BaseURL != "" {
-		if msg := content.CheckBaseURL(o.cfg.BaseURL); msg != "" {
-			return nil, fmt.Errorf("-base-url: %s", msg)
+		if reason := content.CheckBaseURL(o.cfg.BaseURL); !reason.IsZero() {
+			return nil, fmt.Errorf("-base-url: %s", reason)
 		}
 	}
 	return o, nil
@@ -161,7 +176,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts.cfg.Now = now
 	start := time.Now()
 	res, err := generator.Build(ctx, opts.cfg)
-	return report(stdout, stderr, opts.cfg, res, err, time.Since(start))
+	return report(stdout, stderr, opts, res, err, time.Since(start))
 }
 
 // runDev watches (and serves) until ctx is done: Ctrl-C ends it cleanly.
@@ -174,14 +189,17 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 		Serve: opts.serve.set,
 		Addr:  opts.serve.addr,
 		Report: func(res *generator.Result, err error, took time.Duration) {
-			report(stdout, stderr, opts.cfg, res, err, took)
+			report(stdout, stderr, opts, res, err, took)
 		},
-		Ready: func(url string) { fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", opts.cfg.OutDir, url) },
+		Ready: func(url string) {
+			fmt.Fprintln(stdout, diag.Serving.Format(generator.MessageLang(opts.cfg), opts.cfg.OutDir, url))
+		},
 		Watching: func() {
+			lang := generator.MessageLang(opts.cfg)
 			if info, err := os.Stat(opts.cfg.LayoutsDir); err == nil && info.IsDir() {
-				fmt.Fprintf(stdout, "watching %s and %s for changes\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+				fmt.Fprintln(stdout, diag.Watching.Format(lang, opts.cfg.ContentDir, opts.cfg.LayoutsDir))
 			} else {
-				fmt.Fprintf(stdout, "watching %s for changes (no %s folder)\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+				fmt.Fprintln(stdout, diag.WatchingContent.Format(lang, opts.cfg.ContentDir, opts.cfg.LayoutsDir))
 			}
 		},
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
@@ -193,35 +211,40 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// report prints diagnostics and the summary line and returns the exit code.
-func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Result, err error, took time.Duration) int {
+// report prints diagnostics (in opts.format, on stderr) and the summary line
+// in the site's language and returns the exit code.
+func report(stdout, stderr io.Writer, opts *options, res *generator.Result, err error, took time.Duration) int {
+	cfg := opts.cfg
+	lang := generator.MessageLang(cfg)
+	var shown diag.List
 	if res != nil {
-		for _, d := range res.Diagnostics {
-			fmt.Fprintln(stderr, d.String())
-		}
+		shown = append(shown, res.Diagnostics...)
 	}
 	var list diag.List
 	if err != nil && !errors.As(err, &list) {
-		fmt.Fprintf(stderr, "build: %v\n", err)
+		shown.Add(diag.Position{}, diag.BuildProblem, err)
+	}
+	for _, d := range shown {
+		fmt.Fprintln(stderr, opts.format.line(d, lang))
 	}
 	if err != nil {
 		n := len(list)
 		if n == 0 {
 			n = 1
 		}
-		fmt.Fprintf(stderr, "build failed: %d error(s); %s left unchanged\n", n, cfg.OutDir)
+		fmt.Fprintln(stderr, diag.SummaryFailed.Format(lang, n, cfg.OutDir))
 		return 1
 	}
 	warnings := len(res.Diagnostics.Warnings())
 	if !res.NextChange.IsZero() {
-		fmt.Fprintf(stdout, "next change: %s (%s closes)\n", res.NextChange.Format(time.RFC3339), res.NextChangeRole)
+		fmt.Fprintln(stdout, diag.NextChange.Format(lang, res.NextChange.Format(time.RFC3339), res.NextChangeRole))
 	}
+	rounded := took.Round(time.Millisecond)
 	if cfg.Check {
-		fmt.Fprintf(stdout, "checked %d pages (%d files), %d links, %d warnings in %s; nothing written\n",
-			res.Pages, res.Files, res.Links, warnings, took.Round(time.Millisecond))
+		fmt.Fprintln(stdout, diag.SummaryChecked.Format(lang, res.Pages, res.Files, res.Links, warnings, rounded))
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s: %d written, %d unchanged, %d removed; %d links, %d warnings in %s\n",
-		res.Pages, res.Files, cfg.OutDir, res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed, res.Links, warnings, took.Round(time.Millisecond))
+	fmt.Fprintln(stdout, diag.SummaryBuilt.Format(lang, res.Pages, res.Files, cfg.OutDir,
+		res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed, res.Links, warnings, rounded))
 	return 0
 }

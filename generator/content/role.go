@@ -67,7 +67,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	var set roleSet
 	filePos := diag.Position{Path: path, Line: 1, Column: 1}
 	if len(src) > limits.MaxFileBytes {
-		errs.Errorf(filePos, "file is %d bytes, the limit is %d", len(src), limits.MaxFileBytes)
+		errs.Add(filePos, diag.FileTooLarge, len(src), limits.MaxFileBytes)
 		return nil, set, errs
 	}
 	// Columns do not count a BOM, as editors do not show it.
@@ -75,15 +75,15 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	shift := len(src) - len(text)
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
-		errs.Errorf(diag.OffsetPosition(path, text, off-shift), "file is not valid UTF-8")
+		errs.Add(diag.OffsetPosition(path, text, off-shift), diag.FileNotUTF8)
 		return nil, set, errs
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		errs.Errorf(diag.OffsetPosition(path, text, i-shift), "file contains a NUL byte")
+		errs.Add(diag.OffsetPosition(path, text, i-shift), diag.FileHasNUL)
 		return nil, set, errs
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(src, utf8BOM))) == 0 {
-		errs.Errorf(filePos, "file is empty; a role needs front matter between --- lines with at least title, category and description")
+		errs.Add(filePos, diag.FileEmpty)
 		return nil, set, errs
 	}
 	doc, derrs := splitDocument(path, src)
@@ -91,7 +91,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		return nil, set, derrs
 	}
 	if doc.meta == nil {
-		errs.Errorf(filePos, "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)")
+		errs.Add(filePos, diag.NoFrontMatter)
 		return nil, set, errs
 	}
 	r := &Role{
@@ -107,12 +107,12 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		// The title limit is the smaller one: check it before the general
 		// field limit, so the message names the limit that applies.
 		if n.Kind == yaml.ScalarNode && utf8.RuneCountInString(n.Value) > limits.MaxTitle {
-			d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(n.Value), limits.MaxTitle)
+			d.add(n, diag.TooLong, key, utf8.RuneCountInString(n.Value), limits.MaxTitle)
 			return "", false
 		}
 		s, ok := d.required(key, n)
 		if ok && strings.ContainsAny(s, "\n\r") {
-			d.errorf(n, "%s: must be one line", key)
+			d.add(n, diag.NotOneLine, key)
 			return "", false
 		}
 		return s, ok
@@ -128,7 +128,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		{"description", func(k string, v *yaml.Node) {
 			s, ok := d.required(k, v)
 			if ok && utf8.RuneCountInString(s) > maxDescription {
-				d.errorf(v, "%s: %d characters, at most %d fit a search snippet", k, utf8.RuneCountInString(s), maxDescription)
+				d.add(v, diag.DescriptionTooLong, k, utf8.RuneCountInString(s), maxDescription)
 			}
 			r.Description = s
 		}},
@@ -138,7 +138,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 				items = []*yaml.Node{v}
 			}
 			if v.Kind == yaml.MappingNode {
-				d.errorf(v, "%s: want a list, got %s", k, describe(v))
+				d.add(v, diag.WantList, k, describe(v))
 				return
 			}
 			for _, c := range items {
@@ -168,7 +168,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 			switch {
 			case !hasMin && !hasMax:
 				if v.Kind == yaml.MappingNode {
-					d.errorf(v, "%s: set min and max", k)
+					d.add(v, diag.SalaryNeedsMinMax, k)
 				}
 				return
 			case !hasMin:
@@ -177,11 +177,11 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 				s.Max = s.Min
 			}
 			if s.Min <= 0 || s.Max <= 0 {
-				d.errorf(v, "%s: min and max must be greater than 0 (got %s and %s)", k, fmtNum(s.Min), fmtNum(s.Max))
+				d.add(v, diag.SalaryNotPositive, k, fmtNum(s.Min), fmtNum(s.Max))
 				return
 			}
 			if s.Min > s.Max {
-				d.errorf(v, "%s: min %s is greater than max %s", k, fmtNum(s.Min), fmtNum(s.Max))
+				d.add(v, diag.SalaryMinAboveMax, k, fmtNum(s.Min), fmtNum(s.Max))
 				return
 			}
 			r.Salary = s
@@ -195,7 +195,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 			list, _ := d.list(k, v)
 			for i, c := range list {
 				if !isCode(countryCodes, c) {
-					d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %q is not an ISO 3166-1 alpha-2 country code%s", k, c, countryHint(c))
+					d.errs.Add(d.pos[k+"."+itoa(i)], diag.BadCountry, k, c, countryHint(c))
 					continue
 				}
 				r.ApplicantCountries = append(r.ApplicantCountries, c)
@@ -211,18 +211,18 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		{"occupation_code", func(k string, v *yaml.Node) {
 			s, ok := d.required(k, v)
 			if ok && !isISCO08(s) {
-				d.errorf(v, "%s: %q is not an ISCO-08 unit group (4 digits, e.g. \"2512\")", k, s)
+				d.add(v, diag.BadOccupationCode, k, s)
 				return
 			}
 			if ok && ISCO08Label(s) == "" {
-				d.errs.Warnf(d.at(v), "%s: %q is not in Rolesite's ISCO-08 table; the JSON-LD carries the code without its name", k, s)
+				d.errs.Warn(d.at(v), diag.UnknownOccupationCode, k, s)
 			}
 			r.OccupationCode = s
 		}},
 		{"experience_months", func(k string, v *yaml.Node) {
 			n, ok := d.integer(k, v)
 			if ok && (n < 0 || n > 600) {
-				d.errorf(v, "%s: %d is out of range (0 to 600)", k, n)
+				d.add(v, diag.ExperienceOutOfRange, k, n)
 				return
 			}
 			r.ExperienceMonths = n
@@ -237,24 +237,24 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	})
 	for _, req := range []struct{ key, value string }{{"title", r.Title}, {"category", r.Category}, {"description", r.Description}} {
 		if _, ok := r.Pos[req.key]; !ok {
-			errs.Errorf(diag.Position{Path: path, Line: doc.meta.Line, Column: 1}, "missing required key %q", req.key)
+			errs.Add(diag.Position{Path: path, Line: doc.meta.Line, Column: 1}, diag.MissingKey, req.key)
 		}
 	}
 	if !r.DatePosted.IsZero() && !r.ValidThrough.IsZero() && !r.ValidThrough.After(r.DatePosted) {
-		errs.Errorf(r.KeyPos("valid_through"), "valid_through %s must be after date_posted %s",
+		errs.Add(r.KeyPos("valid_through"), diag.ValidThroughBeforePosted,
 			r.ValidThrough.Format("2006-01-02"), r.DatePosted.Format("2006-01-02"))
 	}
 	if !r.ValidThrough.IsZero() && r.DatePosted.IsZero() {
-		errs.Errorf(r.KeyPos("valid_through"), "valid_through is set but date_posted is not; an opening needs both")
+		errs.Add(r.KeyPos("valid_through"), diag.ValidThroughAlone)
 	}
 	if r.Remote && len(r.ApplicantCountries) == 0 {
-		errs.Errorf(r.KeyPos("remote"), "remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them")
+		errs.Add(r.KeyPos("remote"), diag.RemoteNeedsCountries)
 	}
 	if !r.Remote && len(r.ApplicantCountries) > 0 {
-		errs.Errorf(r.KeyPos("applicant_countries"), "applicant_countries is only used with remote: true")
+		errs.Add(r.KeyPos("applicant_countries"), diag.CountriesNeedRemote)
 	}
 	if r.ExperienceInPlaceOfEducation && (r.ExperienceMonths == 0 || r.Education == "") {
-		errs.Errorf(r.KeyPos("experience_in_place_of_education"), "experience_in_place_of_education needs both experience_months and education")
+		errs.Add(r.KeyPos("experience_in_place_of_education"), diag.ExperienceInPlaceAlone)
 	}
 	r.NamePos = append([]diag.Position{titlePos}, synonymPos...)
 	return r, set, errs
@@ -265,13 +265,13 @@ func (d *decoder) employmentTypes(k string, v *yaml.Node) []string {
 	var out []string
 	for i, t := range list {
 		if !oneOf(employmentTypes, t) {
-			d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %q is not one of %s%s", k, t, strings.Join(employmentTypes, ", "), hint(strings.ToUpper(t), employmentTypes))
+			d.errs.Add(d.pos[k+"."+itoa(i)], diag.NotOneOf, k, t, strings.Join(employmentTypes, ", "), hint(strings.ToUpper(t), employmentTypes))
 			continue
 		}
 		out = append(out, t)
 	}
 	if len(list) == 0 {
-		d.errorf(v, "%s: name at least one type", k)
+		d.add(v, diag.NoEmploymentType, k)
 	}
 	return out
 }
@@ -282,14 +282,14 @@ func (d *decoder) currency(k string, v *yaml.Node) (string, bool) {
 		return "", false
 	}
 	if !isCode(currencyCodes, s) || len(s) != 3 {
-		h := " (e.g. EUR)"
+		h := diag.T(diag.HintExample, "EUR")
 		symbols := map[string]string{"€": "EUR", "$": "USD", "£": "GBP", "Fr.": "CHF"}
 		if up := strings.ToUpper(s); up != s && isCode(currencyCodes, up) && len(up) == 3 {
-			h = " (did you mean " + quote(up) + "?)"
+			h = diag.T(diag.HintDidYouMean, up)
 		} else if code, ok := symbols[s]; ok {
-			h = " (did you mean " + quote(code) + "?)"
+			h = diag.T(diag.HintDidYouMean, code)
 		}
-		d.errorf(v, "%s: %q is not an ISO 4217 currency code%s", k, s, h)
+		d.add(v, diag.BadCurrency, k, s, h)
 		return "", false
 	}
 	return s, true
@@ -305,7 +305,7 @@ func (d *decoder) location(k string, v *yaml.Node) Location {
 		{"country", func(k string, v *yaml.Node) {
 			s, ok := d.required(k, v)
 			if ok && (len(s) != 2 || !isCode(countryCodes, s)) {
-				d.errorf(v, "%s: %q is not an ISO 3166-1 alpha-2 country code%s", k, s, countryHint(s))
+				d.add(v, diag.BadCountry, k, s, countryHint(s))
 				return
 			}
 			l.Country = s
@@ -314,10 +314,10 @@ func (d *decoder) location(k string, v *yaml.Node) Location {
 	// A key that is set but wrong has its own message already.
 	if v.Kind == yaml.MappingNode {
 		if _, ok := d.pos[k+".country"]; !ok {
-			d.errorf(v, "%s: country is required (ISO 3166-1 alpha-2, e.g. DE)", k)
+			d.add(v, diag.MissingCountry, k)
 		}
 		if _, ok := d.pos[k+".locality"]; !ok {
-			d.errorf(v, "%s: locality is required (the town or city)", k)
+			d.add(v, diag.MissingLocality, k)
 		}
 	}
 	return l
@@ -327,7 +327,7 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 	if v.Kind == yaml.ScalarNode {
 		s, ok := d.str(k, v)
 		if ok && s != "confidential" {
-			d.errorf(v, "%s: want confidential or a mapping with name and url, got %s", k, describe(v))
+			d.add(v, diag.BadHiringOrganization, k, describe(v))
 		}
 		return Employer{Confidential: true}
 	}
@@ -339,8 +339,8 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 		{"same_as", func(k string, v *yaml.Node) {
 			list, _ := d.list(k, v)
 			for i, u := range list {
-				if msg := checkAbsURL(u); msg != "" {
-					d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %s", k, msg)
+				if reason := checkAbsURL(u); !reason.IsZero() {
+					d.errs.Add(d.pos[k+"."+itoa(i)], diag.BadURL, k, reason)
 					continue
 				}
 				e.SameAs = append(e.SameAs, u)
@@ -349,28 +349,30 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 	})
 	if v.Kind == yaml.MappingNode && e.Name == "" {
 		if k == "organization" { // the agency itself cannot be confidential
-			d.errorf(v, "%s: name is required", k)
+			d.add(v, diag.MissingName, k)
 		} else {
-			d.errorf(v, "%s: name is required (or write hiring_organization: confidential)", k)
+			d.add(v, diag.MissingEmployerName, k)
 		}
 	}
 	return e
 }
 
-func countryHint(s string) string {
+// countryHint suggests the country code s most likely means, or is the
+// zero Text.
+func countryHint(s string) diag.Text {
 	up := strings.ToUpper(s)
 	if up != s && isCode(countryCodes, up) && len(up) == 2 {
-		return " (did you mean " + quote(up) + "?)"
+		return diag.T(diag.HintDidYouMean, up)
 	}
 	switch strings.ToLower(s) {
 	case "de", "deu", "germany", "deutschland":
-		return ` (did you mean "DE"?)`
+		return diag.T(diag.HintDidYouMean, "DE")
 	case "at", "aut", "austria", "österreich":
-		return ` (did you mean "AT"?)`
+		return diag.T(diag.HintDidYouMean, "AT")
 	case "ch", "che", "switzerland", "schweiz":
-		return ` (did you mean "CH"?)`
+		return diag.T(diag.HintDidYouMean, "CH")
 	}
-	return ""
+	return diag.Text{}
 }
 
 func isISCO08(s string) bool {
