@@ -57,11 +57,17 @@ func (d Diagnostic) String() string { return d.Text(English) }
 
 // Text prints "path:line:col: message" in lang, with "warning: " (or
 // "Warnung: ") before the message of a warning.
+// A diagnostic without a path (a problem of the build as a whole) is the
+// message alone.
 func (d Diagnostic) Text(lang Lang) string {
+	msg := d.MessageIn(lang)
 	if d.Severity == Warning {
-		return d.Pos.String() + ": " + WarningPrefix.In(lang) + d.MessageIn(lang)
+		msg = WarningPrefix.In(lang) + msg
 	}
-	return d.Pos.String() + ": " + d.MessageIn(lang)
+	if d.Pos.Path == "" {
+		return msg
+	}
+	return d.Pos.String() + ": " + msg
 }
 
 // MessageIn returns the message alone in lang.

@@ -125,7 +125,7 @@ func (s *stream) none(t *testing.T) {
 
 // failData is the data of the "fail" event Fail("Build failed", text) sends.
 func failData(text string) string {
-	b, _ := json.Marshal(map[string]string{"title": "Build failed", "text": text})
+	b, _ := json.Marshal(failure{Title: "Build failed", Text: text})
 	return string(b)
 }
 
@@ -253,7 +253,7 @@ func TestBrokerSlowClientOverHTTP(t *testing.T) {
 			t.Fatalf("Fail blocked for %v", d)
 		}
 		ev, ok := fast.next(t)
-		if !ok || ev.name != "fail" || !strings.HasPrefix(ev.data, fmt.Sprintf(`"%d`, sent)) {
+		if !ok || ev.name != "fail" || !strings.HasPrefix(ev.data, fmt.Sprintf(`{"title":"Build failed","text":"%d`, sent)) {
 			t.Fatalf("fast client: event %d is %.20q (open %v)", sent, ev.data, ok)
 		}
 		sent++

@@ -60,10 +60,10 @@
     try {
       data = JSON.parse(e.data);
     } catch (err) {
-      data = null;
+      data = String(e.data);
     }
     if (!data || typeof data !== "object") {
-      data = { title: "", text: String(e.data) };
+      data = { title: "", text: String(data) };
     }
     failing = true;
     show(String(data.title || "Build failed: the page shows the last good build."), String(data.text || ""));
