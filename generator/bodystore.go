@@ -2,7 +2,12 @@ package generator
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
 	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -19,13 +24,29 @@ import (
 // that renders few keeps them in memory. Bodies a build did not render
 // (their cached fingerprint still holds) are not in the store; see
 // linkedSite.bodyHTML.
+//
+// The scratch file is only a place to wait: when it cannot be made or
+// written (the temporary folder is full, read-only or not writable), the
+// store keeps the bodies from then on in memory, up to the budget of
+// scratchConfig; only past that budget does the build fail, saying which
+// folder to free.
 type bodyStore struct {
-	mu   sync.Mutex
-	mem  map[int]string // role index -> HTML, without a file
-	file *os.File       // the scratch file, or nil
-	name string         // its name while it could not be removed
-	refs []bodyRef      // by role index, with a file
-	end  atomic.Int64   // bytes reserved in the file
+	cfg  scratchConfig
+	dir  string      // the folder of the scratch file, for messages
+	file scratchFile // the scratch file, or nil
+	name string      // its name while it could not be removed
+	refs []bodyRef   // by role index, with a file
+	end  atomic.Int64
+
+	// spilled: the store wants the bodies out of memory (many of them);
+	// failed, once the scratch file could not be made or written, says
+	// why, and the bodies go to memory from then on.
+	spilled bool
+	failed  atomic.Pointer[error]
+
+	mu       sync.Mutex
+	mem      map[int]string // role index -> HTML, without a file or after it failed
+	memBytes int64          // bytes in mem
 }
 
 type bodyRef struct {
@@ -34,18 +55,53 @@ type bodyRef struct {
 	ok  bool
 }
 
-// spillAt is the number of bodies from which a build keeps them in a file;
-// a variable for tests.
-var spillAt = 1000
+// scratchFile is what a bodyStore needs of its scratch file.
+type scratchFile interface {
+	io.WriterAt
+	io.ReaderAt
+	Close() error
+	Name() string
+}
 
-func newBodyStore(roles, todo int) *bodyStore {
-	s := &bodyStore{mem: map[int]string{}}
-	if todo < spillAt {
+// scratchConfig says when and where a build keeps bodies in a scratch
+// file. The zero value is not usable; see defaultScratch.
+type scratchConfig struct {
+	// spillAt is the number of bodies to render from which the build
+	// keeps them in a file.
+	spillAt int
+	// create makes the scratch file in the temporary folder dir.
+	create func(dir string) (scratchFile, error)
+	// memBudget is how many bytes of body HTML the store may hold in
+	// memory when it wanted a file and could not have one.
+	memBudget int64
+}
+
+// defaultScratch spills from 1,000 bodies into a file in the system's
+// temporary folder ($TMPDIR); without a file it may hold a quarter of the
+// Go memory limit (GOMEMLIMIT) in memory, and any amount when no limit is
+// set.
+func defaultScratch() scratchConfig {
+	budget := int64(math.MaxInt64)
+	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
+		budget = limit / 4
+	}
+	return scratchConfig{
+		spillAt:   1000,
+		create:    func(dir string) (scratchFile, error) { return os.CreateTemp(dir, "rolesite-bodies-*") },
+		memBudget: budget,
+	}
+}
+
+func newBodyStore(roles, todo int, cfg scratchConfig) *bodyStore {
+	s := &bodyStore{cfg: cfg, mem: map[int]string{}}
+	if todo < cfg.spillAt {
 		return s
 	}
-	f, err := os.CreateTemp("", "rolesite-bodies-*")
+	s.spilled, s.dir = true, os.TempDir()
+	f, err := cfg.create(s.dir)
 	if err != nil {
-		return s // keep them in memory then
+		s.failed.Store(&err)
+		return s
 	}
 	if err := os.Remove(f.Name()); err != nil {
 		s.name = f.Name() // Windows: remove it when done
@@ -57,38 +113,41 @@ func newBodyStore(roles, todo int) *bodyStore {
 // put stores the HTML of role i; put is safe for concurrent use with
 // distinct i.
 func (s *bodyStore) put(i int, html []byte) error {
-	if s.file == nil {
-		s.mu.Lock()
-		s.mem[i] = string(html)
-		s.mu.Unlock()
-		return nil
+	if s.file != nil && s.failed.Load() == nil {
+		off := s.end.Add(int64(len(html))) - int64(len(html))
+		_, err := s.file.WriteAt(html, off)
+		if err == nil {
+			s.refs[i] = bodyRef{off: off, n: len(html), ok: true}
+			return nil
+		}
+		s.failed.CompareAndSwap(nil, &err)
 	}
-	off := s.end.Add(int64(len(html))) - int64(len(html))
-	if _, err := s.file.WriteAt(html, off); err != nil {
-		return err
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.spilled && s.memBytes+int64(len(html)) > s.cfg.memBudget {
+		return fmt.Errorf("the temporary folder %s cannot hold the rendered role bodies (%v), and they do not fit in memory either (more than %s, a quarter of GOMEMLIMIT): free space in %s or set TMPDIR to a folder with room",
+			s.dir, pathCause(*s.failed.Load()), byteSize(s.cfg.memBudget), s.dir)
 	}
-	s.refs[i] = bodyRef{off: off, n: len(html), ok: true}
+	s.mem[i] = string(html)
+	s.memBytes += int64(len(html))
 	return nil
 }
 
 // get returns the HTML of role i and whether the store has it.
 func (s *bodyStore) get(i int) (string, bool, error) {
-	if s.file == nil {
-		s.mu.Lock()
-		html, ok := s.mem[i]
-		s.mu.Unlock()
-		return html, ok, nil
+	if s.file != nil && s.refs[i].ok {
+		ref := s.refs[i]
+		buf := make([]byte, ref.n)
+		if _, err := s.file.ReadAt(buf, ref.off); err != nil {
+			return "", false, fmt.Errorf("read the role bodies back from the scratch file in %s: %w", s.dir, err)
+		}
+		// buf is this string's alone: no need to copy it.
+		return unsafe.String(unsafe.SliceData(buf), len(buf)), true, nil
 	}
-	ref := s.refs[i]
-	if !ref.ok {
-		return "", false, nil
-	}
-	buf := make([]byte, ref.n)
-	if _, err := s.file.ReadAt(buf, ref.off); err != nil {
-		return "", false, err
-	}
-	// buf is this string's alone: no need to copy it.
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), true, nil
+	s.mu.Lock()
+	html, ok := s.mem[i]
+	s.mu.Unlock()
+	return html, ok, nil
 }
 
 // close releases the store.
@@ -101,4 +160,22 @@ func (s *bodyStore) close() error {
 		err = errors.Join(err, os.Remove(s.name))
 	}
 	return err
+}
+
+// pathCause is the cause of a failed file operation without the file's
+// name (the scratch file's random name says nothing to a reader).
+func pathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// byteSize prints n bytes in MB, or in bytes below one MB.
+func byteSize(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%d MB", n>>20)
 }

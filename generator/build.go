@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -102,9 +104,15 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if res, ok := unchanged(ctx, cfg); ok {
 		return res, nil
 	}
+	return newOneShot(cfg).Build(ctx)
+}
+
+// newOneShot returns the Builder that Build uses: it builds once and keeps
+// no role file in memory after parsing it.
+func newOneShot(cfg Config) *Builder {
 	b := NewBuilder(cfg)
 	b.oneShot = true
-	return b.Build(ctx)
+	return b
 }
 
 // Builder builds a site again and again, reusing the work whose inputs did
@@ -126,6 +134,8 @@ type Builder struct {
 	// file in memory after parsing it, and reads it again to render its
 	// body, so that a large site's files are not all held at once.
 	oneShot bool
+	// readFile reads a role file again (os.ReadFile; a field for tests).
+	readFile func(name string) ([]byte, error)
 }
 
 // source returns the bytes of role r's file as the loader parsed them.
@@ -133,12 +143,14 @@ func (b *Builder) source(r *content.Role) ([]byte, error) {
 	if !b.oneShot {
 		return r.Source, nil
 	}
-	src, err := os.ReadFile(r.Path)
-	if err != nil {
-		return nil, err
-	}
-	if maphash.Bytes(b.seed, src) != b.loader.sourceKey(r.Path) {
-		return nil, fmt.Errorf("%s changed during the build; build again", r.Path)
+	src, err := b.readFile(r.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fileError(r.Path, diag.RemovedWhileReading)
+	case err != nil:
+		return nil, fileError(r.Path, diag.RoleUnreadable, pathCause(err))
+	case maphash.Bytes(b.seed, src) != b.loader.sourceKey(r.Path):
+		return nil, fileError(r.Path, diag.ChangedWhileReading)
 	}
 	return src, nil
 }
@@ -166,11 +178,62 @@ func (b *Builder) Changed(paths []string) {
 
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
-	return &Builder{cfg: cfg, loader: newLoader(), linker: newLinker(), seed: maphash.MakeSeed(), pages: map[string]uint64{}}
+	return &Builder{cfg: cfg, loader: newLoader(), linker: newLinker(), seed: maphash.MakeSeed(), pages: map[string]uint64{}, readFile: os.ReadFile}
 }
 
-// Build builds the site. See the package function Build.
+// Build builds the site. See the package function Build. A build stopped
+// by ctx returns an *InterruptedError, whatever stage it was in.
 func (b *Builder) Build(ctx context.Context) (*Result, error) {
+	res, err := b.build(ctx)
+	if err != nil && ctx.Err() != nil {
+		// What the stages found so far is not the whole story: report
+		// only the interruption and what it left behind.
+		return &Result{Stats: res.Stats}, &InterruptedError{OutDir: b.cfg.OutDir, Check: b.cfg.Check, Written: res.Stats.Written, cause: ctx.Err()}
+	}
+	return res, err
+}
+
+// InterruptedError is the error of a build whose context ended (Ctrl-C, a
+// signal) before it finished. It blames no file: nothing was wrong with
+// them.
+type InterruptedError struct {
+	OutDir string
+	Check  bool // a -check build, which writes nothing
+	// Written is how many files the build had written into OutDir when
+	// it stopped; each is complete, but the folder mixes them with the
+	// previous build's until the next build finishes.
+	Written int
+	cause   error // the context's error
+}
+
+// Unwrap returns the context's error (context.Canceled, say).
+func (e *InterruptedError) Unwrap() error { return e.cause }
+
+func (e *InterruptedError) Error() string {
+	switch {
+	case e.Check:
+		return "interrupted; nothing written"
+	case e.Written == 0:
+		return fmt.Sprintf("interrupted; %s is unchanged", e.OutDir)
+	default:
+		return fmt.Sprintf("interrupted while writing: %d files in %s were written; build again to finish", e.Written, e.OutDir)
+	}
+}
+
+// stopped ends a build whose stage could not finish: a problem with a
+// file (a diag.List) is reported with the content's problems, at that
+// file; any other error comes back as it is.
+func stopped(res *Result, err error) (*Result, error) {
+	var list diag.List
+	if errors.As(err, &list) {
+		res.Diagnostics.Append(list)
+		res.Diagnostics.Sort()
+		return res, res.Diagnostics.Err()
+	}
+	return res, err
+}
+
+func (b *Builder) build(ctx context.Context) (*Result, error) {
 	cfg := b.cfg
 	start := time.Now()
 	now := cfg.Now
@@ -187,13 +250,22 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir); err != nil {
 			return res, err
 		}
+		if err := CheckChangesFile(cfg); err != nil {
+			return res, err
+		}
 	}
 	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir, b.seed)
 	res.Diagnostics.Append(rerrs)
 	changed := b.changed
 	b.changed = nil
-	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot, changed)
+	// The history is read before the content: when two files clash, the
+	// one added later is blamed.
+	history, warn := b.dates.get(ctx, cfg.ContentDir)
+	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot, changed, history.first)
 	res.Diagnostics.Append(lerrs)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	if res.Diagnostics.HasErrors() || site == nil || renderer == nil {
 		return fail()
 	}
@@ -216,8 +288,11 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 			warm.abandon()
 		}
 	}()
-	linked, lkerrs := b.linker.run(ctx, site, b.loader.sourceKey, b.source, indexed)
+	linked, lkerrs, err := b.linker.run(ctx, site, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
+	if err != nil {
+		return stopped(res, err)
+	}
 	if linked != nil {
 		defer linked.close()
 	}
@@ -243,7 +318,7 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 		}
 	}
 
-	dates, warn := b.dates.get(ctx, cfg.ContentDir)
+	dates := history.last
 	if !warn.IsZero() {
 		res.Diagnostics.Warn(diag.Position{Path: cfg.ContentDir}, warn.Msg, warn.Args...)
 	}
@@ -301,8 +376,11 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	stats, rendered, err := b.write(ctx, plan, extra, state, s)
 	committed = true // or aborted: the session is over either way
 	res.Stats, res.Rendered = stats, rendered
-	if err != nil || cfg.ChangesFile == "" {
-		return res, err
+	if err != nil {
+		return stopped(res, err)
+	}
+	if cfg.ChangesFile == "" {
+		return res, nil
 	}
 	res.Changes = changeReport(site, now, before, readPrevJobs(cfg.ChangesFile), res.ChangedURLs())
 	return res, writeReport(cfg.ChangesFile, res.Changes)
@@ -450,7 +528,8 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 // written on all cores and their bytes dropped at once, so memory stays
 // flat however large the site.
 //
-// s is a session begun already (see warmup), or nil to begin one.
+// s is a session begun already (see warmup), or nil to begin one. When it
+// fails, the Stats it returns count the files it wrote before it stopped.
 func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, state []byte, s *output.Session) (output.Stats, int, error) {
 	if s == nil {
 		var err error
@@ -460,6 +539,7 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 	}
 	keys := make([]uint64, len(plan))
 	rendered := make([]bool, len(plan))
+	var written atomic.Int64 // files put with new bytes, for an error's Stats
 	// Put does not keep the bytes: each page is rendered into a buffer
 	// that the next page reuses.
 	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -486,7 +566,11 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 			if err := j.render(buf); err != nil {
 				return err
 			}
-			if _, err := s.Put(j.path, buf.Bytes()); err != nil {
+			wrote, err := s.Put(j.path, buf.Bytes())
+			if wrote {
+				written.Add(1)
+			}
+			if err != nil {
 				return err
 			}
 			keys[i], rendered[i] = j.key, true
@@ -495,7 +579,10 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 	}
 	for _, f := range extra {
 		g.Go(func() error {
-			_, err := s.Put(f.Path, f.Data)
+			wrote, err := s.Put(f.Path, f.Data)
+			if wrote {
+				written.Add(1)
+			}
 			return err
 		})
 	}
@@ -504,16 +591,16 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 		// Pages written so far are complete; forget their fingerprints so
 		// the next build checks them again.
 		b.pages = map[string]uint64{}
-		return output.Stats{}, 0, err
+		return output.Stats{Written: int(written.Load())}, 0, err
 	}
 	if err := s.SetState(state); err != nil {
 		s.Abort()
-		return output.Stats{}, 0, err
+		return output.Stats{Written: int(written.Load())}, 0, err
 	}
 	stats, err := s.Commit()
 	if err != nil {
 		b.pages = map[string]uint64{}
-		return output.Stats{}, 0, err
+		return output.Stats{Written: int(written.Load())}, 0, err
 	}
 	pages := make(map[string]uint64, len(plan))
 	n := 0

@@ -9,11 +9,13 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/link"
 	"rolesite/generator/render"
 )
 
@@ -131,7 +133,11 @@ func (l *loader) inputs(head string) *inputs {
 // not listed again and the other files are not looked at. It is ignored
 // unless every path in it is a role file the last load read and none of
 // those is a symbolic link.
-func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop bool, changed map[string]bool) (*content.Site, uint64, diag.List) {
+//
+// added maps role files to when git first saw them; files it does not
+// know count from their modification time, for telling which of two
+// clashing files is the newer.
+func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop bool, changed map[string]bool, added map[string]time.Time) (*content.Site, uint64, diag.List) {
 	var errs diag.List
 	sitePath := filepath.Join(cfg.ContentDir, "site.yaml")
 	info, err := os.Stat(sitePath)
@@ -196,8 +202,8 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		errs.Add(diag.Position{Path: cfg.ContentDir}, diag.Cancelled, err)
+	if g.Wait() != nil {
+		// Only ctx ends the reading early; the caller looks at it.
 		return nil, 0, errs
 	}
 	bodiesOnly := changed != nil && !drop && l.assembled != nil && l.assembledFrom == l.site && cfg.Drafts == l.assembledDrafts
@@ -222,18 +228,27 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 	}
 	l.assembled, l.published = nil, nil
 	var roles []*content.Role
+	unreadable := map[string]bool{}
+	since := make(map[string]time.Time, len(files))
 	for _, f := range files {
 		p := current[f.Path]
 		errs.Append(p.diags)
 		if p.role != nil {
 			roles = append(roles, p.role)
+		} else {
+			unreadable[f.Slug] = true
+		}
+		if t, ok := added[f.Path]; ok {
+			since[f.Path] = t
+		} else {
+			since[f.Path] = time.Unix(0, p.stamp.mtime)
 		}
 	}
 	if l.site == nil {
 		errs.Sort()
 		return nil, 0, errs
 	}
-	site, aerrs := content.Assemble(l.site, roles, cfg.Drafts)
+	site, aerrs := content.Assemble(content.Parts{Site: l.site, Roles: roles, Unreadable: unreadable, Added: since, Drafts: cfg.Drafts, NameKey: link.NameKey})
 	errs.Append(aerrs)
 	errs.Sort()
 	if errs.HasErrors() {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"rolesite/generator/content"
+	"rolesite/generator/output"
 )
 
 // ChangeReport lists the canonical URLs a build added, updated and removed
@@ -20,6 +22,10 @@ import (
 // JobPosting pages: URL_UPDATED for added and updated, URL_DELETED for
 // removed or ended postings) or IndexNow (any URL).
 type ChangeReport struct {
+	// Format is always ReportFormat. It marks the file as a report this
+	// generator wrote, which is what lets a later build replace it (see
+	// CheckChangesFile).
+	Format  string       `json:"format"`
 	BaseURL string       `json:"base_url"`
 	Added   []ChangedURL `json:"added"`
 	Updated []ChangedURL `json:"updated"`
@@ -28,6 +34,9 @@ type ChangeReport struct {
 	// next build compares with them to tell which postings ended.
 	JobPostings []string `json:"job_postings"`
 }
+
+// ReportFormat is the "format" of every change report the build writes.
+const ReportFormat = "rolesite-change-report/1"
 
 // ChangedURL is one URL in a ChangeReport.
 type ChangedURL struct {
@@ -95,7 +104,7 @@ func changeReport(site *content.Site, now time.Time, before map[string]bool, pre
 			jobs[u] = true
 		}
 	}
-	rep := &ChangeReport{BaseURL: site.BaseURL, Added: []ChangedURL{}, Updated: []ChangedURL{}, Removed: []ChangedURL{}, JobPostings: []string{}}
+	rep := &ChangeReport{Format: ReportFormat, BaseURL: site.BaseURL, Added: []ChangedURL{}, Updated: []ChangedURL{}, Removed: []ChangedURL{}, JobPostings: []string{}}
 	entry := func(u string) ChangedURL {
 		return ChangedURL{URL: u, JobPosting: jobs[u], JobPostingEnded: prevJobs[u] && !jobs[u]}
 	}
@@ -136,6 +145,94 @@ func changeReport(site *content.Site, now time.Time, before map[string]bool, pre
 	return rep
 }
 
+// CheckChangesFile refuses a Config.ChangesFile that a build must not
+// write: one that is the content, layouts or output folder or lies inside
+// one of them (the report would replace a role, site.yaml, a layout or a
+// published page), and an existing file that is not a change report the
+// build wrote. A report the build wrote is a JSON object whose "format" is
+// ReportFormat; a report of an earlier version, which had no "format", is
+// recognised by having exactly the keys base_url, added, updated, removed
+// and job_postings. An empty ChangesFile passes.
+//
+// Build checks it before it reads or writes anything; a command calls it
+// to refuse the path before it builds.
+func CheckChangesFile(cfg Config) error {
+	path := cfg.ChangesFile
+	if path == "" {
+		return nil
+	}
+	refuse := func(format string, args ...any) error {
+		return fmt.Errorf("refusing to write the change report to %q: "+format, append([]any{path}, args...)...)
+	}
+	const elsewhere = "name a file outside the content, layouts and output folders"
+	for _, f := range []struct{ name, dir string }{{"content", cfg.ContentDir}, {"layouts", cfg.LayoutsDir}, {"output", cfg.OutDir}} {
+		if f.dir == "" {
+			continue
+		}
+		where, err := output.Place(path, f.dir)
+		if err != nil {
+			return fmt.Errorf("check change report %q against the %s folder %q: %w", path, f.name, f.dir, err)
+		}
+		switch where {
+		case output.Same:
+			return refuse("it is the %s folder %q; %s", f.name, f.dir, elsewhere)
+		case output.Inside:
+			return refuse("it is inside the %s folder %q; %s", f.name, f.dir, elsewhere)
+		}
+	}
+	linfo, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("check change report %q: %w", path, err)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && linfo.Mode()&fs.ModeSymlink != 0:
+		return refuse("it is a symbolic link to a missing file; name the report file itself")
+	case err != nil:
+		return fmt.Errorf("check change report %q: %w", path, err)
+	case info.IsDir():
+		return refuse("it is a folder; name a file in it, e.g. %q", filepath.Join(path, "changes.json"))
+	case !info.Mode().IsRegular():
+		return refuse("it is not a regular file")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("check change report %q: %w", path, err)
+	}
+	if !isChangeReport(data) {
+		return refuse(`the file exists and is not a change report the build wrote (no "format": %q); name a new file, or delete this one if it is no longer needed`, ReportFormat)
+	}
+	return nil
+}
+
+// isChangeReport reports whether data is a change report the build wrote:
+// marked with ReportFormat, or of an earlier version, which wrote exactly
+// the five keys without a mark.
+func isChangeReport(data []byte) bool {
+	var marked struct {
+		Format string `json:"format"`
+	}
+	if json.Unmarshal(data, &marked) == nil && marked.Format == ReportFormat {
+		return true
+	}
+	var earlier struct {
+		BaseURL     *string       `json:"base_url"`
+		Added       *[]ChangedURL `json:"added"`
+		Updated     *[]ChangedURL `json:"updated"`
+		Removed     *[]ChangedURL `json:"removed"`
+		JobPostings *[]string     `json:"job_postings"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if dec.Decode(&earlier) != nil || dec.More() {
+		return false
+	}
+	return earlier.BaseURL != nil && earlier.Added != nil && earlier.Updated != nil && earlier.Removed != nil && earlier.JobPostings != nil
+}
+
 // readPrevJobs reads the job_postings of an earlier report at path.
 func readPrevJobs(path string) map[string]bool {
 	prev := map[string]bool{}
@@ -152,19 +249,30 @@ func readPrevJobs(path string) map[string]bool {
 	return prev
 }
 
-// writeReport writes the report atomically.
+// writeReport writes the report atomically: into a new temporary file
+// beside it, renamed over it. When path is a symbolic link, the file it
+// points to is replaced and the link stays.
 func writeReport(path string, rep *ChangeReport) error {
 	data, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
-		return err
+		return fmt.Errorf("write change report %s: %w", path, err)
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write change report: %w", err)
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write change report: %w", err)
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write change report %s: %w", path, err)
+	}
+	_, err = tmp.Write(append(data, '\n'))
+	err = errors.Join(err, tmp.Chmod(0o644), tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), target)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write change report %s: %w", path, err)
 	}
 	return nil
 }

@@ -2,21 +2,20 @@ package generator
 
 import (
 	"context"
-	"time"
 
 	"rolesite/generator/diag"
 )
 
-// gitCache keeps the last-commit dates of the content files for as long as
-// the repository's HEAD stays the same commit.
+// gitCache keeps the commit dates of the content files for as long as the
+// repository's HEAD stays the same commit.
 type gitCache struct {
 	head  string
-	dates map[string]time.Time
+	dates gitHistory
 	warn  diag.Text
 	done  bool
 }
 
-func (g *gitCache) get(ctx context.Context, dir string) (map[string]time.Time, diag.Text) {
+func (g *gitCache) get(ctx context.Context, dir string) (gitHistory, diag.Text) {
 	head := gitHead(ctx, dir)
 	if g.done && head == g.head {
 		return g.dates, g.warn

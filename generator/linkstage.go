@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"hash/maphash"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"golang.org/x/sync/errgroup"
 
 	"rolesite/generator/content"
@@ -33,6 +35,7 @@ type linkedSite struct {
 	store  *bodyStore
 	l      *linker
 	sl     *siteLinks
+	ids    *render.PageIDs
 	source func(*content.Role) ([]byte, error)
 }
 
@@ -51,8 +54,8 @@ func (l *linkedSite) bodyHTML(i int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := renderBody(render.NewMarkdown(l.l.lk), &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
-		return "", err
+	if _, _, err := renderBody(render.NewMarkdown(l.l.lk), l.ids, &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
+		return "", fileError(r.Path, diag.BodyUnrenderable, err)
 	}
 	return buf.String(), nil
 }
@@ -87,13 +90,20 @@ type linker struct {
 	seed     maphash.Seed
 	namesKey uint64 // hash of every role's slug, URL and names
 	pathsKey uint64 // hash of every path the site answers
+	idsKey   string // the layouts' own ids the bodies were rendered around
 	ix       *link.Index
 	lk       *link.Linker
 	ids      []*content.Role // link ids: roles sorted by slug
 	idOf     map[string]int  // slug -> link id
 	nameKeys map[string]uint64
 	errs     diag.List
-	bodies   map[string]*body // by role file path
+	// unrendered are the slugs whose names or URL changed in runs that
+	// ended before the bodies rendered (a name two roles claim, say):
+	// nameKeys has their new names, the bodies do not.
+	unrendered map[string]bool
+	bodies     map[string]*body // by role file path
+	// scratch says where the bodies a run renders wait for their pages.
+	scratch scratchConfig
 	// last is the previous run's site and what run derived from it alone
 	// or from its mentions, reused while the loader hands back the same
 	// site (only bodies changed) and no body's mentions changed.
@@ -108,7 +118,7 @@ type lastLinks struct {
 }
 
 func newLinker() *linker {
-	return &linker{seed: maphash.MakeSeed(), bodies: map[string]*body{}}
+	return &linker{seed: maphash.MakeSeed(), bodies: map[string]*body{}, scratch: defaultScratch()}
 }
 
 // roleNamesKey hashes what a role contributes to the index.
@@ -212,7 +222,9 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 	}
 	namesKey := all.Sum64()
 	first = l.ix == nil
-	if !first && namesKey == l.namesKey {
+	// The index's errors carry the names' positions, which the key does
+	// not cover: with errors, the index is made again.
+	if !first && namesKey == l.namesKey && len(l.errs) == 0 {
 		l.ids = ids // same slugs and names: same ids, fresh role values
 		return nil, false
 	}
@@ -249,8 +261,13 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 // a role's file as the loader parsed it (the body is at BodyOffset).
 //
 // indexed, when not nil, is called once the name index is built without
-// errors, before the bodies render.
-func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List) {
+// errors, before the bodies render. Heading ids keep clear of ids.
+//
+// Problems in the content come back in the list. A body stage that could
+// not finish comes back as the error: a diag.List naming the role file
+// that could not be read or rendered, the context's error, or an error
+// naming the temporary folder the bodies could not wait in.
+func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageIDs, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List, error) {
 	var errs diag.List
 	last := l.last
 	l.last = nil
@@ -259,6 +276,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		changed             map[string]bool
 		first, pathsChanged bool
 		sl                  *siteLinks
+		pathsKey            uint64
 	)
 	if sameSite {
 		// The same roles with the same front matter: the same names and
@@ -266,20 +284,30 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 		sl = last.sl
 	} else {
 		changed, first = l.update(site)
+		if len(l.unrendered) > 0 && !first {
+			changed = maps.Clone(changed)
+			if changed == nil {
+				changed = map[string]bool{}
+			}
+			maps.Copy(changed, l.unrendered)
+		}
+		// Until the bodies render, what changed is not in them.
+		l.unrendered = changed
 	}
 	errs.Append(l.errs)
 	if errs.HasErrors() {
-		return nil, errs
+		return nil, errs, nil
 	}
 	if indexed != nil {
 		indexed()
 	}
 	if !sameSite {
 		sl = newSiteLinks(site)
-		pathsKey := sl.key(l.seed)
+		pathsKey = sl.key(l.seed)
 		pathsChanged = pathsKey != l.pathsKey
-		l.pathsKey = pathsKey
 	}
+	// Other layout ids can move heading ids: every body renders again.
+	idsChanged := ids.Key() != l.idsKey
 
 	// A mini index of the changed roles' new names finds the bodies that
 	// may mention them now.
@@ -303,7 +331,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	for i, r := range site.Roles {
 		key := bodyKey(l.seed, r, srcKey(r.Path))
 		b := l.bodies[r.Path]
-		stale[i] = first || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
+		stale[i] = first || idsChanged || b == nil || b.key != key || (pathsChanged && b.resolved) || changed[r.Slug]
 		if !stale[i] && len(changed) > 0 {
 			for _, m := range b.mentions {
 				if changed[m] {
@@ -339,11 +367,17 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 			}
 		}
 	}
-	store := newBodyStore(n, len(todo))
-	if err := l.render(ctx, site, sl, bodies, todo, store, source); err != nil {
+	store := newBodyStore(n, len(todo), l.scratch)
+	if err := l.render(ctx, site, sl, ids, bodies, todo, store, source); err != nil {
 		store.close()
-		errs.Add(diag.Position{Path: site.Path}, diag.RenderFailed, err)
-		return nil, errs
+		return nil, errs, err
+	}
+	// The bodies are rendered for these paths and ids; a build that stops
+	// before here leaves the keys of the bodies it keeps.
+	l.idsKey = ids.Key()
+	l.unrendered = nil
+	if !sameSite {
+		l.pathsKey = pathsKey
 	}
 	seen := make(map[string]bool, n)
 	for i, r := range site.Roles {
@@ -363,13 +397,13 @@ func (l *linker) run(ctx context.Context, site *content.Site, srcKey func(path s
 	}
 	last.site, last.sl = site, sl
 	l.last = last
-	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, source: source}
+	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, ids: ids, source: source}
 	for _, b := range bodies {
 		ls.links += len(b.mentions)
 		errs.Append(b.problems)
 	}
 	errs.Append(last.islands)
-	return ls, errs
+	return ls, errs, nil
 }
 
 // sameMentions reports whether each body at todo mentions the roles in
@@ -419,7 +453,7 @@ func bodyKey(seed maphash.Seed, r *content.Role, src uint64) uint64 {
 
 // render converts the bodies at todo on all cores, each worker with its
 // own goldmark instance and buffer.
-func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
+func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, ids *render.PageIDs, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
 	if len(todo) == 0 {
 		return nil
 	}
@@ -437,9 +471,9 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				if err != nil {
 					return err
 				}
-				res, err := renderBody(md, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
+				res, fragments, err := renderBody(md, ids, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
-					return err
+					return fileError(r.Path, diag.BodyUnrenderable, err)
 				}
 				b.htmlHash = maphash.Bytes(l.seed, buf.Bytes())
 				if err := store.put(i, buf.Bytes()); err != nil {
@@ -450,6 +484,9 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				}
 				for _, p := range res.Problems {
 					b.problems.Add(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), p.Message(), p.Dest)
+				}
+				for _, f := range fragments {
+					b.problems.Add(diag.OffsetPosition(r.Path, src, r.BodyOffset+f.Offset), diag.BadFragment, f.Message)
 				}
 			}
 			return nil
@@ -500,12 +537,23 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 	return graph, islands
 }
 
-// renderBody converts one role body with the linker into buf.
-func renderBody(md goldmark.Markdown, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, error) {
+// fileError is a problem with the file at path that stops the build, as a
+// diag.List error so that it is reported with the content's problems.
+func fileError(path string, msg diag.Message, args ...any) error {
+	var l diag.List
+	l.Add(diag.Position{Path: path}, msg, args...)
+	return l
+}
+
+// renderBody converts one role body with the linker into buf, its heading
+// ids clear of ids, and reports its in-page links that name nothing.
+func renderBody(md goldmark.Markdown, ids *render.PageIDs, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, []render.BadFragment, error) {
 	buf.Reset()
-	pc := link.NewContext(link.Page{Self: self, Resolve: resolve})
-	if err := md.Convert(body, buf, parser.WithContext(pc)); err != nil {
-		return link.PageResult{}, err
+	pc := link.NewContext(link.Page{Self: self, Resolve: resolve}, parser.WithIDs(ids.Headings()))
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	fragments := render.CheckFragments(doc, pc)
+	if err := md.Renderer().Render(buf, body, doc); err != nil {
+		return link.PageResult{}, nil, err
 	}
-	return link.Result(pc), nil
+	return link.Result(pc), fragments, nil
 }

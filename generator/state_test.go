@@ -153,9 +153,8 @@ func TestBuilderRecordsNoStateForRacyInputs(t *testing.T) {
 func TestSpilledBodies(t *testing.T) {
 	cfg := fixture(t)
 	want := coldTree(t, cfg)
-	defer func(n int) { spillAt = n }(spillAt)
-	spillAt = 1
 	bd := NewBuilder(cfg)
+	bd.linker.scratch.spillAt = 1
 	if _, err := bd.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
 //	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github]
+//	build [-content DIR] -new CATEGORY/SLUG
+//	build -init DIR
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -16,6 +18,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -24,6 +27,7 @@ import (
 	"rolesite/generator"
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/scaffold"
 )
 
 func main() {
@@ -39,6 +43,9 @@ type options struct {
 	watch  bool
 	serve  serveFlag
 	format format
+	// newRole is -new CATEGORY/SLUG and initDir -init DIR: write files for
+	// editors instead of building.
+	newRole, initDir string
 }
 
 // serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
@@ -96,6 +103,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
 	lang := fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
 	formatName := fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
+	fs.StringVar(&o.newRole, "new", "", "write the file of a new role, a draft, into the content folder's roles/ (e.g. -new tech-development/data-engineer)")
+	fs.StringVar(&o.initDir, "init", "", "write a new site into `DIR`: DIR/content/site.yaml and an example role")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -129,6 +138,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if _, err := strconv.Atoi(o.serve.addr); err == nil {
 		o.serve.addr = "127.0.0.1:" + o.serve.addr
 	}
+	if err := checkScaffoldFlags(fs, o); err != nil {
+		return nil, err
+	}
 	if o.serve.set {
 		o.watch = true
 	}
@@ -141,6 +153,31 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 	}
 	return o, nil
+}
+
+// checkScaffoldFlags refuses -new and -init next to flags they would
+// ignore: -new takes -content only, -init nothing else.
+func checkScaffoldFlags(fs *flag.FlagSet, o *options) error {
+	if o.newRole == "" && o.initDir == "" {
+		return nil
+	}
+	mode, allowed := "-new", "content"
+	if o.initDir != "" {
+		mode, allowed = "-init", ""
+	}
+	var extra []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != allowed && "-"+f.Name != mode {
+			extra = append(extra, "-"+f.Name)
+		}
+	})
+	if len(extra) == 0 {
+		return nil
+	}
+	if mode == "-new" {
+		return fmt.Errorf("-new writes a role file and builds nothing: it takes -content only, not %s", strings.Join(extra, ", "))
+	}
+	return fmt.Errorf("-init writes a new site into its folder and builds nothing: it takes no other flag, not %s", strings.Join(extra, ", "))
 }
 
 // buildTime is SOURCE_DATE_EPOCH when set, else the clock.
@@ -170,6 +207,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 2
 	}
+	if opts.newRole != "" || opts.initDir != "" {
+		return runScaffold(ctx, opts, now, stdout, stderr)
+	}
+	// The report is refused before anything is read or written, in every
+	// mode, so that -check tells of it too.
+	if err := generator.CheckChangesFile(opts.cfg); err != nil {
+		fmt.Fprintf(stderr, "build: -changes: %v\n", err)
+		return 2
+	}
 	if opts.watch {
 		return runDev(ctx, opts, stdout, stderr)
 	}
@@ -177,6 +223,39 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := generator.Build(ctx, opts.cfg)
 	return report(stdout, stderr, opts, res, err, time.Since(start))
+}
+
+// runScaffold runs -new or -init. A mistake in the argument exits 2, a
+// conflict with the content (a file that exists, a broken site.yaml) 1.
+func runScaffold(ctx context.Context, opts *options, now time.Time, stdout, stderr io.Writer) int {
+	var err error
+	if opts.newRole != "" {
+		var path string
+		if path, err = scaffold.NewRole(ctx, opts.cfg.ContentDir, opts.newRole, now); err == nil {
+			fmt.Fprintf(stdout, "wrote %s: a draft; replace its placeholders in [ ], then delete draft: true to publish it (build -drafts shows it meanwhile)\n", path)
+			return 0
+		}
+	} else {
+		var paths []string
+		if paths, err = scaffold.Init(ctx, opts.initDir, now); err == nil {
+			fmt.Fprintf(stdout, "wrote %s\nreplace the example values, then build it: build -content %s -out %s\n",
+				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public"))
+			return 0
+		}
+	}
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, d := range list {
+			fmt.Fprintln(stderr, d.String())
+		}
+		return 1
+	}
+	fmt.Fprintf(stderr, "build: %v\n", err)
+	var usage *scaffold.ArgumentError
+	if errors.As(err, &usage) {
+		return 2
+	}
+	return 1
 }
 
 // runDev watches (and serves) until ctx is done: Ctrl-C ends it cleanly.
@@ -220,6 +299,12 @@ func report(stdout, stderr io.Writer, opts *options, res *generator.Result, err 
 	if res != nil {
 		shown = append(shown, res.Diagnostics...)
 	}
+	var interrupted *generator.InterruptedError
+	if errors.As(err, &interrupted) {
+		// It says what became of the output; no file is to blame.
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
 	var list diag.List
 	if err != nil && !errors.As(err, &list) {
 		shown.Add(diag.Position{}, diag.BuildProblem, err)
@@ -232,7 +317,11 @@ func report(stdout, stderr io.Writer, opts *options, res *generator.Result, err 
 		if n == 0 {
 			n = 1
 		}
-		fmt.Fprintln(stderr, diag.SummaryFailed.Format(lang, n, cfg.OutDir))
+		if res != nil && res.Stats.Written > 0 {
+			fmt.Fprintln(stderr, diag.SummaryFailedPartly.Format(lang, n, res.Stats.Written, cfg.OutDir))
+		} else {
+			fmt.Fprintln(stderr, diag.SummaryFailed.Format(lang, n, cfg.OutDir))
+		}
 		return 1
 	}
 	warnings := len(res.Diagnostics.Warnings())

@@ -21,6 +21,10 @@ type decoder struct {
 	errs   *diag.List
 	pos    map[string]diag.Position
 	limits Limits
+	// bad holds the keys whose value had an error (a parent key too when
+	// one of its keys had one), so that checks across keys can stay
+	// silent about a key that already has its message.
+	bad map[string]bool
 }
 
 func (d *decoder) at(n *yaml.Node) diag.Position {
@@ -71,7 +75,14 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 			continue
 		}
 		d.pos[prefix+key] = d.at(k)
+		before := len(*d.errs)
 		f.read(prefix+key, v)
+		if d.errs.Since(before).HasErrors() {
+			if d.bad == nil {
+				d.bad = map[string]bool{}
+			}
+			d.bad[prefix+key] = true
+		}
 	}
 }
 
@@ -105,6 +116,10 @@ func (d *decoder) str(key string, n *yaml.Node) (string, bool) {
 	}
 	if strings.ContainsRune(s, 0) {
 		d.add(n, diag.TextHasNUL, key)
+		return "", false
+	}
+	if msg := checkText(s); !msg.IsZero() {
+		d.add(n, diag.TextBadCharacter, key, msg)
 		return "", false
 	}
 	if d.limits.MaxField > 0 && utf8.RuneCountInString(s) > d.limits.MaxField {
@@ -183,22 +198,24 @@ func (d *decoder) integer(key string, n *yaml.Node) (int, bool) {
 	return 0, false
 }
 
-func (d *decoder) number(key string, n *yaml.Node) (float64, bool) {
-	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
-			return v, true
-		}
-	}
-	d.add(n, diag.WantNumber, key, describe(n))
-	return 0, false
-}
+// earliestDate and latestDate bound the dates front matter may give. A
+// date outside them is a typing error; 0001-01-01 in particular is Go's
+// zero time, which would read as "not set" and keep a position open.
+var (
+	earliestDate = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	latestDate   = time.Date(2200, 12, 31, 0, 0, 0, 0, time.UTC)
+)
 
-// date reads an ISO date, YYYY-MM-DD, that is a real calendar day.
+// date reads an ISO date, YYYY-MM-DD, that is a real calendar day between
+// earliestDate and latestDate.
 func (d *decoder) date(key string, n *yaml.Node) (time.Time, bool) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!timestamp" || n.Tag == "!!str") {
 		v := strings.TrimSpace(n.Value)
 		if t, err := time.Parse(time.DateOnly, v); err == nil {
+			if t.Before(earliestDate) || t.After(latestDate) {
+				d.add(n, diag.ImplausibleDate, key, v, earliestDate.Format(time.DateOnly), latestDate.Format(time.DateOnly), key)
+				return time.Time{}, false
+			}
 			return t, true
 		}
 		if len(v) == 10 && v[4] == '-' && v[7] == '-' {
@@ -206,8 +223,27 @@ func (d *decoder) date(key string, n *yaml.Node) (time.Time, bool) {
 			return time.Time{}, false
 		}
 	}
+	if iso, ok := germanDate(n); ok {
+		d.add(n, diag.GermanDate, key, describe(n), iso)
+		return time.Time{}, false
+	}
 	d.add(n, diag.WantDate, key, describe(n))
 	return time.Time{}, false
+}
+
+// germanDate reads a scalar written as German dates are, day.month.year
+// (01.11.2026, 1.11.2026), and returns it as the ISO date to write instead.
+// It reports false for anything else, a day that is not in the calendar
+// included, so that the hint never names a date the editor did not mean.
+func germanDate(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	t, err := time.Parse("2.1.2006", strings.TrimSpace(n.Value))
+	if err != nil {
+		return "", false
+	}
+	return t.Format(time.DateOnly), true
 }
 
 // absURL reads an absolute http or https URL.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -119,7 +120,8 @@ var (
 	siteYAMLMessages        = yamlMessages{invalid: diag.SiteBadYAML, notMapping: diag.SiteNotMapping}
 )
 
-// parseYAMLMeta decodes a YAML block into a node tree with file lines.
+// parseYAMLMeta decodes a YAML block into a node tree with file lines. Its
+// warnings name text values that a comment cut short (see cutByComment).
 func parseYAMLMeta(path string, block []byte, firstLine int, msgs yamlMessages) (*yaml.Node, diag.List) {
 	var errs diag.List
 	lines := newYAMLLines(block, firstLine)
@@ -133,6 +135,11 @@ func parseYAMLMeta(path string, block []byte, firstLine int, msgs yamlMessages) 
 	var root yaml.Node
 	if err := yaml.Unmarshal(block, &root); err != nil {
 		line, msg := yamlErrorLine(err)
+		if m, ok := findMistake(block); ok && (line <= 0 || m.line <= line || m.kind == mistakeTab || m.kind == mistakeIndent) {
+			fileLine, col := lines.pos(m.line, m.col)
+			errs.Add(diag.Position{Path: path, Line: fileLine, Column: col}, diag.YAMLMistake, m.message(fileLine))
+			return nil, errs
+		}
 		fileLine, _ := lines.pos(max(line, 1), 1)
 		errs.Add(diag.Position{Path: path, Line: fileLine, Column: 1}, msgs.invalid, msg)
 		return nil, errs
@@ -144,12 +151,13 @@ func parseYAMLMeta(path string, block []byte, firstLine int, msgs yamlMessages) 
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
+	warns := cutByComment(path, lines, doc)
 	lines.remap(doc)
 	if doc.Kind != yaml.MappingNode {
 		errs.Add(diag.Position{Path: path, Line: doc.Line, Column: doc.Column}, msgs.notMapping)
 		return nil, errs
 	}
-	return doc, nil
+	return doc, warns
 }
 
 // yamlErrorLine extracts the 1-based line of a yaml.v3 syntax error.
@@ -326,6 +334,9 @@ func tomlNode(v any, lines []string, firstLine, from int) *yaml.Node {
 		for _, k := range located {
 			keyNode := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k.key, Line: firstLine + k.line, Column: k.col}
 			val := tomlNode(v[k.key], lines, firstLine, k.line)
+			if k.line < len(lines) {
+				keepWrittenNumber(val, lines[k.line], k.col, v[k.key])
+			}
 			placeAt(val, keyNode.Line, keyNode.Column)
 			n.Content = append(n.Content, keyNode, val)
 		}
@@ -403,4 +414,46 @@ func findTOMLKey(lines []string, key string, from int) (int, int) {
 		return from, 1
 	}
 	return max(len(lines)-1, 0), 1
+}
+
+// keepWrittenNumber gives a number's node the number as the TOML source
+// writes it ("62.000", not "62"), so that checks can look at what the
+// editor typed. line is the line of the number's key, which starts at the
+// 1-based column col. The node keeps the decoded form unless the written
+// token decodes to the same number.
+func keepWrittenNumber(n *yaml.Node, line string, col int, decoded any) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		return
+	}
+	runes := []rune(line)
+	if col < 1 || col > len(runes) {
+		return
+	}
+	_, after, ok := strings.Cut(string(runes[col-1:]), "=")
+	if !ok {
+		return
+	}
+	after = strings.TrimLeft(after, " \t")
+	end := strings.IndexAny(after, " \t,}]#")
+	if end < 0 {
+		end = len(after)
+	}
+	written := after[:end]
+	f, err := strconv.ParseFloat(strings.ReplaceAll(written, "_", ""), 64)
+	if err != nil {
+		return
+	}
+	switch v := decoded.(type) {
+	case int64:
+		if f != float64(v) || strings.ContainsAny(written, ".eE") {
+			return
+		}
+	case float64:
+		if f != v {
+			return
+		}
+	default:
+		return
+	}
+	n.Value = written
 }

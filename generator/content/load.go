@@ -8,12 +8,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/slug"
 )
 
 // Options control Load.
@@ -23,9 +26,13 @@ type Options struct {
 	Limits Limits
 }
 
-// validSlug reports whether s matches ^[a-z0-9]+(?:-[a-z0-9]+)*$: lowercase
+// SlugRule says what a slug may hold, in English; messages print
+// diag.SlugRule, its entry in the catalogue, in the editor's language.
+const SlugRule = "use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler"
+
+// ValidSlug reports whether s matches ^[a-z0-9]+(?:-[a-z0-9]+)*$: lowercase
 // letters a-z and digits in words joined by single hyphens.
-func validSlug(s string) bool {
+func ValidSlug(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
 	}
@@ -38,6 +45,28 @@ func validSlug(s string) bool {
 		}
 	}
 	return true
+}
+
+// slugRenames proposes a slug for each role whose file name is none: the
+// name's words as a slug ("Führung" -> "fuehrung"), unless no letter is
+// left, another file has that name, or two files would get it.
+func slugRenames(parsed []*Role) map[*Role]string {
+	taken := map[string]int{}
+	proposed := map[*Role]string{}
+	for _, p := range parsed {
+		if ValidSlug(p.Slug) {
+			taken[p.Slug]++
+		} else if to := slug.Make(p.Slug); to != "" {
+			proposed[p] = to
+			taken[to]++
+		}
+	}
+	for p, to := range proposed {
+		if taken[to] > 1 {
+			delete(proposed, p)
+		}
+	}
+	return proposed
 }
 
 // RoleFile is a role file found under roles/: its display path and slug.
@@ -82,12 +111,15 @@ func Load(ctx context.Context, opts Options) (*Site, diag.List) {
 		return nil, errs
 	}
 	var parsed []*Role
-	for _, r := range roles {
+	unreadable := map[string]bool{}
+	for i, r := range roles {
 		if r != nil {
 			parsed = append(parsed, r)
+		} else {
+			unreadable[files[i].Slug] = true
 		}
 	}
-	out, aerrs := Assemble(site, parsed, opts.Drafts)
+	out, aerrs := Assemble(Parts{Site: site, Roles: parsed, Unreadable: unreadable, Drafts: opts.Drafts})
 	errs.Append(aerrs)
 	errs.Sort()
 	if errs.HasErrors() {
@@ -200,6 +232,9 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 			return nil
 		}
 		if !isMD {
+			if msg := misnamedRole(path, name); !msg.IsZero() {
+				errs.Warn(diag.Position{Path: path}, diag.NotBuilt, msg)
+			}
 			return nil
 		}
 		files = append(files, RoleFile{Path: path, Slug: strings.TrimSuffix(name, ".md"), Link: link})
@@ -212,11 +247,76 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 	return files, errs
 }
 
+// notRoleEndings are file name endings of Markdown or text files that an
+// editor meant as roles, but only .md files are: .MD, .markdown, .txt
+// (compared without case) and Notepad's x.md.txt.
+var notRoleEndings = []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt"}
+
+// misnamedRole returns why the file path, named name, is not built although
+// its name says it is meant as a role, with the rename that makes it one;
+// the zero Text for any other file.
+func misnamedRole(path, name string) diag.Text {
+	base := name
+	for {
+		lower := strings.ToLower(base)
+		if i := strings.Index(lower, ".md."); i > 0 {
+			base = base[:i]
+			continue
+		}
+		trimmed := false
+		for _, end := range notRoleEndings {
+			if strings.HasSuffix(lower, end) && len(base) > len(end) {
+				base, trimmed = base[:len(base)-len(end)], true
+				break
+			}
+		}
+		if !trimmed {
+			break
+		}
+	}
+	if base == name {
+		return diag.Text{}
+	}
+	if lower := strings.ToLower(base); !ValidSlug(base) && ValidSlug(lower) {
+		base = lower
+	}
+	target := base + ".md"
+	if _, err := os.Lstat(filepath.Join(filepath.Dir(path), target)); err == nil {
+		return diag.T(diag.MisnamedRoleCopy, target)
+	}
+	return diag.T(diag.MisnamedRole, target)
+}
+
+// Parts are what Assemble puts together.
+type Parts struct {
+	// Site is site.yaml as parsed.
+	Site *Site
+	// Roles are the role files that parsed.
+	Roles []*Role
+	// Unreadable holds the slugs of role files that could not be read or
+	// parsed: they have their own errors, so references to them are not
+	// reported again.
+	Unreadable map[string]bool
+	// Added tells when each role file (by path) was added: its first git
+	// commit, else its modification time. Of two files that claim the
+	// same alias, or share a description, the one added later is blamed;
+	// a file not in Added counts as the newest.
+	Added map[string]time.Time
+	// Drafts publishes roles with draft: true.
+	Drafts bool
+	// NameKey gives the form under which the linker matches a title or
+	// synonym ("" for a name it ignores). Names with the same key claimed
+	// by two roles are an error; nil skips the check.
+	NameKey func(name string) string
+}
+
 // Assemble checks what depends on more than one file (slugs, categories,
-// related roles, aliases), applies the site's defaults and orders the
-// roles. It never modifies the parsed roles: each published role in the
-// returned site is a copy, so parsed roles can be cached across builds.
-func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
+// related roles, aliases, descriptions), applies the site's defaults and
+// orders the roles. It never modifies the parsed roles: each published
+// role in the returned site is a copy, so parsed roles can be cached
+// across builds.
+func Assemble(in Parts) (*Site, diag.List) {
+	site, parsed, unreadable, drafts := in.Site, in.Roles, in.Unreadable, in.Drafts
 	var errs diag.List
 	out := *site
 	out.Categories = make([]*Category, len(site.Categories))
@@ -233,6 +333,7 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 
 	bySlug := map[string]*Role{}
 	folded := map[string]*Role{}
+	renames := slugRenames(parsed)
 	for _, p := range parsed {
 		// Check duplicates before the slug rule, so that Backend.md next to
 		// backend.md is reported as the clash it is on a case-insensitive
@@ -243,8 +344,12 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 		} else {
 			folded[strings.ToLower(p.Slug)] = p
 		}
-		if !validSlug(p.Slug) {
-			errs.Add(diag.Position{Path: p.Path}, diag.BadSlug, p.Slug+".md")
+		if !ValidSlug(p.Slug) {
+			if to := renames[p]; to != "" {
+				errs.Add(diag.Position{Path: p.Path}, diag.BadSlugRename, p.Slug+".md", to+".md")
+			} else {
+				errs.Add(diag.Position{Path: p.Path}, diag.BadSlug, p.Slug+".md", diag.SlugRule)
+			}
 			continue
 		}
 		if _, taken := bySlug[p.Slug]; !taken {
@@ -256,7 +361,7 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 			continue
 		}
 		if _, ok := catIndex[p.Category]; !ok && p.Category != "" {
-			errs.Add(p.KeyPos("category"), diag.UnknownCategory, p.Category, hintOrList(p.Category, catKeys))
+			errs.Add(p.KeyPos("category"), diag.UnknownCategory, p.Category, HintOrList(p.Category, catKeys))
 		}
 	}
 	// Pages and aliases must not claim one URL. The owner of each URL is
@@ -293,10 +398,26 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 	for _, r := range published {
 		publishedSlugs[r.Slug] = true
 	}
-	for _, r := range published {
+	// Claims are settled oldest file first, so that a copy of a role is
+	// told that its aliases are taken, not the role it was copied from.
+	byAge := slices.Clone(published)
+	sort.SliceStable(byAge, func(i, j int) bool { return in.older(byAge[i], byAge[j]) })
+	descriptions := make(map[string]*Role, len(byAge))
+	errs.Append(in.nameClashes(byAge))
+	for _, r := range byAge {
+		key := strings.ToLower(strings.Join(strings.Fields(r.Description), " "))
+		if first, dup := descriptions[key]; dup {
+			errs.Warn(r.KeyPos("description"), diag.DuplicateDescription, first.Path)
+			continue
+		}
+		descriptions[key] = r
+	}
+	for _, r := range byAge {
 		for i, rel := range r.Related {
 			pos := func() diag.Position { return r.KeyPos("related." + itoa(i)) }
 			switch {
+			case unreadable[rel] && bySlug[rel] == nil:
+				// x.md has its own error; one cause, one message.
 			case rel == r.Slug:
 				errs.Add(pos(), diag.RelatedSelf, rel)
 			case bySlug[rel] != nil && !publishedSlugs[rel]:
@@ -349,9 +470,61 @@ func Assemble(site *Site, parsed []*Role, drafts bool) (*Site, diag.List) {
 	return &out, errs
 }
 
-// hintOrList suggests the entry of list closest to s, or lists them all
-// when none is close.
-func hintOrList(s string, list []string) diag.Text {
+// nameClashes reports each name that two roles claim, once per pair of
+// roles, at the newer role's name (roles come oldest first): the editor
+// who added or copied a role is the one to rename it.
+func (in Parts) nameClashes(byAge []*Role) diag.List {
+	if in.NameKey == nil {
+		return nil
+	}
+	type claim struct {
+		role *Role
+		pos  diag.Position
+	}
+	var errs diag.List
+	owner := map[string]claim{}
+	type pair struct{ a, b *Role }
+	told := map[pair]bool{}
+	for _, r := range byAge {
+		for j, name := range r.Names() {
+			key := in.NameKey(name)
+			if key == "" {
+				continue
+			}
+			var pos diag.Position
+			if j < len(r.NamePos) {
+				pos = r.NamePos[j]
+			}
+			first, taken := owner[key]
+			switch {
+			case !taken:
+				owner[key] = claim{r, pos}
+			case first.role != r && !told[pair{first.role, r}]:
+				told[pair{first.role, r}] = true
+				errs.Add(pos, diag.NameTaken, strings.TrimSpace(name), first.role.Title, first.pos)
+			}
+		}
+	}
+	return errs
+}
+
+// older reports whether a's file was added before b's (by path when both
+// were added at the same time).
+func (in Parts) older(a, b *Role) bool {
+	ta, aok := in.Added[a.Path]
+	tb, bok := in.Added[b.Path]
+	switch {
+	case aok != bok:
+		return aok
+	case !ta.Equal(tb):
+		return ta.Before(tb)
+	}
+	return a.Path < b.Path
+}
+
+// HintOrList returns " (did you mean "x"?)" for the entry of list closest
+// to s, or " (defined: a, b)" listing them all when none is close.
+func HintOrList(s string, list []string) diag.Text {
 	if h := hint(s, list); !h.IsZero() {
 		return h
 	}

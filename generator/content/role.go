@@ -73,6 +73,10 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	// Columns do not count a BOM, as editors do not show it.
 	text := bytes.TrimPrefix(src, utf8BOM)
 	shift := len(src) - len(text)
+	if enc := textEncoding(src); enc != "" {
+		errs.Add(filePos, diag.FileEncoding, enc)
+		return nil, set, errs
+	}
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
 		errs.Add(diag.OffsetPosition(path, text, off-shift), diag.FileNotUTF8)
@@ -90,9 +94,16 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	if derrs.HasErrors() {
 		return nil, set, derrs
 	}
+	errs.Append(derrs)
+	if off, msg := disallowedInBody(doc.body); !msg.IsZero() {
+		errs.Add(diag.OffsetPosition(path, text, doc.bodyOffset+off-shift), diag.BodyBadCharacter, msg)
+	}
 	if doc.meta == nil {
 		errs.Add(filePos, diag.NoFrontMatter)
 		return nil, set, errs
+	}
+	if p := checkBody(doc.body, defaultBodyLimits); p != nil {
+		errs.Add(diag.OffsetPosition(path, text, doc.bodyOffset+p.offset-shift), diag.BodyProblem, p.message)
 	}
 	r := &Role{
 		Slug:       slug,
@@ -113,6 +124,10 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		s, ok := d.required(key, n)
 		if ok && strings.ContainsAny(s, "\n\r") {
 			d.add(n, diag.NotOneLine, key)
+			return "", false
+		}
+		if ok && !hasLetterOrDigit(s) {
+			d.add(n, diag.NoLetterOrDigit, key, s)
 			return "", false
 		}
 		return s, ok
@@ -153,39 +168,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 			set.employmentType = true
 			r.EmploymentType = d.employmentTypes(k, v)
 		}},
-		{"salary", func(k string, v *yaml.Node) {
-			s := &Salary{Unit: "YEAR"}
-			var hasMin, hasMax bool
-			d.mapping(v, k+".", []field{
-				{"min", func(k string, v *yaml.Node) { s.Min, hasMin = d.number(k, v) }},
-				{"max", func(k string, v *yaml.Node) { s.Max, hasMax = d.number(k, v) }},
-				{"currency", func(k string, v *yaml.Node) {
-					set.salaryCurrency = true
-					s.Currency, _ = d.currency(k, v)
-				}},
-				{"unit", func(k string, v *yaml.Node) { s.Unit, _ = d.enum(k, v, salaryUnits) }},
-			})
-			switch {
-			case !hasMin && !hasMax:
-				if v.Kind == yaml.MappingNode {
-					d.add(v, diag.SalaryNeedsMinMax, k)
-				}
-				return
-			case !hasMin:
-				s.Min = s.Max
-			case !hasMax:
-				s.Max = s.Min
-			}
-			if s.Min <= 0 || s.Max <= 0 {
-				d.add(v, diag.SalaryNotPositive, k, fmtNum(s.Min), fmtNum(s.Max))
-				return
-			}
-			if s.Min > s.Max {
-				d.add(v, diag.SalaryMinAboveMax, k, fmtNum(s.Min), fmtNum(s.Max))
-				return
-			}
-			r.Salary = s
-		}},
+		{"salary", func(k string, v *yaml.Node) { r.Salary = d.salary(k, v, &set.salaryCurrency) }},
 		{"location", func(k string, v *yaml.Node) {
 			set.location = true
 			r.Location = d.location(k, v)
@@ -244,18 +227,23 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		errs.Add(r.KeyPos("valid_through"), diag.ValidThroughBeforePosted,
 			r.ValidThrough.Format("2006-01-02"), r.DatePosted.Format("2006-01-02"))
 	}
-	if !r.ValidThrough.IsZero() && r.DatePosted.IsZero() {
+	// A key that is present but invalid has its own error: the checks
+	// across keys below ask whether a key is written, not whether it
+	// parsed, so that one mistake gives one message.
+	has := func(key string) bool { _, ok := r.Pos[key]; return ok }
+	if has("valid_through") && !d.bad["valid_through"] && !has("date_posted") {
 		errs.Add(r.KeyPos("valid_through"), diag.ValidThroughAlone)
 	}
-	if r.Remote && len(r.ApplicantCountries) == 0 {
+	if r.Remote && !has("applicant_countries") {
 		errs.Add(r.KeyPos("remote"), diag.RemoteNeedsCountries)
 	}
-	if !r.Remote && len(r.ApplicantCountries) > 0 {
+	if !r.Remote && has("applicant_countries") && !d.bad["remote"] {
 		errs.Add(r.KeyPos("applicant_countries"), diag.CountriesNeedRemote)
 	}
-	if r.ExperienceInPlaceOfEducation && (r.ExperienceMonths == 0 || r.Education == "") {
+	if r.ExperienceInPlaceOfEducation && (!has("experience_months") || !has("education")) {
 		errs.Add(r.KeyPos("experience_in_place_of_education"), diag.ExperienceInPlaceAlone)
 	}
+	checkPlaceholders(r, &errs)
 	r.NamePos = append([]diag.Position{titlePos}, synonymPos...)
 	return r, set, errs
 }

@@ -34,6 +34,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 	if perrs.HasErrors() {
 		return nil, perrs
 	}
+	errs.Append(perrs)
 	d := &decoder{path: path, errs: &errs, pos: map[string]diag.Position{}, limits: defaultLimits}
 	d.mapping(root, "", []field{
 		{"title", func(k string, v *yaml.Node) { s.Title, _ = d.required(k, v) }},

@@ -57,7 +57,7 @@ var (
 // Role front matter.
 var (
 	SalaryNeedsMinMax        = message("salary-needs-min-max", "%s: set min and max", "%s: bitte min und max angeben")
-	SalaryNotPositive        = message("salary-not-positive", "%s: min and max must be greater than 0 (got %s and %s)", "%s: min und max müssen größer als 0 sein (angegeben sind %s und %s)")
+	SalaryNotPositive        = message("salary-not-positive", "%s: %s must be greater than 0", "%s: %s muss größer als 0 sein")
 	SalaryMinAboveMax        = message("salary-min-above-max", "%s: min %s is greater than max %s", "%s: min %s ist größer als max %s")
 	BadCurrency              = message("bad-currency", "%s: %q is not an ISO 4217 currency code%s", "%s: %q ist kein Währungscode nach ISO 4217%s")
 	BadCountry               = message("bad-country", "%s: %q is not an ISO 3166-1 alpha-2 country code%s", "%s: %q ist kein Ländercode nach ISO 3166-1 alpha-2%s")
@@ -80,7 +80,7 @@ var (
 // Role files and their front matter as a whole.
 var (
 	FileTooLarge          = message("file-too-large", "file is %d bytes, the limit is %d", "die Datei ist %d Bytes groß, erlaubt sind höchstens %d")
-	FileNotUTF8           = message("file-not-utf8", "file is not valid UTF-8", "die Datei ist kein gültiges UTF-8 (bitte als UTF-8 speichern)")
+	FileNotUTF8           = message("file-not-utf8", "file is not valid UTF-8 here: a character was broken by copying or by a save in another encoding; type it again and save the file as UTF-8", "die Datei ist hier kein gültiges UTF-8: ein Zeichen wurde beim Kopieren oder beim Speichern in einer anderen Codierung beschädigt; tippen Sie es neu und speichern Sie die Datei als UTF-8")
 	FileHasNUL            = message("file-has-nul", "file contains a NUL byte", "die Datei enthält ein NUL-Byte")
 	FileEmpty             = message("file-empty", "file is empty; a role needs front matter between --- lines with at least title, category and description", "die Datei ist leer; eine Rolle braucht Front Matter zwischen zwei Zeilen --- mit mindestens title, category und description")
 	NoFrontMatter         = message("no-front-matter", "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)", "kein Front Matter: eine Rollendatei beginnt mit einer Zeile ---, dann folgen title, category und description, dann --- (haben Sie --- oder +++ vergessen?)")
@@ -129,7 +129,7 @@ var (
 	SymlinkToFolder    = message("symlink-to-folder", "symbolic link to a folder ending in .md; a role must be a file", "symbolischer Link auf einen Ordner, dessen Name auf .md endet; eine Rolle muss eine Datei sein")
 	FolderNamedLikeMD  = message("folder-named-like-role", "a folder named like a role file; a role must be a file", "ein Ordner, der wie eine Rollendatei heißt; eine Rolle muss eine Datei sein")
 	DuplicateSlug      = message("duplicate-slug", "duplicate slug %q (also %s)", "doppelter Slug %q (auch %s)")
-	BadSlug            = message("bad-slug", "file name %q is not a valid slug: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md", "der Dateiname %q ist kein gültiger Slug: verwenden Sie Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche, z. B. backend-entwickler.md")
+	BadSlug            = message("bad-slug", "file name %q is not a valid slug: %s.md", "der Dateiname %q ist kein gültiger Slug: %s.md")
 	UnknownCategory    = message("unknown-category", "category %q is not defined in site.yaml%s", "die Kategorie %q ist in site.yaml nicht definiert%s")
 	RelatedSelf        = message("related-self", "related: %q is this role itself", "related: %q ist diese Rolle selbst")
 	RelatedDraft       = message("related-draft", "related: role %q is a draft and is not published", "related: die Rolle %q ist ein Entwurf und wird nicht veröffentlicht")
@@ -179,17 +179,116 @@ var (
 	TemplateError          = message("template-error", "template error: %s", "Fehler in der Vorlage: %s")
 )
 
+// Salary figures.
+var (
+	SalaryTooHigh        = message("salary-too-high", "%s: %s is more than %s a year; check the figure", "%s: %s ist mehr als %s im Jahr; bitte prüfen Sie die Zahl")
+	SalaryTooHighPerUnit = message("salary-too-high-per-unit", "%s: %s per %s is %s a year, more than %s; check the figure and the unit", "%s: %s pro %s sind %s im Jahr, mehr als %s; bitte prüfen Sie die Zahl und die Einheit")
+	SalaryBelowBand      = message("salary-below-band", "%s: %s is below %s, the usual least for unit %s; check the figure and the unit", "%s: %s liegt unter %s, dem üblichen Mindestwert für die Einheit %s; bitte prüfen Sie die Zahl und die Einheit")
+	SalaryAboveBand      = message("salary-above-band", "%s: %s is above %s, the usual most for unit %s; check the figure and the unit", "%s: %s liegt über %s, dem üblichen Höchstwert für die Einheit %s; bitte prüfen Sie die Zahl und die Einheit")
+	SalaryQuoted         = message("salary-quoted", "%s: want a number, got %s: write %s without quotes", "%s: erwartet wird eine Zahl, angegeben ist %s: schreiben Sie %s ohne Anführungszeichen")
+	SalaryWrittenAs      = message("salary-written-as", "%s: want a number, got %s: write %s (digits only, a dot before cents)", "%s: erwartet wird eine Zahl, angegeben ist %s: schreiben Sie %s (nur Ziffern, ein Punkt vor den Cent)")
+	ThousandsSeparator   = message("thousands-separator", "%s: %s looks like a thousands separator: write %s", "%s: %s sieht nach einem Tausenderpunkt aus: schreiben Sie %s")
+	SalaryDecimals       = message("salary-decimals", "%s: %s has %d decimals; a salary has at most %d (cents)", "%s: %s hat %d Nachkommastellen; ein Gehalt hat höchstens %d (Cent)")
+)
+
+// Characters in text.
+var (
+	ControlCharacter = message("control-character", "control character U+%04X is not allowed", "das Steuerzeichen U+%04X ist nicht erlaubt")
+	Noncharacter     = message("noncharacter", "noncharacter U+%04X is not allowed", "das Nichtzeichen U+%04X ist nicht erlaubt")
+	BidiControl      = message("bidi-control", "bidirectional control U+%04X is not allowed; remove it, it reorders the text around it", "das Bidi-Steuerzeichen U+%04X ist nicht erlaubt; entfernen Sie es, es ordnet den Text um sich herum neu an")
+	TextBadCharacter = message("text-bad-character", "%s: %s", "%s: %s")
+	BodyBadCharacter = message("body-bad-character", "%s in the text: it would make the page invalid HTML; delete it (it is often invisible: retype the words around it)", "im Text: %s; es würde die Seite zu ungültigem HTML machen; löschen Sie es (oft ist es unsichtbar: tippen Sie die Wörter drumherum neu)")
+	NoLetterOrDigit  = message("no-letter-or-digit", "%s: %q has no letter or digit", "%s: %q enthält keinen Buchstaben und keine Ziffer")
+)
+
+// Dates and text values.
+var (
+	CutByComment    = message("cut-by-comment", "%s: %s is read as a YAML comment, so the value is %s; quote the value to keep it: %s", "%s: %s wird als YAML-Kommentar gelesen, der Wert ist also %s; setzen Sie den Wert in Anführungszeichen, um ihn zu behalten: %s")
+	ImplausibleDate = message("implausible-date", "%s: %s is not a plausible date (allowed: %s to %s); write the real date, or remove %s to leave it unset", "%s: %s ist kein plausibles Datum (erlaubt: %s bis %s); schreiben Sie das richtige Datum oder entfernen Sie %s, um es offenzulassen")
+	GermanDate      = message("german-date", "%s: want a date like 2026-11-01, got %s: write %s", "%s: erwartet wird ein Datum wie 2026-11-01, angegeben ist %s: schreiben Sie %s")
+)
+
+// Markdown constructs in a role body that would take goldmark too long.
+var (
+	BodyLongDestination = message("body-long-destination", `link destination after "](" runs on without a closing ")" or ">" (%d like it): goldmark rereads the rest of the line for each; close each link, escape literal brackets as \[ \], or break the line`, `das Linkziel nach "](" läuft ohne schließendes ")" oder ">" weiter (%d solche): goldmark liest für jedes den Rest der Zeile neu; schließen Sie jeden Link, schreiben Sie wörtliche Klammern als \[ \] oder brechen Sie die Zeile um`)
+	BodyDelimiters      = message("body-delimiters", `emphasis delimiter %q finds no opener of its kind among the %d open * _ ~ runs of its paragraph, and many after it do the same: goldmark walks all of them for each; escape literal ones as \* \_ \~ or split the paragraph with blank lines`, `das Hervorhebungszeichen %q findet unter den %d offenen * _ ~ seines Absatzes kein passendes öffnendes, und viele danach ebenso nicht: goldmark geht für jedes alle durch; schreiben Sie wörtliche als \* \_ \~ oder teilen Sie den Absatz mit Leerzeilen`)
+	BodyBrackets        = message("body-brackets", `brackets: "[" closed by a "]" far away, nested or many times over: goldmark walks everything between them for each; escape literal brackets as \[ \] or split the paragraph with blank lines`, `Klammern: ein "[" wird von einem weit entfernten, verschachtelten oder vielfach wiederholten "]" geschlossen: goldmark geht für jede alles dazwischen durch; schreiben Sie wörtliche Klammern als \[ \] oder teilen Sie den Absatz mit Leerzeilen`)
+	BodyNesting         = message("body-nesting", `blockquotes and lists nested %d deep, the limit is %d: goldmark's time grows with the square of the depth; flatten the nesting or escape a literal > as \>`, `Zitate und Listen sind %d Ebenen tief verschachtelt, erlaubt sind %d: die Zeit von goldmark wächst mit dem Quadrat der Tiefe; verschachteln Sie flacher oder schreiben Sie ein wörtliches > als \>`)
+	BodyDefinitions     = message("body-definitions", "link reference definitions: %d in one paragraph of %d lines; goldmark copies the rest of the paragraph for each; put a blank line after every few hundred", "Linkreferenz-Definitionen: %d in einem Absatz von %d Zeilen; goldmark kopiert für jede den Rest des Absatzes; setzen Sie nach einigen hundert eine Leerzeile")
+	BodyProblem         = message("body-problem", "body: %s", "Text: %s")
+)
+
+// YAML mistakes an editor commonly makes, named at the character where they
+// happened (YAMLMistake carries one of the others).
+var (
+	YAMLMistake           = message("yaml-mistake", "%s", "%s")
+	YAMLTab               = message("yaml-tab", "line %d is indented with a tab: use spaces", "Zeile %d ist mit einem Tabulator eingerückt: bitte Leerzeichen verwenden")
+	YAMLColonInValue      = message("yaml-colon-in-value", "%s: a colon followed by a space inside a value starts a new key in YAML: put the value in quotes: %s", "%s: ein Doppelpunkt mit Leerzeichen im Wert beginnt in YAML einen neuen Schlüssel: setzen Sie den Wert in Anführungszeichen: %s")
+	YAMLNoSpaceAfterColon = message("yaml-no-space-after-colon", "%s: a space is missing after the colon: %s", "%s: nach dem Doppelpunkt fehlt ein Leerzeichen: %s")
+	YAMLUnclosedQuote     = message("yaml-unclosed-quote", "%s: the quote %s is never closed: close it at the end of the value: %s", "%s: das Anführungszeichen %s wird nicht geschlossen: schließen Sie es am Ende des Werts: %s")
+	YAMLTextAfterQuote    = message("yaml-text-after-quote", "%s: text follows the closing quote: put the whole value in quotes: %s", "%s: nach dem schließenden Anführungszeichen folgt noch Text: setzen Sie den ganzen Wert in Anführungszeichen: %s")
+	YAMLReservedStart     = message("yaml-reserved-start", "%s: a value that starts with %s must be in quotes: %s", "%s: ein Wert, der mit %s beginnt, muss in Anführungszeichen stehen: %s")
+	YAMLDashNoSpace       = message("yaml-dash-no-space", "a space is missing after the dash of the list item: %s", "nach dem Strich des Listeneintrags fehlt ein Leerzeichen: %s")
+	YAMLUnclosedBracket   = message("yaml-unclosed-bracket", "%s: the bracket %s is not closed on this line: %s", "%s: die Klammer %s wird in dieser Zeile nicht geschlossen: %s")
+	YAMLNoColon           = message("yaml-no-colon", "line %d has no colon: a key and its value are written %s", "in Zeile %d fehlt der Doppelpunkt: Schlüssel und Wert werden so geschrieben: %s")
+	YAMLStrayListItem     = message("yaml-stray-list-item", "line %d is a list item, but no key above it opens a list: write the key first (skills:) and indent the items under it", "Zeile %d ist ein Listeneintrag, aber darüber steht kein Schlüssel, der eine Liste beginnt: schreiben Sie zuerst den Schlüssel (skills:) und rücken Sie die Einträge darunter ein")
+	YAMLIndent            = message("yaml-indent", "line %d is indented differently from the keys above it: keys of one level start in the same column", "Zeile %d ist anders eingerückt als die Schlüssel darüber: Schlüssel einer Ebene beginnen in derselben Spalte")
+	FileEncoding          = message("file-encoding", "the file is saved as %s, not UTF-8: open it in your editor and save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", "die Datei ist als %s gespeichert, nicht als UTF-8: öffnen Sie sie im Editor und speichern Sie sie als UTF-8 (im Editor von Windows: Speichern unter, Codierung: UTF-8)")
+)
+
+// Role files and the roles of a site as a whole (checks added since).
+var (
+	SlugRule             = message("slug-rule", "use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler", "verwenden Sie Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche, z. B. backend-entwickler")
+	BadSlugRename        = message("bad-slug-rename", "file name %q is not a valid slug: rename it to %s (lowercase letters a-z, digits and single hyphens)", "der Dateiname %q ist kein gültiger Slug: benennen Sie die Datei in %s um (Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche)")
+	NotBuilt             = message("not-built", "%s", "%s")
+	MisnamedRole         = message("misnamed-role", "not built: only files ending in .md are roles (rename it to %s)", "nicht erzeugt: nur Dateien, die auf .md enden, sind Rollen (benennen Sie die Datei in %s um)")
+	MisnamedRoleCopy     = message("misnamed-role-copy", "not built: only files ending in .md are roles, and %s is already there (move this file out of roles/ if it is a copy)", "nicht erzeugt: nur Dateien, die auf .md enden, sind Rollen, und %s gibt es bereits (verschieben Sie diese Datei aus roles/ heraus, wenn sie eine Kopie ist)")
+	DuplicateDescription = message("duplicate-description", "description is the same as in %s: search results show it, so write one for this role", "die description ist dieselbe wie in %s: Suchergebnisse zeigen sie an, schreiben Sie daher eine eigene für diese Rolle")
+	NameTaken            = message("name-taken", "name %q is already a name of %s (at %s): mentions could not tell the two roles apart; choose another name here", "der Name %q ist bereits ein Name von %s (in %s): Erwähnungen könnten die beiden Rollen nicht auseinanderhalten; wählen Sie hier einen anderen Namen")
+)
+
+// Placeholders of a new role's file left in a role that is published.
+var (
+	PlaceholderDescription = message("placeholder-description", "description: %q is a placeholder; write the meta description (at most %d characters), or set draft: true until it is done", "description: %q ist ein Platzhalter; schreiben Sie die Meta-Beschreibung (höchstens %d Zeichen) oder setzen Sie draft: true, bis sie fertig ist")
+	PlaceholderText        = message("placeholder-text", "text: %q is a placeholder%s; write the real text, or set draft: true until it is done", "Text: %q ist ein Platzhalter%s; schreiben Sie den richtigen Text oder setzen Sie draft: true, bis er fertig ist")
+	PlaceholdersBelow      = message("placeholders-below", " (and %d more below)", " (und %d weitere darunter)")
+)
+
+// Heading ids and the #fragments of links to them.
+var (
+	ComputedID         = message("computed-id", "id %q is computed and starts with no fixed text, so a heading in a role body could get the same id: begin it with fixed text, e.g. id=\"rolle-%s\"", "die id %q wird berechnet und beginnt ohne festen Text, daher könnte eine Überschrift im Text einer Rolle dieselbe id bekommen: beginnen Sie sie mit festem Text, z. B. id=\"rolle-%s\"")
+	IDLikeMovedHeading = message("id-like-moved-heading", "id %q starts with %q, as the ids of headings moved out of the way do (%s-...): begin it with other fixed text, e.g. id=\"rolle-%s\"", "die id %q beginnt mit %q, wie die ids ausgewichener Überschriften (%s-...): beginnen Sie sie mit anderem festem Text, z. B. id=\"rolle-%s\"")
+)
+
+// In-page links (#id) of role bodies.
+var (
+	BadFragment       = message("bad-fragment", "%s", "%s")
+	NoSuchFragment    = message("no-such-fragment", "link to %q names no heading on this page%s", "der Link auf %q nennt keine Überschrift dieser Seite%s")
+	AmbiguousFragment = message("ambiguous-fragment", "link to %q is ambiguous: the layouts keep the id %q for an element of their own, so the heading %q has the id %q: link \"#%s\" for the heading, or rename it", "der Link auf %q ist mehrdeutig: die Layouts verwenden die id %q für ein eigenes Element, daher hat die Überschrift %q die id %q: verlinken Sie \"#%s\" für die Überschrift oder benennen Sie sie um")
+	HintFragment      = message("hint-fragment", " (did you mean \"#%s\"?)", " (meinten Sie \"#%s\"?)")
+	HintNoHeadings    = message("hint-no-headings", " (the body has no headings)", " (der Text hat keine Überschriften)")
+	HintHeadings      = message("hint-headings", " (its headings: %s)", " (seine Überschriften: %s)")
+)
+
+// Reading and rendering role bodies.
+var (
+	BodyUnrenderable    = message("body-unrenderable", "cannot render the body: %v", "der Text kann nicht gerendert werden: %v")
+	RemovedWhileReading = message("removed-while-reading", "removed while the build read it: build again", "wurde entfernt, während der Build sie las: bitte erneut erzeugen")
+	ChangedWhileReading = message("changed-while-reading", "changed while the build read it: build again", "wurde geändert, während der Build sie las: bitte erneut erzeugen")
+)
+
 // What the build command prints besides diagnostics, and the dev server's
 // browser overlay.
 var (
-	SummaryBuilt    = message("summary-built", "built %d pages (%d files) into %s: %d written, %d unchanged, %d removed; %d links, %d warnings in %s", "%d Seiten (%d Dateien) nach %s erzeugt: %d geschrieben, %d unverändert, %d entfernt; %d Links, %d Warnungen in %s")
-	SummaryChecked  = message("summary-checked", "checked %d pages (%d files), %d links, %d warnings in %s; nothing written", "%d Seiten (%d Dateien), %d Links, %d Warnungen in %s geprüft; nichts geschrieben")
-	SummaryFailed   = message("summary-failed", "build failed: %d error(s); %s left unchanged", "Build fehlgeschlagen: %d Fehler; %s bleibt unverändert")
-	NextChange      = message("next-change", "next change: %s (%s closes)", "nächste Änderung: %s (%s schließt)")
-	BuildProblem    = message("build-problem", "build: %v", "Build: %v")
-	Serving         = message("serving", "serving %s at %s (Ctrl-C to stop)", "%s wird unter %s bereitgestellt (Strg-C beendet)")
-	Watching        = message("watching", "watching %s and %s for changes", "%s und %s werden auf Änderungen überwacht")
-	WatchingContent = message("watching-content", "watching %s for changes (no %s folder)", "%s wird auf Änderungen überwacht (kein Ordner %s)")
-	OverlayTitle    = message("overlay-title", "Build failed: the page shows the last good build.", "Build fehlgeschlagen: die Seite zeigt den letzten erfolgreichen Stand.")
-	NotBuiltYet     = message("not-built-yet", "404 page not found: the site has not been built yet", "404 Seite nicht gefunden: die Website wurde noch nicht erzeugt")
+	SummaryBuilt        = message("summary-built", "built %d pages (%d files) into %s: %d written, %d unchanged, %d removed; %d links, %d warnings in %s", "%d Seiten (%d Dateien) nach %s erzeugt: %d geschrieben, %d unverändert, %d entfernt; %d Links, %d Warnungen in %s")
+	SummaryChecked      = message("summary-checked", "checked %d pages (%d files), %d links, %d warnings in %s; nothing written", "%d Seiten (%d Dateien), %d Links, %d Warnungen in %s geprüft; nichts geschrieben")
+	SummaryFailed       = message("summary-failed", "build failed: %d error(s); %s left unchanged", "Build fehlgeschlagen: %d Fehler; %s bleibt unverändert")
+	SummaryFailedPartly = message("summary-failed-partly", "build failed: %d error(s); %d files in %s were written before it stopped; build again to finish", "Build fehlgeschlagen: %d Fehler; %d Dateien in %s wurden geschrieben, bevor er abbrach; bitte erneut erzeugen, um ihn abzuschließen")
+	NextChange          = message("next-change", "next change: %s (%s closes)", "nächste Änderung: %s (%s schließt)")
+	BuildProblem        = message("build-problem", "build: %v", "Build: %v")
+	Serving             = message("serving", "serving %s at %s (Ctrl-C to stop)", "%s wird unter %s bereitgestellt (Strg-C beendet)")
+	Watching            = message("watching", "watching %s and %s for changes", "%s und %s werden auf Änderungen überwacht")
+	WatchingContent     = message("watching-content", "watching %s for changes (no %s folder)", "%s wird auf Änderungen überwacht (kein Ordner %s)")
+	OverlayTitle        = message("overlay-title", "Build failed: the page shows the last good build.", "Build fehlgeschlagen: die Seite zeigt den letzten erfolgreichen Stand.")
+	NotBuiltYet         = message("not-built-yet", "404 page not found: the site has not been built yet", "404 Seite nicht gefunden: die Website wurde noch nicht erzeugt")
 )

@@ -103,6 +103,9 @@ func newDiagnostic(pos Position, sev Severity, msg Message, args []any) Diagnost
 // Append adds every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 
+// Since returns the diagnostics added after the list held n of them.
+func (l List) Since(n int) List { return l[min(n, len(l)):] }
+
 // HasErrors reports whether any diagnostic is an error.
 func (l List) HasErrors() bool {
 	for _, d := range l {

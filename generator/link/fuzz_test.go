@@ -39,6 +39,11 @@ func FuzzLink(f *testing.F) {
 		"![Backend-Entwickler](bild.png) [Backend-Entwickler](https://example.com) <span>UX-Designer</span>",
 		"- e-Commerce Projektmanager\n- Business Development Managers\n\n> Account Director \\* IT-Einkäufern",
 		"Preis \\* Menge \\& mehr: Key  Account  \nManager, Key\u00a0Account Manager",
+		"IT-Einka\u0308ufer, IT-EINKA\u0308UFERINNEN und IT-Einka\u0308\u0308ufer",
+		"UX\u2011Designer, UX\u2010Designerin, UX\u00adDesigner, Key\u2011Account\u00a0Manager",
+		"ACCOUNT DIRECTOR, Account Director\u0301, \u0301Account Director, Account Director\u0345",
+		"Stra\u00dfe, STRASSE, \u03a3\u039f\u03a6\u039f\u03a3 \u03c3\u03bf\u03c6\u03bf\u03c2, \ufb03ce",
+		"Steuer\u0001zeichen Account\u0085Manager UX-Designer\u007f \u202eUI-Designer\u202c",
 	}
 	for i, s := range seeds {
 		f.Add(s, i%3-1)
@@ -91,6 +96,9 @@ func FuzzLink(f *testing.F) {
 			if self >= 0 && dest == testURL(self) {
 				t.Errorf("link to the page itself in %q", src)
 			}
+			if !foldsToName(tl.ix, linkText(l, source)) {
+				t.Errorf("link to %s wraps %q, which is no name of a role in %q", dest, linkText(l, source), src)
+			}
 			start, end := textSpan(l)
 			if start < lastEnd || end < start {
 				t.Errorf("link spans overlap or run backwards (%d:%d after %d) in %q", start, end, lastEnd, src)
@@ -140,6 +148,29 @@ func FuzzLink(f *testing.F) {
 			end = m.End
 		}
 	})
+}
+
+// linkText returns the text that the text nodes inside n render, a line
+// break as a space.
+func linkText(n ast.Node, source []byte) string {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b, _ = decodeText(b, t.Segment.Value(source))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b = append(b, ' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(b)
+}
+
+// foldsToName reports whether text is a whole mention: FindAll finds
+// exactly one match in it, covering all of it.
+func foldsToName(ix *Index, text string) bool {
+	ms := ix.FindAll(text)
+	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(text)
 }
 
 // textSpan returns the source range of the text nodes inside n.

@@ -46,7 +46,11 @@ func BuildGraph(n int, related [][]int, mentions [][]int) Graph {
 }
 
 // Islands returns the roles that no other role links to, in index order.
+// A site of one role has none: there is no other role to link to it.
 func (g Graph) Islands() []int {
+	if len(g.Incoming) < 2 {
+		return nil
+	}
 	var islands []int
 	for r, in := range g.Incoming {
 		if len(in) == 0 {

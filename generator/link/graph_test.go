@@ -15,6 +15,7 @@ func TestBuildGraph(t *testing.T) {
 	}{
 		{"empty", 0, nil, nil, [][]int{}, [][]int{}, nil},
 		{"no links", 2, nil, nil, [][]int{nil, nil}, [][]int{nil, nil}, []int{0, 1}},
+		{"one role alone is no island", 1, nil, nil, [][]int{nil}, [][]int{nil}, nil},
 		{
 			"related first, then mentions, deduplicated, no self", 4,
 			[][]int{{2, 1}, {0}, nil, nil},

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -21,8 +22,8 @@ import (
 // ("Java-Backend-Entwickler") would hide a valid mention that overlaps it.
 // Wrapping either would mean normalising every text into a copy with an
 // offset map and redoing the selection anyway. Our automaton is about 200
-// lines without dependencies: a trie over case-folded runes (a white space
-// run is one symbol), built from the sorted names without maps and stored in
+// lines without dependencies: a trie over symbols (the canonical caseless
+// form of the text, see fold.go; a white space run is one symbol), built from the sorted names without maps and stored in
 // two flat arrays in depth-first order (so the states of one name share
 // cache lines even with 10,000 roles), with failure and dictionary links. A
 // search reads each rune once, checks the start and end boundaries and the
@@ -40,8 +41,11 @@ type Match struct {
 }
 
 // FindAll returns the mentions in text, in order, without overlaps. A mention
-// is a name of a role, matched under Unicode simple case folding, where a
-// space in the name matches any run of white space. It starts at the start of
+// is a name of a role, matched in canonical caseless form (NFC and NFD
+// spellings alike, full case folding: "STRASSE" is "Straße"; see fold.go),
+// where a space in the name matches any run of white space and U+2010,
+// U+2011 and U+00AD match a hyphen. A mention is always whole characters of
+// text: a character and the combining marks that follow it are one. It starts at the start of
 // text or after a character that is not a letter, digit or hyphen, and it
 // ends at the end of text or before a character that is not a letter or
 // digit, optionally after a German inflection ending (-s, -es, -n, -en, -in,
@@ -74,13 +78,17 @@ type pattern struct {
 func newPattern(key string, role int) pattern {
 	first, _ := utf8.DecodeRuneInString(key)
 	last, _ := utf8.DecodeLastRuneInString(key)
+	// The letter a name ends with may carry combining marks ("Café" in
+	// NFD): inflections may follow it all the same.
+	base := strings.TrimRightFunc(key, unicode.IsMark)
+	baseLast, _ := utf8.DecodeLastRuneInString(base)
 	return pattern{
 		key:       key,
 		role:      int32(role),
 		n:         int32(utf8.RuneCountInString(key)),
 		startWord: isWord(first),
 		endWord:   isWord(last),
-		endLetter: unicode.IsLetter(last),
+		endLetter: base != "" && unicode.IsLetter(baseLast),
 	}
 }
 
@@ -92,12 +100,13 @@ type matcher struct {
 	states []state // one more than there are states, to end the last edge list
 	edges  []edge
 	root   [128]int32 // the root's transitions on ASCII, 0 for none
-	// first marks the bytes that start a rune whose folding is the first
-	// symbol of some pattern: in the root state the search skips every
-	// other byte.
+	// first marks the bytes that start a rune whose first symbol is the
+	// first symbol of some pattern: in the root state the search skips
+	// every other byte.
 	first  [256]bool
 	pats   []pattern
-	maxLen int // longest pattern in symbols
+	maxLen int        // longest pattern in symbols
+	table  *foldTable // the symbols of each character
 }
 
 // state is one state of the automaton. Its outgoing edges, sorted by label,
@@ -180,6 +189,7 @@ func buildMatcher(pats []pattern) matcher {
 		edges:  make([]edge, 0, n-1),
 		pats:   pats,
 		maxLen: maxLen,
+		table:  symbolTable(),
 	}
 	for s, old := range order {
 		m.states[s] = state{edges: int32(len(m.edges)), out: outOld[old], dict: -1}
@@ -192,20 +202,32 @@ func buildMatcher(pats []pattern) matcher {
 		if e.label < 128 {
 			m.root[e.label] = e.target
 		}
-		// Every rune that folds to the label: the label is the smallest
-		// rune of its orbit. Any byte of invalid UTF-8 reads as RuneError.
+		// Any byte of invalid UTF-8 reads as RuneError.
 		if e.label == utf8.RuneError {
 			for c := utf8.RuneSelf; c < 256; c++ {
 				m.first[c] = true
 			}
 		}
+	}
+	if n > 1 {
+		// Every character whose first symbol starts a pattern; the
+		// characters beyond the table (four bytes) are not sorted out.
 		var b [utf8.UTFMax]byte
-		for r := e.label; ; {
-			utf8.EncodeRune(b[:], r)
-			m.first[b[0]] = true
-			if r = unicode.SimpleFold(r); r == e.label {
-				break
+		for r := rune(0); r < 0x10000; r++ {
+			if 0xD800 <= r && r <= 0xDFFF {
+				continue
 			}
+			sym := m.table.one[r]
+			if sym < 0 {
+				sym = m.table.many[-1-sym][0]
+			}
+			if m.child(0, sym) >= 0 {
+				utf8.EncodeRune(b[:], r)
+				m.first[b[0]] = true
+			}
+		}
+		for c := 0xF0; c <= 0xF4; c++ {
+			m.first[c] = true
 		}
 	}
 
@@ -304,6 +326,10 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 	prev := before
 	sym, cur := 0, 0 // symbols read, and sym % size
 	inSpace := false
+	// afterSegment: the character at i follows a segment that ended
+	// before it, so it starts a segment of its own.
+	afterSegment := before < 0
+	var buf [8]rune
 	for i := 0; i < len(text); {
 		if state == 0 && !m.first[text[i]] {
 			// No name is in progress, and none starts here: every name
@@ -323,55 +349,84 @@ func (m *matcher) find(text string, before, after rune, dst []Match, ring []slot
 			}
 			prev, _ = utf8.DecodeLastRuneInString(text[:j])
 			inSpace = isSpace(prev)
+			afterSegment = false
 			i = j
 		}
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
-		c := r
+		end := i + w
+		starts := afterSegment || startsSegment(text, i)
+		syms := buf[:1]
 		if isSpace(r) {
+			// A space is a segment of its own; marks after it start one.
+			afterSegment = false
 			if inSpace {
 				prev = r
-				i += w
+				i = end
 				continue
 			}
-			inSpace, c = true, ' '
+			inSpace, buf[0] = true, ' '
 		} else {
-			inSpace, c = false, fold(r)
-		}
-		ring[cur] = slot{start: i, boundary: !isWord(prev) && !isHyphen(prev)}
-		state = m.step(state, c)
-		end := i + w
-		o := state
-		if m.states[o].out < 0 {
-			o = m.states[o].dict
-		}
-		for ; o > 0; o = m.states[o].dict {
-			p := &m.pats[m.states[o].out]
-			at := &ring[(cur-int(p.n)+1+size)%size] // the slot of its first symbol
-			if p.startWord && !at.boundary {
-				continue
+			inSpace, afterSegment = false, true
+			if end < len(text) && text[end] >= utf8.RuneSelf {
+				end = segmentEnd(text, i)
 			}
-			e, ok := matchEnd(text, end, p, after)
-			if !ok {
-				continue
-			}
-			if !at.found || e > at.best.End || e == at.best.End && p.n > at.bestLen {
-				at.found, at.bestLen = true, p.n
-				at.best = Match{Start: at.start, End: e, Role: int(p.role)}
+			switch {
+			case end > i+w:
+				syms = appendSymbols(buf[:0], text[i:end], m.table)
+			case r < utf8.RuneSelf:
+				buf[0] = asciiSymbol(r)
+			case r < 0x10000 && m.table.one[r] >= 0:
+				buf[0] = m.table.one[r]
+			default:
+				syms = appendSymbols(buf[:0], text[i:end], m.table)
 			}
 		}
-		next := cur + 1
-		if next == size {
-			next = 0
+		for k, c := range syms {
+			if k == 0 && starts {
+				ring[cur] = slot{start: i, boundary: !isWord(prev) && !isHyphen(prev)}
+			} else {
+				ring[cur] = slot{start: -1} // no mention starts inside a segment
+			}
+			state = m.step(state, c)
+			o := state
+			if k < len(syms)-1 {
+				o = 0 // nor ends inside one
+			} else if m.states[o].out < 0 {
+				o = m.states[o].dict
+			}
+			for ; o > 0; o = m.states[o].dict {
+				p := &m.pats[m.states[o].out]
+				at := &ring[(cur-int(p.n)+1+size)%size] // the slot of its first symbol
+				if at.start < 0 || p.startWord && !at.boundary {
+					continue
+				}
+				e, ok := matchEnd(text, end, p, after)
+				if !ok {
+					continue
+				}
+				if !at.found || e > at.best.End || e == at.best.End && p.n > at.bestLen {
+					at.found, at.bestLen = true, p.n
+					at.best = Match{Start: at.start, End: e, Role: int(p.role)}
+				}
+			}
+			next := cur + 1
+			if next == size {
+				next = 0
+			}
+			// No candidate can start at symbol sym-size+1, in slot next, any more.
+			if sym >= size-1 && ring[next].found {
+				settle(&ring[next])
+			}
+			sym, cur = sym+1, next
 		}
-		// No candidate can start at symbol sym-size+1, in slot next, any more.
-		if sym >= size-1 && ring[next].found {
-			settle(&ring[next])
+		prev = r
+		if end > i+w {
+			prev, _ = utf8.DecodeLastRuneInString(text[i:end])
 		}
-		prev, i = r, end
-		sym, cur = sym+1, next
+		i = end
 	}
 	for f := max(sym-size+1, 0); f < sym; f++ {
 		settle(&ring[f%size])

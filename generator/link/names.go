@@ -43,8 +43,10 @@ type Index struct {
 	roles int // highest role index + 1
 }
 
-// NewIndex builds the index over names. Names are compared after Unicode
-// simple case folding with runs of white space collapsed to one space, and
+// NewIndex builds the index over names. Names are compared in canonical
+// caseless form (NFD with full case folding, so NFC and NFD spellings, ß and
+// SS are equal; see appendSymbols) with runs of white space collapsed to one
+// space, U+2010, U+2011 and U+00AD read as "-", and
 // with leading and trailing space removed; an empty name is ignored, and a
 // role that lists the same name twice keeps it once. A name that two roles
 // claim is an error reported at both positions; the index then keeps it for
@@ -77,36 +79,27 @@ func NewIndex(names []Name) (*Index, diag.List) {
 	return &Index{m: buildMatcher(pats), roles: roles}, diags
 }
 
+// NameKey returns the form under which a name is matched, "" for a name
+// the index ignores: two names with the same key are one name.
+func NameKey(name string) string { return foldName(name) }
+
 // foldName returns the key under which a name is matched: white space runs
-// collapsed to one space, ends trimmed, every rune case folded.
+// collapsed to one space, ends trimmed, every segment in its symbols (see
+// appendSymbols).
 func foldName(s string) string {
-	var b strings.Builder
+	t := symbolTable()
+	var syms []rune
 	for i, f := range strings.FieldsFunc(s, isSpace) {
 		if i > 0 {
-			b.WriteByte(' ')
+			syms = append(syms, ' ')
 		}
-		for _, r := range f {
-			b.WriteRune(fold(r))
+		for j := 0; j < len(f); {
+			e := segmentEnd(f, j)
+			syms = appendSymbols(syms, f[j:e], t)
+			j = e
 		}
 	}
-	return b.String()
-}
-
-// fold maps r to the smallest rune of its Unicode simple case folding
-// orbit, so that runes that fold to each other map to the same rune
-// (a and A to A, ä and Ä to Ä, k, K and the Kelvin sign to K).
-func fold(r rune) rune {
-	if r < 0x80 {
-		if 'a' <= r && r <= 'z' {
-			return r - 'a' + 'A'
-		}
-		return r
-	}
-	m := r
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		m = min(m, f)
-	}
-	return m
+	return string(syms)
 }
 
 // isSpace reports whether r is white space; a space in a name matches any

@@ -7,12 +7,15 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // naiveFindAll is a slow, obviously correct FindAll: at each position from
 // left to right it tries every name, keeps the longest valid mention and
-// continues after it. It shares only fold, isSpace, isWord and isHyphen with
-// the automaton.
+// continues after it. It shares only foldName, isSpace, isWord and isHyphen
+// with the automaton, and folds the text with golang.org/x/text itself.
 func naiveFindAll(names []Name, text string) []Match {
 	type name struct {
 		key  []rune
@@ -28,29 +31,56 @@ func naiveFindAll(names []Name, text string) []Match {
 		seen[k] = true
 		ns = append(ns, name{[]rune(k), n.Role})
 	}
-	// symbols of text: folded runes, white space runs as one ' '
+	// symbols of text: the canonical caseless form of each normalisation
+	// segment, computed with golang.org/x/text directly; white space runs as
+	// one ' '. Only a segment's first symbol may start a name (start >= 0)
+	// and only its last may end one (end >= 0).
 	type sym struct {
 		r          rune
 		start, end int
 	}
 	var syms []sym
-	for i, r := range text {
-		w := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			w = 1
-			if _, size := utf8.DecodeRuneInString(text[i:]); size > 1 {
-				w = size
-			}
-		}
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
 		if isSpace(r) {
 			if len(syms) > 0 && syms[len(syms)-1].r == ' ' && syms[len(syms)-1].end == i {
 				syms[len(syms)-1].end = i + w
-				continue
+			} else {
+				syms = append(syms, sym{' ', i, i + w})
 			}
-			syms = append(syms, sym{' ', i, i + w})
+			i += w
 			continue
 		}
-		syms = append(syms, sym{fold(r), i, i + w})
+		j := i + w
+		for j < len(text) {
+			c, cw := utf8.DecodeRuneInString(text[j:])
+			if isSpace(c) || norm.NFD.PropertiesString(text[j:]).CCC() == 0 && norm.NFD.PropertiesString(text[j:]).BoundaryBefore() {
+				break
+			}
+			j += cw
+		}
+		seg := text[i:j]
+		var folded []rune
+		if r == utf8.RuneError && w == 1 {
+			folded = []rune{utf8.RuneError}
+		} else {
+			folded = []rune(norm.NFD.String(cases.Fold().String(norm.NFD.String(seg))))
+		}
+		starts := norm.NFD.PropertiesString(seg).BoundaryBefore()
+		for k, c := range folded {
+			if c == '\u2010' || c == '\u2011' || c == '\u00ad' {
+				c = '-'
+			}
+			s := sym{c, -1, -1}
+			if k == 0 && starts {
+				s.start = i
+			}
+			if k == len(folded)-1 {
+				s.end = j
+			}
+			syms = append(syms, s)
+		}
+		i = j
 	}
 	runeAt := func(i int) rune {
 		if i >= len(text) {
@@ -69,7 +99,7 @@ func naiveFindAll(names []Name, text string) []Match {
 	var out []Match
 	lastEnd := 0
 	for i := range syms {
-		if syms[i].start < lastEnd {
+		if syms[i].start < lastEnd { // also inside a segment
 			continue
 		}
 		best, bestLen := Match{End: -1}, 0
@@ -91,10 +121,13 @@ func naiveFindAll(names []Name, text string) []Match {
 				continue
 			}
 			end := syms[i+len(n.key)-1].end
+			if end < 0 {
+				continue
+			}
 			last := n.key[len(n.key)-1]
 			if isWord(last) && isWord(runeAt(end)) {
 				e := -1
-				if unicode.IsLetter(last) {
+				if base := strings.TrimRightFunc(string(n.key), unicode.IsMark); base != "" && unicode.IsLetter([]rune(base)[len([]rune(base))-1]) {
 					for _, suf := range []string{"innen", "in", "en", "es", "n", "s"} {
 						if len(text) >= end+len(suf) && strings.EqualFold(text[end:end+len(suf)], suf) && !isWord(runeAt(end+len(suf))) {
 							e = end + len(suf)
@@ -155,6 +188,9 @@ func FuzzFindAll(f *testing.F) {
 	f.Add("IT-Einkäufer\nEinkäufer\nIT", "IT-EINKÄUFERINNEN, Einkäufer-IT")
 	f.Add("Engineer (Demandware)\n(Demandware)\nEngineer", "Engineer (Demandware)s (Demandware)")
 	f.Add("ab\nb c\nabc", "ab  c abc abcs")
+	f.Add("Einkäufer\nStraßenbauer\nKey-Account-Manager", "Einka\u0308ufer STRASSENBAUER Key\u2011Account\u00adManager")
+	f.Add("Einka\u0308ufer\nSTRASSE\nΣΟΦΟΣ", "EINKÄUFERN Straße σοφος ᾳ α\u0345\u0301 q\u0307\u0323")
+	f.Add("Stras\nﬃ\nİ", "Straße ffi i\u0307 \U00010428 Ⅻ \u0001\u0085\uffff")
 	f.Fuzz(func(t *testing.T, names, text string) {
 		var ns []Name
 		for i, n := range strings.Split(names, "\n") {

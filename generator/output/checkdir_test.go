@@ -85,3 +85,42 @@ func TestResolve(t *testing.T) {
 		t.Errorf("not absolute: %q", got)
 	}
 }
+
+func TestPlace(t *testing.T) {
+	base := t.TempDir()
+	content := filepath.Join(base, "site", "content")
+	if err := os.MkdirAll(filepath.Join(content, "roles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(content, filepath.Join(base, "link")); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(base, "site", "public") // not made yet
+	tests := []struct {
+		p, dir string
+		want   Placement
+	}{
+		{content, content, Same},
+		{content + "/", content, Same},
+		{filepath.Join(content, "roles", ".."), content, Same},
+		{filepath.Join(content, "site.yaml"), content, Inside},
+		{filepath.Join(content, "new", "deeper", "x.json"), content, Inside},
+		{filepath.Join(base, "link", "x.json"), content, Inside},
+		{filepath.Join(base, "link"), content, Same},
+		{filepath.Join(base, "site", "x.json"), content, Elsewhere},
+		{filepath.Join(base, "site", "content-old", "x.json"), content, Elsewhere},
+		{filepath.Dir(content), content, Elsewhere},
+		{missing, missing, Same},
+		{filepath.Join(missing, "index.html"), missing, Inside},
+		// Not made yet: its file system decides the case later.
+		{filepath.Join(base, "site", "PUBLIC", "index.html"), missing, Inside},
+		{filepath.Join(base, "site", "publicx", "index.html"), missing, Elsewhere},
+		{filepath.Join(content, "x"), filepath.Join(base, "link"), Inside},
+	}
+	for _, tt := range tests {
+		got, err := Place(tt.p, tt.dir)
+		if err != nil || got != tt.want {
+			t.Errorf("Place(%q, %q) = %v, %v; want %v", tt.p, tt.dir, got, err, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -39,23 +40,62 @@ func germanDate(t time.Time) string {
 	return strconv.Itoa(t.Day()) + ". " + germanMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
-// germanNumber prints 55000 as "55.000" and 42.5 as "42,50".
+// germanNumber prints a figure as German writes it: 55000 as "55.000",
+// 42.5 as "42,50", cents only when they are not zero. It rounds half up
+// to cents on the figure's shortest exact decimal form, so 999.995 prints
+// "1.000" and 55000.999 "55.001"; a figure that would round to 0 keeps
+// all its decimals ("0,004"). Any size prints right: 9.3e18 is
+// "9.300.000.000.000.000.000".
 func germanNumber(f float64) string {
-	whole := int64(f)
-	frac := f - float64(whole)
-	s := strconv.FormatInt(whole, 10)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	sign := ""
+	if f < 0 {
+		sign, f = "-", -f
+	}
+	whole, frac, _ := strings.Cut(strconv.FormatFloat(f, 'f', -1, 64), ".")
+	if len(frac) > 2 {
+		w, c := roundCents(whole, frac)
+		if strings.Trim(w+c, "0") != "" {
+			whole, frac = w, c
+		}
+	}
 	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	b.WriteString(sign)
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
 			b.WriteByte('.')
 		}
-		b.WriteRune(c)
+		b.WriteByte(whole[i])
 	}
-	if frac > 0.004 {
-		cents := strconv.FormatFloat(frac, 'f', 2, 64)
-		b.WriteString("," + cents[2:])
+	if strings.Trim(frac, "0") != "" {
+		if len(frac) == 1 {
+			frac += "0"
+		}
+		b.WriteString("," + frac)
 	}
 	return b.String()
+}
+
+// roundCents rounds the decimal digits whole.frac half up to two
+// decimals, carrying into whole: ("999", "995") is ("1000", "00").
+func roundCents(whole, frac string) (string, string) {
+	up := frac[2] >= '5'
+	digits := []byte(whole + frac[:2])
+	for i := len(digits) - 1; up && i >= 0; i-- {
+		if digits[i] == '9' {
+			digits[i] = '0'
+			continue
+		}
+		digits[i]++
+		up = false
+	}
+	if up {
+		digits = append([]byte{'1'}, digits...)
+	}
+	n := len(digits)
+	return string(digits[:n-2]), string(digits[n-2:])
 }
 
 // salaryText prints a band as "55.000 – 85.000 € pro Jahr".

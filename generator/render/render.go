@@ -51,6 +51,7 @@ type Renderer struct {
 	css     Asset
 	favicon Asset
 	pool    sync.Pool
+	ids     *PageIDs
 	cards   *cardCache // nil when the card partials are not cached
 	// roleCard renders the "rolecard" partial from the card cache; set
 	// when role pages are written by writeRoleFast (see fastrole.go).
@@ -104,6 +105,9 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 		}
 	}
 	r := &Renderer{}
+	ids, idErrs := layoutIDs(sources, origin)
+	r.ids = ids
+	errs.Append(idErrs)
 	r.css = hashedAsset("assets/style", ".css", []byte(sources["style.css"]))
 	r.favicon = hashedAsset("assets/favicon", ".svg", []byte(sources["favicon.svg"]))
 	r.pages, errs = parsePages(sources, origin, funcs, nil, errs)
@@ -156,6 +160,10 @@ func parsePages(sources, origin map[string]string, fm template.FuncMap, redefine
 	}
 	return pages, errs
 }
+
+// PageIDs returns the ids the layouts give elements of their own, which
+// heading ids in role bodies must keep clear of (see PageIDs.Headings).
+func (r *Renderer) PageIDs() *PageIDs { return r.ids }
 
 // builtinAll reports whether none of the templates names is overridden.
 func builtinAll(origin map[string]string, names []string) bool {

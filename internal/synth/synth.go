@@ -35,6 +35,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"rolesite/internal/slug"
 )
 
 // Now is a build time at which the synthetic site has the intended mix of
@@ -133,12 +135,13 @@ func newSite(n int, seed int64) *site {
 		t := seniorities[sn].de + " " + bases[b].de + " " + cities[c].name
 		s.titles[i] = t
 		taken[nameKey(t)] = true
-		slug := slugify(t)
-		for k := 2; slugTaken[slug]; k++ {
-			slug = slugify(t) + "-" + strconv.Itoa(k)
+		base := slug.Make(t)
+		name := base
+		for k := 2; slugTaken[name]; k++ {
+			name = base + "-" + strconv.Itoa(k)
 		}
-		slugTaken[slug] = true
-		s.slugs[i] = slug
+		slugTaken[name] = true
+		s.slugs[i] = name
 	}
 	for i := range n {
 		b, c, sn := triple(i)
@@ -160,25 +163,6 @@ func newSite(n int, seed int64) *site {
 // collapsed.
 func nameKey(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.ToUpper(s))), " ")
-}
-
-func slugify(s string) string {
-	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss")
-	s = strings.ToLower(r.Replace(s))
-	var b strings.Builder
-	dash := false
-	for _, c := range s {
-		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(c)
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
 }
 
 func isDraft(i int) bool { return i%499 == 498 }
@@ -352,7 +336,7 @@ func (s *site) role(i int) []byte {
 		// the site's default
 	default:
 		emp := employers[r.IntN(len(employers))]
-		host := slugify(emp)
+		host := slug.Make(emp)
 		fmt.Fprintf(&f, "hiring_organization: {name: %s, url: %s", q(emp+" GmbH"), q("https://www."+host+".example/"))
 		if i%4 == 2 {
 			fmt.Fprintf(&f, ", logo: %s", q("https://www."+host+".example/logo.png"))
