@@ -232,21 +232,22 @@ func runScaffold(ctx context.Context, opts *options, now time.Time, stdout, stde
 	if opts.newRole != "" {
 		var path string
 		if path, err = scaffold.NewRole(ctx, opts.cfg.ContentDir, opts.newRole, now); err == nil {
-			fmt.Fprintf(stdout, "wrote %s: a draft; replace its placeholders in [ ], then delete draft: true to publish it (build -drafts shows it meanwhile)\n", path)
+			fmt.Fprintln(stdout, diag.WroteRole.Format(generator.MessageLang(opts.cfg), path))
 			return 0
 		}
 	} else {
 		var paths []string
 		if paths, err = scaffold.Init(ctx, opts.initDir, now); err == nil {
-			fmt.Fprintf(stdout, "wrote %s\nreplace the example values, then build it: build -content %s -out %s\n",
-				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public"))
+			fmt.Fprintln(stdout, diag.WroteSite.Format(diag.English, // no site yet to take a language from
+				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public")))
 			return 0
 		}
 	}
 	var list diag.List
 	if errors.As(err, &list) {
+		lang := generator.MessageLang(opts.cfg)
 		for _, d := range list {
-			fmt.Fprintln(stderr, d.String())
+			fmt.Fprintln(stderr, d.Text(lang))
 		}
 		return 1
 	}

@@ -284,6 +284,8 @@ var (
 	SummaryChecked      = message("summary-checked", "checked %d pages (%d files), %d links, %d warnings in %s; nothing written", "%d Seiten (%d Dateien), %d Links, %d Warnungen in %s geprüft; nichts geschrieben")
 	SummaryFailed       = message("summary-failed", "build failed: %d error(s); %s left unchanged", "Build fehlgeschlagen: %d Fehler; %s bleibt unverändert")
 	SummaryFailedPartly = message("summary-failed-partly", "build failed: %d error(s); %d files in %s were written before it stopped; build again to finish", "Build fehlgeschlagen: %d Fehler; %d Dateien in %s wurden geschrieben, bevor er abbrach; bitte erneut erzeugen, um ihn abzuschließen")
+	WroteRole           = message("wrote-role", "wrote %s: a draft; replace its placeholders in [ ], then delete draft: true to publish it (build -drafts shows it meanwhile)", "%s geschrieben: ein Entwurf; ersetzen Sie die Platzhalter in [ ] und löschen Sie dann draft: true, um die Rolle zu veröffentlichen (build -drafts zeigt sie bis dahin an)")
+	WroteSite           = message("wrote-site", "wrote %s\nreplace the example values, then build it: build -content %s -out %s", "%s geschrieben\nersetzen Sie die Beispielwerte und erzeugen Sie dann die Website: build -content %s -out %s")
 	NextChange          = message("next-change", "next change: %s (%s closes)", "nächste Änderung: %s (%s schließt)")
 	BuildProblem        = message("build-problem", "build: %v", "Build: %v")
 	Serving             = message("serving", "serving %s at %s (Ctrl-C to stop)", "%s wird unter %s bereitgestellt (Strg-C beendet)")
