@@ -171,7 +171,6 @@ var (
 
 // Rendering and layouts.
 var (
-	RenderFailed           = message("render-failed", "render bodies: %v", "die Texte konnten nicht gerendert werden: %v")
 	BuiltinTemplates       = message("builtin-templates", "built-in templates: %v", "eingebaute Vorlagen: %v")
 	LayoutsUnreadable      = message("layouts-unreadable", "cannot read layouts: %v", "die Layouts können nicht gelesen werden: %v")
 	LayoutUnreadable       = message("layout-unreadable", "cannot read layout: %v", "das Layout kann nicht gelesen werden: %v")
