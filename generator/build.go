@@ -50,6 +50,9 @@ type Config struct {
 	// build ends. Without it a kill leaves every file complete all the same;
 	// only a power loss could lose the newest files.
 	Durable bool
+	// Lang, when set, is the language of messages whatever site.yaml says;
+	// unset, it follows site.yaml's language (see MessageLang).
+	Lang *diag.Lang
 
 	// fault, when set, fails changes to the output folder on purpose
 	// (output.Options.Fault); tests set it.
@@ -146,11 +149,11 @@ func (b *Builder) source(r *content.Role) ([]byte, error) {
 	src, err := b.readFile(r.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fileError(r.Path, "removed while the build read it: build again")
+		return nil, fileError(r.Path, diag.RemovedWhileReading)
 	case err != nil:
-		return nil, fileError(r.Path, "cannot read role file: %v", pathCause(err))
+		return nil, fileError(r.Path, diag.RoleUnreadable, pathCause(err))
 	case maphash.Bytes(b.seed, src) != b.loader.sourceKey(r.Path):
-		return nil, fileError(r.Path, "changed while the build read it: build again")
+		return nil, fileError(r.Path, diag.ChangedWhileReading)
 	}
 	return src, nil
 }
@@ -315,8 +318,8 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}
 
 	dates := history.last
-	if warn != "" {
-		res.Diagnostics.Warnf(diag.Position{Path: cfg.ContentDir}, "%s", warn)
+	if !warn.IsZero() {
+		res.Diagnostics.Warn(diag.Position{Path: cfg.ContentDir}, warn.Msg, warn.Args...)
 	}
 	var h maphash.Hash
 	h.SetSeed(b.seed)
@@ -390,7 +393,7 @@ func (b *Builder) expiry(res *Result, site *content.Site, now time.Time) {
 	for _, r := range site.Roles {
 		if r.Closed(now) {
 			res.Closed = append(res.Closed, r.Slug)
-			res.Diagnostics.Warnf(r.KeyPos("valid_through"), "position closed on %s: the page stays as a role description, without JobPosting", r.ValidThrough.Format("2006-01-02"))
+			res.Diagnostics.Warn(r.KeyPos("valid_through"), diag.PositionClosed, r.ValidThrough.Format("2006-01-02"))
 		} else if r.Open(now) && !r.ValidThrough.IsZero() {
 			if res.NextChange.IsZero() || r.ClosesAt().Before(res.NextChange) {
 				res.NextChange, res.NextChangeRole = r.ClosesAt(), r.Slug

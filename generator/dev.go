@@ -57,12 +57,8 @@ func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
 		}
 		if err != nil {
 			failing = true
-			var list diag.List
-			if !errors.As(err, &list) {
-				broker.Fail(err.Error())
-			} else {
-				broker.Fail(list.Error())
-			}
+			lang := MessageLang(cfg)
+			broker.Fail(diag.OverlayTitle.In(lang), FailureText(err, lang))
 			return
 		}
 		// An empty list reloads every page: send it only to clear the
@@ -124,6 +120,17 @@ func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
 		})
 	}
 	return g.Wait()
+}
+
+// FailureText is a failed build's error as the dev server shows it: each
+// diagnostic on its own line in lang, or the error's own text when it is not
+// a list of diagnostics.
+func FailureText(err error, lang diag.Lang) string {
+	var list diag.List
+	if errors.As(err, &list) {
+		return list.Text(lang)
+	}
+	return err.Error()
 }
 
 // tell passes the watcher's changes to b (see Builder.Changed) when each is

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"rolesite/generator/diag"
+
 	"bufio"
 	"bytes"
 	"context"
@@ -202,8 +204,7 @@ func (d *devSite) checkEvents(t *testing.T, b devBuild) {
 	var want sseEvent
 	switch {
 	case b.err != nil:
-		data, _ := json.Marshal(b.err.Error())
-		want = sseEvent{"fail", string(data)}
+		want = sseEvent{"fail", germanFailure(b.err)}
 	case len(b.res.ChangedURLs()) > 0 || wasFailing:
 		data, _ := json.Marshal(append([]string{}, b.res.ChangedURLs()...))
 		want = sseEvent{"reload", string(data)}
@@ -653,8 +654,7 @@ func TestDevBrokenThenFixed(t *testing.T) {
 				late := connectEvents(t, t.Context(), d.url)
 				select {
 				case ev := <-late:
-					data, _ := json.Marshal(b.err.Error())
-					if ev.name != "fail" || ev.data != string(data) {
+					if ev.name != "fail" || ev.data != germanFailure(b.err) {
 						t.Errorf("a browser connecting to a failing build got %s %s", ev.name, ev.data)
 					}
 				case <-time.After(devWait):
@@ -810,4 +810,23 @@ func TestDevLayoutsFolderMadeLater(t *testing.T) {
 	// Watched now: a save in the new folder alone rebuilds.
 	devWriteFile(t, p, strings.Replace(src, "<h1>", `<h1 class="neuer">`, 1))
 	waitFor(`<h1 class="neuer">`)
+}
+
+// germanFailure is the data of the "fail" event for err on the fixture, a
+// German site: the overlay's heading and every diagnostic in German.
+func germanFailure(err error) string {
+	data, _ := json.Marshal(struct {
+		Title string `json:"title"`
+		Text  string `json:"text"`
+	}{"Build fehlgeschlagen: die Seite zeigt den letzten erfolgreichen Stand.", FailureText(err, diag.German)})
+	return string(data)
+}
+
+func TestFailureTextGerman(t *testing.T) {
+	var list diag.List
+	list.Add(diag.Position{Path: "content/roles/a.md", Line: 2, Column: 1}, diag.UnknownKey, "titel", diag.T(diag.HintDidYouMean, "title"))
+	want := `content/roles/a.md:2:1: unbekannter Schlüssel "titel" (meinten Sie "title"?)`
+	if got := FailureText(list, diag.German); got != want {
+		t.Errorf("FailureText = %q, want %q", got, want)
+	}
 }

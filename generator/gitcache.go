@@ -1,17 +1,21 @@
 package generator
 
-import "context"
+import (
+	"context"
+
+	"rolesite/generator/diag"
+)
 
 // gitCache keeps the commit dates of the content files for as long as the
 // repository's HEAD stays the same commit.
 type gitCache struct {
 	head  string
 	dates gitHistory
-	warn  string
+	warn  diag.Text
 	done  bool
 }
 
-func (g *gitCache) get(ctx context.Context, dir string) (gitHistory, string) {
+func (g *gitCache) get(ctx context.Context, dir string) (gitHistory, diag.Text) {
 	head := gitHead(ctx, dir)
 	if g.done && head == g.head {
 		return g.dates, g.warn

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"rolesite/generator/diag"
 )
 
 // gitHistory is what one `git log` run tells of the files under a folder.
@@ -24,21 +26,21 @@ type gitHistory struct {
 // run. It returns an empty history and a reason when dir is not in a git
 // work tree, git is missing, or the clone is shallow (every file would get
 // the date of the one fetched commit).
-func gitDates(ctx context.Context, dir string) (gitHistory, string) {
+func gitDates(ctx context.Context, dir string) (gitHistory, diag.Text) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return gitHistory{}, ""
+		return gitHistory{}, diag.Text{}
 	}
 	// One call tells both: it fails outside a work tree.
 	shallow, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--is-shallow-repository").Output()
 	if err != nil {
-		return gitHistory{}, "" // not a work tree: quietly fall back
+		return gitHistory{}, diag.Text{} // not a work tree: quietly fall back
 	}
 	if strings.TrimSpace(string(shallow)) == "true" {
-		return gitHistory{}, "content is in a shallow git clone: last-commit dates would all be the same, so lastmod falls back to date_posted (fetch full history, e.g. git fetch --unshallow, for true dates)"
+		return gitHistory{}, diag.T(diag.ShallowClone)
 	}
 	out, err := exec.CommandContext(ctx, "git", "-C", dir, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".").Output()
 	if err != nil {
-		return gitHistory{}, ""
+		return gitHistory{}, diag.Text{}
 	}
 	dates, first := map[string]time.Time{}, map[string]time.Time{}
 	var current time.Time
@@ -62,5 +64,5 @@ func gitDates(ctx context.Context, dir string) (gitHistory, string) {
 		}
 		first[p] = current
 	}
-	return gitHistory{last: dates, first: first}, ""
+	return gitHistory{last: dates, first: first}, diag.Text{}
 }

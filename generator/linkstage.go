@@ -55,7 +55,7 @@ func (l *linkedSite) bodyHTML(i int) (string, error) {
 		return "", err
 	}
 	if _, _, err := renderBody(render.NewMarkdown(l.l.lk), l.ids, &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
-		return "", fileError(r.Path, "cannot render the body: %v", err)
+		return "", fileError(r.Path, diag.BodyUnrenderable, err)
 	}
 	return buf.String(), nil
 }
@@ -473,7 +473,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				}
 				res, fragments, err := renderBody(md, ids, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
-					return fileError(r.Path, "cannot render the body: %v", err)
+					return fileError(r.Path, diag.BodyUnrenderable, err)
 				}
 				b.htmlHash = maphash.Bytes(l.seed, buf.Bytes())
 				if err := store.put(i, buf.Bytes()); err != nil {
@@ -483,10 +483,10 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 					b.mentions = append(b.mentions, l.ids[m].Slug)
 				}
 				for _, p := range res.Problems {
-					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), "%s", p.Message())
+					b.problems.Add(diag.OffsetPosition(r.Path, src, r.BodyOffset+p.Offset), p.Message(), p.Dest)
 				}
 				for _, f := range fragments {
-					b.problems.Errorf(diag.OffsetPosition(r.Path, src, r.BodyOffset+f.Offset), "%s", f.Message)
+					b.problems.Add(diag.OffsetPosition(r.Path, src, r.BodyOffset+f.Offset), diag.BadFragment, f.Message)
 				}
 			}
 			return nil
@@ -532,16 +532,16 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 	var islands diag.List
 	for _, i := range graph.Islands() {
 		r := site.Roles[i]
-		islands.Warnf(r.KeyPos("title"), "no other role links to %q (an island): name it in a related role's text or its related list", r.Title)
+		islands.Warn(r.KeyPos("title"), diag.Island, r.Title)
 	}
 	return graph, islands
 }
 
 // fileError is a problem with the file at path that stops the build, as a
 // diag.List error so that it is reported with the content's problems.
-func fileError(path, format string, args ...any) error {
+func fileError(path string, msg diag.Message, args ...any) error {
 	var l diag.List
-	l.Errorf(diag.Position{Path: path}, format, args...)
+	l.Add(diag.Position{Path: path}, msg, args...)
 	return l
 }
 

@@ -37,7 +37,7 @@ import (
 // everything and records it (git's "racily clean" rule).
 
 // stateVersion changes whenever what the state means changes.
-const stateVersion = 1
+const stateVersion = 2
 
 // racyWindow: inputs modified less than this before a build started (or
 // after) keep the build from recording its state.
@@ -64,7 +64,9 @@ type savedDiag struct {
 	Line     int           `json:"line,omitempty"`
 	Column   int           `json:"col,omitempty"`
 	Severity diag.Severity `json:"severity"`
+	Code     string        `json:"code"`
 	Message  string        `json:"msg"`
+	German   string        `json:"de"`
 }
 
 // inputs is what the state key covers.
@@ -182,7 +184,7 @@ func newState(key string, res *Result, site *content.Site, now time.Time) *saved
 		}
 	}
 	for _, d := range res.Diagnostics {
-		st.Diagnostics = append(st.Diagnostics, savedDiag{d.Pos.Path, d.Pos.Line, d.Pos.Column, d.Severity, d.Message})
+		st.Diagnostics = append(st.Diagnostics, savedDiag{d.Pos.Path, d.Pos.Line, d.Pos.Column, d.Severity, d.Code, d.Message, d.German})
 	}
 	return st
 }
@@ -199,7 +201,8 @@ func (st *savedState) result() *Result {
 	}
 	for _, d := range st.Diagnostics {
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{
-			Pos: diag.Position{Path: d.Path, Line: d.Line, Column: d.Column}, Severity: d.Severity, Message: d.Message})
+			Pos: diag.Position{Path: d.Path, Line: d.Line, Column: d.Column}, Severity: d.Severity,
+			Code: d.Code, Message: d.Message, German: d.German})
 	}
 	return res
 }

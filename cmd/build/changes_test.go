@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"rolesite/generator"
+	"rolesite/generator/diag"
 )
 
 // TestRunRefusesChangesFile: a -changes path that would overwrite an input,
@@ -199,7 +200,9 @@ func TestBuildRefusesChangesFile(t *testing.T) {
 	}
 	safetySame(t, before, safetyTree(t, root))
 	var buf bytes.Buffer
-	if code := report(&buf, &buf, cfg, nil, err, 0); code != 1 || !strings.Contains(buf.String(), "build: "+want) {
+	english := diag.English // the site is German; the text asserted is English
+	cfg.Lang = &english
+	if code := report(&buf, &buf, &options{cfg: cfg}, nil, err, 0); code != 1 || !strings.Contains(buf.String(), "build: "+want) {
 		t.Errorf("report: exit %d\n%s", code, buf.String())
 	}
 }

@@ -89,7 +89,7 @@ func TestSafetyRunRefusesOut(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.out, func(t *testing.T) {
 			before := safetyTree(t, root)
-			args := []string{"-content", content, "-layouts", layouts, "-out", tt.out}
+			args := []string{"-content", content, "-layouts", layouts, "-out", tt.out, "-lang", "en"}
 			if tt.out == "/" {
 				// Were the check gone, a content folder that does not load
 				// would still stop the build before it writes to /.
@@ -121,7 +121,7 @@ func TestSafetyRunLockHeld(t *testing.T) {
 	root := safetySite(t)
 	t.Setenv("SOURCE_DATE_EPOCH", "1795694400")
 	out := filepath.Join(root, "public")
-	args := []string{"-content", filepath.Join(root, "content"), "-layouts", filepath.Join(root, "layouts"), "-out", out}
+	args := []string{"-content", filepath.Join(root, "content"), "-layouts", filepath.Join(root, "layouts"), "-out", out, "-lang", "en"}
 	var stdout, stderr bytes.Buffer
 	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr.String())
@@ -172,7 +172,7 @@ func TestSafetyTwoProcesses(t *testing.T) {
 		}
 	}
 	out := filepath.Join(root, "public")
-	args := []string{"-content", filepath.Join(root, "content"), "-layouts", filepath.Join(root, "layouts"), "-out", out}
+	args := []string{"-content", filepath.Join(root, "content"), "-layouts", filepath.Join(root, "layouts"), "-out", out, "-lang", "en"}
 	env := append(os.Environ(), "SOURCE_DATE_EPOCH=1795694400")
 
 	first := exec.Command(bin, args...)

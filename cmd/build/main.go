@@ -1,7 +1,7 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-changes FILE] [-watch] [-serve [ADDR]]
+//	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github]
 //	build [-content DIR] -new CATEGORY/SLUG
 //	build -init DIR
 //
@@ -39,9 +39,10 @@ func main() {
 
 // options are the parsed flags.
 type options struct {
-	cfg   generator.Config
-	watch bool
-	serve serveFlag
+	cfg    generator.Config
+	watch  bool
+	serve  serveFlag
+	format format
 	// newRole is -new CATEGORY/SLUG and initDir -init DIR: write files for
 	// editors instead of building.
 	newRole, initDir string
@@ -100,6 +101,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
+	lang := fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
+	formatName := fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
 	fs.StringVar(&o.newRole, "new", "", "write the file of a new role, a draft, into the content folder's roles/ (e.g. -new tech-development/data-engineer)")
 	fs.StringVar(&o.initDir, "init", "", "write a new site into `DIR`: DIR/content/site.yaml and an example role")
 	fs.Usage = func() {
@@ -120,6 +123,18 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if len(rest) > 0 {
 		return nil, fmt.Errorf("unexpected argument %q (flags start with -)", rest[0])
 	}
+	if *lang != "" {
+		l, err := diag.ParseLang(*lang)
+		if err != nil {
+			return nil, err
+		}
+		o.cfg.Lang = &l
+	}
+	f, err := parseFormat(*formatName)
+	if err != nil {
+		return nil, err
+	}
+	o.format = f
 	if _, err := strconv.Atoi(o.serve.addr); err == nil {
 		o.serve.addr = "127.0.0.1:" + o.serve.addr
 	}
@@ -133,8 +148,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, errors.New("-check cannot be combined with -watch or -serve")
 	}
 	if o.cfg.BaseURL != "" {
-		if msg := content.CheckBaseURL(o.cfg.BaseURL); msg != "" {
-			return nil, fmt.Errorf("-base-url: %s", msg)
+		if reason := content.CheckBaseURL(o.cfg.BaseURL); !reason.IsZero() {
+			return nil, fmt.Errorf("-base-url: %s", reason)
 		}
 	}
 	return o, nil
@@ -207,7 +222,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts.cfg.Now = now
 	start := time.Now()
 	res, err := generator.Build(ctx, opts.cfg)
-	return report(stdout, stderr, opts.cfg, res, err, time.Since(start))
+	return report(stdout, stderr, opts, res, err, time.Since(start))
 }
 
 // runScaffold runs -new or -init. A mistake in the argument exits 2, a
@@ -217,21 +232,22 @@ func runScaffold(ctx context.Context, opts *options, now time.Time, stdout, stde
 	if opts.newRole != "" {
 		var path string
 		if path, err = scaffold.NewRole(ctx, opts.cfg.ContentDir, opts.newRole, now); err == nil {
-			fmt.Fprintf(stdout, "wrote %s: a draft; replace its placeholders in [ ], then delete draft: true to publish it (build -drafts shows it meanwhile)\n", path)
+			fmt.Fprintln(stdout, diag.WroteRole.Format(generator.MessageLang(opts.cfg), path))
 			return 0
 		}
 	} else {
 		var paths []string
 		if paths, err = scaffold.Init(ctx, opts.initDir, now); err == nil {
-			fmt.Fprintf(stdout, "wrote %s\nreplace the example values, then build it: build -content %s -out %s\n",
-				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public"))
+			fmt.Fprintln(stdout, diag.WroteSite.Format(diag.English, // no site yet to take a language from
+				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public")))
 			return 0
 		}
 	}
 	var list diag.List
 	if errors.As(err, &list) {
+		lang := generator.MessageLang(opts.cfg)
 		for _, d := range list {
-			fmt.Fprintln(stderr, d.String())
+			fmt.Fprintln(stderr, d.Text(lang))
 		}
 		return 1
 	}
@@ -253,14 +269,17 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 		Serve: opts.serve.set,
 		Addr:  opts.serve.addr,
 		Report: func(res *generator.Result, err error, took time.Duration) {
-			report(stdout, stderr, opts.cfg, res, err, took)
+			report(stdout, stderr, opts, res, err, took)
 		},
-		Ready: func(url string) { fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", opts.cfg.OutDir, url) },
+		Ready: func(url string) {
+			fmt.Fprintln(stdout, diag.Serving.Format(generator.MessageLang(opts.cfg), opts.cfg.OutDir, url))
+		},
 		Watching: func() {
+			lang := generator.MessageLang(opts.cfg)
 			if info, err := os.Stat(opts.cfg.LayoutsDir); err == nil && info.IsDir() {
-				fmt.Fprintf(stdout, "watching %s and %s for changes\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+				fmt.Fprintln(stdout, diag.Watching.Format(lang, opts.cfg.ContentDir, opts.cfg.LayoutsDir))
 			} else {
-				fmt.Fprintf(stdout, "watching %s for changes (no %s folder)\n", opts.cfg.ContentDir, opts.cfg.LayoutsDir)
+				fmt.Fprintln(stdout, diag.WatchingContent.Format(lang, opts.cfg.ContentDir, opts.cfg.LayoutsDir))
 			}
 		},
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
@@ -272,12 +291,14 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// report prints diagnostics and the summary line and returns the exit code.
-func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Result, err error, took time.Duration) int {
+// report prints diagnostics (in opts.format, on stderr) and the summary line
+// in the site's language and returns the exit code.
+func report(stdout, stderr io.Writer, opts *options, res *generator.Result, err error, took time.Duration) int {
+	cfg := opts.cfg
+	lang := generator.MessageLang(cfg)
+	var shown diag.List
 	if res != nil {
-		for _, d := range res.Diagnostics {
-			fmt.Fprintln(stderr, d.String())
-		}
+		shown = append(shown, res.Diagnostics...)
 	}
 	var interrupted *generator.InterruptedError
 	if errors.As(err, &interrupted) {
@@ -287,7 +308,10 @@ func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Resul
 	}
 	var list diag.List
 	if err != nil && !errors.As(err, &list) {
-		fmt.Fprintf(stderr, "build: %v\n", err)
+		shown.Add(diag.Position{}, diag.BuildProblem, err)
+	}
+	for _, d := range shown {
+		fmt.Fprintln(stderr, opts.format.line(d, lang))
 	}
 	if err != nil {
 		n := len(list)
@@ -295,22 +319,22 @@ func report(stdout, stderr io.Writer, cfg generator.Config, res *generator.Resul
 			n = 1
 		}
 		if res != nil && res.Stats.Written > 0 {
-			fmt.Fprintf(stderr, "build failed: %d error(s); %d files in %s were written before it stopped; build again to finish\n", n, res.Stats.Written, cfg.OutDir)
+			fmt.Fprintln(stderr, diag.SummaryFailedPartly.Format(lang, n, res.Stats.Written, cfg.OutDir))
 		} else {
-			fmt.Fprintf(stderr, "build failed: %d error(s); %s left unchanged\n", n, cfg.OutDir)
+			fmt.Fprintln(stderr, diag.SummaryFailed.Format(lang, n, cfg.OutDir))
 		}
 		return 1
 	}
 	warnings := len(res.Diagnostics.Warnings())
 	if !res.NextChange.IsZero() {
-		fmt.Fprintf(stdout, "next change: %s (%s closes)\n", res.NextChange.Format(time.RFC3339), res.NextChangeRole)
+		fmt.Fprintln(stdout, diag.NextChange.Format(lang, res.NextChange.Format(time.RFC3339), res.NextChangeRole))
 	}
+	rounded := took.Round(time.Millisecond)
 	if cfg.Check {
-		fmt.Fprintf(stdout, "checked %d pages (%d files), %d links, %d warnings in %s; nothing written\n",
-			res.Pages, res.Files, res.Links, warnings, took.Round(time.Millisecond))
+		fmt.Fprintln(stdout, diag.SummaryChecked.Format(lang, res.Pages, res.Files, res.Links, warnings, rounded))
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s: %d written, %d unchanged, %d removed; %d links, %d warnings in %s\n",
-		res.Pages, res.Files, cfg.OutDir, res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed, res.Links, warnings, took.Round(time.Millisecond))
+	fmt.Fprintln(stdout, diag.SummaryBuilt.Format(lang, res.Pages, res.Files, cfg.OutDir,
+		res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed, res.Links, warnings, rounded))
 	return 0
 }

@@ -105,8 +105,10 @@ type site struct {
 	content, layouts, out string
 }
 
+// args are the flags that build s with English messages (the fixture is a
+// German site), then extra.
 func (s site) args(extra ...string) []string {
-	return append([]string{"-content", s.content, "-layouts", s.layouts, "-out", s.out}, extra...)
+	return append([]string{"-content", s.content, "-layouts", s.layouts, "-out", s.out, "-lang", "en"}, extra...)
 }
 
 func newSite(t *testing.T) site {

@@ -24,7 +24,8 @@ func TestRunInitThenBuild(t *testing.T) {
 	if !strings.HasSuffix(stdout.String(), want) {
 		t.Errorf("stdout %q, want it to end in %q", stdout.String(), want)
 	}
-	buildArgs := []string{"-content", contentDir, "-layouts", filepath.Join(dir, "layouts"), "-out", out}
+	// -init writes a German site; the summary asserted is the English one.
+	buildArgs := []string{"-content", contentDir, "-layouts", filepath.Join(dir, "layouts"), "-out", out, "-lang", "en"}
 	for _, step := range []string{"first build", "after -new"} {
 		stdout.Reset()
 		stderr.Reset()
@@ -40,7 +41,7 @@ func TestRunInitThenBuild(t *testing.T) {
 				t.Fatalf("-new: exit %d\n%s", code, stderr.String())
 			}
 			path := filepath.Join(contentDir, "roles", "seo-manager.md")
-			if got, want := stdout.String(), "wrote "+path+": a draft; replace its placeholders in [ ], then delete draft: true to publish it (build -drafts shows it meanwhile)\n"; got != want {
+			if got, want := stdout.String(), path+" geschrieben: ein Entwurf; ersetzen Sie die Platzhalter in [ ] und löschen Sie dann draft: true, um die Rolle zu veröffentlichen (build -drafts zeigt sie bis dahin an)\n"; got != want { // the site -init wrote is German
 				t.Errorf("-new printed %q, want %q", got, want)
 			}
 			if text, err := os.ReadFile(path); err != nil || !strings.Contains(string(text), "\n# date_posted: 2026-11-26 ") {

@@ -1,6 +1,10 @@
 package content
 
-import "strings"
+import (
+	"strings"
+
+	"rolesite/generator/diag"
+)
 
 // employmentTypes are schema.org/Google's employmentType values.
 var employmentTypes = []string{"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"}
@@ -84,11 +88,13 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-func hint(s string, candidates []string) string {
+// hint suggests the candidate closest to s, or is the zero Text when none
+// is close.
+func hint(s string, candidates []string) diag.Text {
 	if h := suggest(s, candidates); h != "" {
-		return " (did you mean " + quote(h) + "?)"
+		return diag.T(diag.HintDidYouMean, h)
 	}
-	return ""
+	return diag.Text{}
 }
 
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }

@@ -31,9 +31,7 @@ func cutByComment(path string, lines *yamlLines, root *yaml.Node) diag.List {
 	var warns diag.List
 	var walk func(n *yaml.Node, key string)
 	check := func(n *yaml.Node, key string) {
-		if w, ok := cutValue(path, lines, n, key); ok {
-			warns = append(warns, w)
-		}
+		cutValue(&warns, path, lines, n, key)
 	}
 	walk = func(n *yaml.Node, key string) {
 		if n.Style&yaml.FlowStyle != 0 {
@@ -68,14 +66,14 @@ func cutByComment(path string, lines *yamlLines, root *yaml.Node) diag.List {
 	return warns
 }
 
-// cutValue returns the warning for one scalar value that the rule of
+// cutValue adds to warns the warning for one scalar value that the rule of
 // cutByComment matches.
-func cutValue(path string, lines *yamlLines, n *yaml.Node, key string) (diag.Diagnostic, bool) {
+func cutValue(warns *diag.List, path string, lines *yamlLines, n *yaml.Node, key string) {
 	if n.Style != 0 || n.Tag != "!!str" || n.LineComment == "" || n.Value == "" {
-		return diag.Diagnostic{}, false
+		return
 	}
 	if n.Line < 1 || n.Line > len(lines.starts) {
-		return diag.Diagnostic{}, false
+		return
 	}
 	start := lines.starts[n.Line-1]
 	end := len(lines.block)
@@ -92,26 +90,22 @@ func cutValue(path string, lines *yamlLines, n *yaml.Node, key string) (diag.Dia
 	rest := line[valueAt:]
 	// A value on more than one line does not stand as written here.
 	if !bytes.HasPrefix(rest, []byte(n.Value)) {
-		return diag.Diagnostic{}, false
+		return
 	}
 	after := rest[len(n.Value):]
 	blanks := len(after) - len(bytes.TrimLeft(after, " \t"))
 	if blanks == 0 || blanks >= len(after) || after[blanks] != '#' {
-		return diag.Diagnostic{}, false
+		return
 	}
 	comment := after[blanks+1:]
 	next, _ := utf8.DecodeRune(comment)
 	if blanks > 1 && !unicode.IsLetter(next) && !unicode.IsDigit(next) {
-		return diag.Diagnostic{}, false
+		return
 	}
 	fileLine, fileCol := lines.at(start + valueAt + len(n.Value) + blanks)
 	whole := strings.TrimRight(string(rest), " \t\r\n\u0085\u2028\u2029")
 	lead := strings.TrimLeft(string(line[:valueAt]), " \t")
 	cut := strings.TrimRight(string(after[blanks:]), " \t\r\n\u0085\u2028\u2029")
-	return diag.Diagnostic{
-		Pos:      diag.Position{Path: path, Line: fileLine, Column: fileCol},
-		Severity: diag.Warning,
-		Message: key + ": " + quote(cut) + " is read as a YAML comment, so the value is " + quote(n.Value) +
-			"; quote the value to keep it: " + lead + strconv.Quote(whole),
-	}, true
+	warns.Warn(diag.Position{Path: path, Line: fileLine, Column: fileCol}, diag.CutByComment,
+		key, quote(cut), quote(n.Value), lead+strconv.Quote(whole))
 }

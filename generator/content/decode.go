@@ -31,8 +31,9 @@ func (d *decoder) at(n *yaml.Node) diag.Position {
 	return diag.Position{Path: d.path, Line: n.Line, Column: n.Column}
 }
 
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.errs.Errorf(d.at(n), format, args...)
+// add records an error at n's position: msg, a catalogue entry, with args.
+func (d *decoder) add(n *yaml.Node, msg diag.Message, args ...any) {
+	d.errs.Add(d.at(n), msg, args...)
 }
 
 // field is one key of a mapping and the function that reads its value.
@@ -46,7 +47,7 @@ type field struct {
 // key for positions ("salary.").
 func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s: want a mapping of keys to values, got %s", strings.TrimSuffix(prefix, "."), describe(n))
+		d.add(n, diag.WantMapping, strings.TrimSuffix(prefix, "."), describe(n))
 		return
 	}
 	names := make([]string, len(fields))
@@ -58,7 +59,7 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
 		if seen[key] {
-			d.errorf(k, "key %q is set twice", prefix+key)
+			d.add(k, diag.KeySetTwice, prefix+key)
 			continue
 		}
 		seen[key] = true
@@ -70,7 +71,7 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 			}
 		}
 		if f == nil {
-			d.errorf(k, "unknown key %q%s", prefix+key, prefixedHint(prefix, key, names))
+			d.add(k, diag.UnknownKey, prefix+key, prefixedHint(prefix, key, names))
 			continue
 		}
 		d.pos[prefix+key] = d.at(k)
@@ -85,42 +86,44 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 	}
 }
 
-func describe(n *yaml.Node) string {
+// describe names what n holds, for "want ..., got ..." messages: a kind of
+// value, or a scalar as written.
+func describe(n *yaml.Node) diag.Text {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return diag.T(diag.ValueMapping)
 	case yaml.SequenceNode:
-		return "a list"
+		return diag.T(diag.ValueList)
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "nothing"
+			return diag.T(diag.ValueNothing)
 		}
-		return quote(n.Value)
+		return diag.T(diag.ValueAsWritten, n.Value)
 	}
-	return "an unsupported value"
+	return diag.T(diag.ValueUnsupported)
 }
 
 // str reads a scalar as text. Numbers are taken as written ("20095").
 func (d *decoder) str(key string, n *yaml.Node) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!bool" {
-		d.errorf(n, "%s: want text, got %s", key, describe(n))
+		d.add(n, diag.WantText, key, describe(n))
 		return "", false
 	}
 	s := n.Value
 	if !utf8.ValidString(s) {
-		d.errorf(n, "%s: text is not valid UTF-8", key)
+		d.add(n, diag.TextNotUTF8, key)
 		return "", false
 	}
 	if strings.ContainsRune(s, 0) {
-		d.errorf(n, "%s: text contains a NUL character", key)
+		d.add(n, diag.TextHasNUL, key)
 		return "", false
 	}
-	if msg := checkText(s); msg != "" {
-		d.errorf(n, "%s: %s", key, msg)
+	if msg := checkText(s); !msg.IsZero() {
+		d.add(n, diag.TextBadCharacter, key, msg)
 		return "", false
 	}
 	if d.limits.MaxField > 0 && utf8.RuneCountInString(s) > d.limits.MaxField {
-		d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(s), d.limits.MaxField)
+		d.add(n, diag.TooLong, key, utf8.RuneCountInString(s), d.limits.MaxField)
 		return "", false
 	}
 	return strings.TrimSpace(s), true
@@ -130,7 +133,7 @@ func (d *decoder) str(key string, n *yaml.Node) (string, bool) {
 func (d *decoder) required(key string, n *yaml.Node) (string, bool) {
 	s, ok := d.str(key, n)
 	if ok && s == "" {
-		d.errorf(n, "%s: must not be empty", key)
+		d.add(n, diag.EmptyValue, key)
 		return "", false
 	}
 	return s, ok
@@ -150,7 +153,7 @@ func (d *decoder) list(key string, n *yaml.Node) ([]string, bool) {
 		return nil, true
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "%s: want a list, got %s", key, describe(n))
+		d.add(n, diag.WantList, key, describe(n))
 		return nil, false
 	}
 	out := make([]string, 0, len(n.Content))
@@ -176,11 +179,11 @@ func (d *decoder) boolean(key string, n *yaml.Node) (bool, bool) {
 			return b, true
 		}
 	}
-	quoted := ""
+	var quoted diag.Text
 	if n.Kind == yaml.ScalarNode && (n.Value == "true" || n.Value == "false") {
-		quoted = " (write it without quotes)"
+		quoted = diag.T(diag.HintUnquote)
 	}
-	d.errorf(n, "%s: want true or false, got %s%s", key, describe(n), quoted)
+	d.add(n, diag.WantBool, key, describe(n), quoted)
 	return false, false
 }
 
@@ -191,7 +194,7 @@ func (d *decoder) integer(key string, n *yaml.Node) (int, bool) {
 			return int(v), true
 		}
 	}
-	d.errorf(n, "%s: want a whole number, got %s", key, describe(n))
+	d.add(n, diag.WantWholeNumber, key, describe(n))
 	return 0, false
 }
 
@@ -210,19 +213,37 @@ func (d *decoder) date(key string, n *yaml.Node) (time.Time, bool) {
 		v := strings.TrimSpace(n.Value)
 		if t, err := time.Parse(time.DateOnly, v); err == nil {
 			if t.Before(earliestDate) || t.After(latestDate) {
-				d.errorf(n, "%s: %s is not a plausible date (allowed: %s to %s); write the real date, or remove %s to leave it unset",
-					key, v, earliestDate.Format(time.DateOnly), latestDate.Format(time.DateOnly), key)
+				d.add(n, diag.ImplausibleDate, key, v, earliestDate.Format(time.DateOnly), latestDate.Format(time.DateOnly), key)
 				return time.Time{}, false
 			}
 			return t, true
 		}
 		if len(v) == 10 && v[4] == '-' && v[7] == '-' {
-			d.errorf(n, "%s: %q is not a calendar date", key, v)
+			d.add(n, diag.BadDate, key, v)
 			return time.Time{}, false
 		}
 	}
-	d.errorf(n, "%s: want a date like 2026-11-01, got %s", key, describe(n))
+	if iso, ok := germanDate(n); ok {
+		d.add(n, diag.GermanDate, key, describe(n), iso)
+		return time.Time{}, false
+	}
+	d.add(n, diag.WantDate, key, describe(n))
 	return time.Time{}, false
+}
+
+// germanDate reads a scalar written as German dates are, day.month.year
+// (01.11.2026, 1.11.2026), and returns it as the ISO date to write instead.
+// It reports false for anything else, a day that is not in the calendar
+// included, so that the hint never names a date the editor did not mean.
+func germanDate(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	t, err := time.Parse("2.1.2006", strings.TrimSpace(n.Value))
+	if err != nil {
+		return "", false
+	}
+	return t.Format(time.DateOnly), true
 }
 
 // absURL reads an absolute http or https URL.
@@ -231,20 +252,21 @@ func (d *decoder) absURL(key string, n *yaml.Node) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if err := checkAbsURL(s); err != "" {
-		d.errorf(n, "%s: %s", key, err)
+	if reason := checkAbsURL(s); !reason.IsZero() {
+		d.add(n, diag.BadURL, key, reason)
 		return "", false
 	}
 	return s, true
 }
 
-// checkAbsURL returns why s is not an absolute http(s) URL, or "".
-func checkAbsURL(s string) string {
+// checkAbsURL returns why s is not an absolute http(s) URL, or the zero
+// Text.
+func checkAbsURL(s string) diag.Text {
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return quote(s) + " is not an absolute http or https URL"
+		return diag.T(diag.NotAbsoluteURL, s)
 	}
-	return ""
+	return diag.Text{}
 }
 
 // enum reads text that must be one of values.
@@ -254,7 +276,7 @@ func (d *decoder) enum(key string, n *yaml.Node, values []string) (string, bool)
 		return "", false
 	}
 	if !oneOf(values, s) {
-		d.errorf(n, "%s: %q is not one of %s%s", key, s, strings.Join(values, ", "), hint(s, values))
+		d.add(n, diag.NotOneOf, key, s, strings.Join(values, ", "), hint(s, values))
 		return "", false
 	}
 	return s, true
@@ -272,9 +294,9 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // prefixedHint suggests the closest key, named with its parent as the
 // message names the unknown one: "salary.min" for "salary.mni".
-func prefixedHint(prefix, key string, names []string) string {
+func prefixedHint(prefix, key string, names []string) diag.Text {
 	if h := suggest(key, names); h != "" {
-		return " (did you mean " + quote(prefix+h) + "?)"
+		return diag.T(diag.HintDidYouMean, prefix+h)
 	}
-	return ""
+	return diag.Text{}
 }

@@ -53,12 +53,12 @@ func splitDocument(path string, src []byte) (document, diag.List) {
 	}
 	rest, err := frontmatter.Parse(bytes.NewReader(text), new(struct{}), formats...)
 	if err != nil {
-		errs.Errorf(diag.Position{Path: path, Line: delimLine, Column: 1}, "cannot read front matter: %v", err)
+		errs.Add(diag.Position{Path: path, Line: delimLine, Column: 1}, diag.FrontMatterUnreadable, err)
 		return document{}, errs
 	}
 	if !found {
-		errs.Errorf(diag.Position{Path: path, Line: delimLine, Column: 1},
-			"front matter opened with %q is never closed (add a line %q after the last key)", delim, delim)
+		errs.Add(diag.Position{Path: path, Line: delimLine, Column: 1},
+			diag.FrontMatterUnclosed, delim, delim)
 		return document{}, errs
 	}
 	// rest is the tail of adrg's own copy of the input: take the same bytes
@@ -74,7 +74,7 @@ func splitDocument(path string, src []byte) (document, diag.List) {
 	_ = delimEnd
 	var meta *yaml.Node
 	if delim == "---" {
-		meta, errs = parseYAMLMeta(path, captured, firstLine)
+		meta, errs = parseYAMLMeta(path, captured, firstLine, frontMatterYAMLMessages)
 	} else {
 		meta, errs = parseTOMLMeta(path, captured, firstLine)
 	}
@@ -108,16 +108,28 @@ func findOpening(text []byte) (line, end int, delim string) {
 	return 0, 0, ""
 }
 
+// yamlMessages are the messages parseYAMLMeta reports: a role's front
+// matter and site.yaml name the problem each in its own words.
+type yamlMessages struct {
+	invalid    diag.Message // a syntax error, "%s" the parser's reason
+	notMapping diag.Message // the document is not a mapping
+}
+
+var (
+	frontMatterYAMLMessages = yamlMessages{invalid: diag.BadYAML, notMapping: diag.FrontMatterNotMapping}
+	siteYAMLMessages        = yamlMessages{invalid: diag.SiteBadYAML, notMapping: diag.SiteNotMapping}
+)
+
 // parseYAMLMeta decodes a YAML block into a node tree with file lines. Its
 // warnings name text values that a comment cut short (see cutByComment).
-func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.List) {
+func parseYAMLMeta(path string, block []byte, firstLine int, msgs yamlMessages) (*yaml.Node, diag.List) {
 	var errs diag.List
 	lines := newYAMLLines(block, firstLine)
 	// yaml.v3 reports unreadable characters without a position: find them
 	// first.
-	if off, msg := unreadableYAML(block); msg != "" {
+	if off, reason := unreadableYAML(block); !reason.IsZero() {
 		line, col := lines.at(off)
-		errs.Errorf(diag.Position{Path: path, Line: line, Column: col}, "invalid YAML front matter: %s", msg)
+		errs.Add(diag.Position{Path: path, Line: line, Column: col}, msgs.invalid, reason)
 		return nil, errs
 	}
 	var root yaml.Node
@@ -125,11 +137,11 @@ func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 		line, msg := yamlErrorLine(err)
 		if m, ok := findMistake(block); ok && (line <= 0 || m.line <= line || m.kind == mistakeTab || m.kind == mistakeIndent) {
 			fileLine, col := lines.pos(m.line, m.col)
-			errs.Errorf(diag.Position{Path: path, Line: fileLine, Column: col}, "%s", m.text(0, fileLine))
+			errs.Add(diag.Position{Path: path, Line: fileLine, Column: col}, diag.YAMLMistake, m.message(fileLine))
 			return nil, errs
 		}
 		fileLine, _ := lines.pos(max(line, 1), 1)
-		errs.Errorf(diag.Position{Path: path, Line: fileLine, Column: 1}, "invalid YAML front matter: %s", msg)
+		errs.Add(diag.Position{Path: path, Line: fileLine, Column: 1}, msgs.invalid, msg)
 		return nil, errs
 	}
 	if root.Kind == 0 { // empty block
@@ -142,7 +154,7 @@ func parseYAMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 	warns := cutByComment(path, lines, doc)
 	lines.remap(doc)
 	if doc.Kind != yaml.MappingNode {
-		errs.Errorf(diag.Position{Path: path, Line: doc.Line, Column: doc.Column}, "front matter must be a mapping of keys to values")
+		errs.Add(diag.Position{Path: path, Line: doc.Line, Column: doc.Column}, msgs.notMapping)
 		return nil, errs
 	}
 	return doc, warns
@@ -184,21 +196,22 @@ var yamlParserProblems = map[string]bool{
 }
 
 // unreadableYAML returns the offset of the first byte yaml.v3 refuses to
-// read (invalid UTF-8 or a character YAML does not allow) and why, or "".
-func unreadableYAML(block []byte) (int, string) {
+// read (invalid UTF-8 or a character YAML does not allow) and why; the
+// reason is the zero Text when every byte is readable.
+func unreadableYAML(block []byte) (int, diag.Text) {
 	for i := 0; i < len(block); {
 		r, size := utf8.DecodeRune(block[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return i, "text is not valid UTF-8"
+			return i, diag.T(diag.YAMLNotUTF8)
 		case r == 0x09 || r == 0x0A || r == 0x0D || (r >= 0x20 && r <= 0x7E) || r == 0x85 ||
 			(r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || r >= 0x10000:
 		default:
-			return i, fmt.Sprintf("character %U is not allowed in YAML", r)
+			return i, diag.T(diag.YAMLBadCharacter, r)
 		}
 		i += size
 	}
-	return 0, ""
+	return 0, diag.Text{}
 }
 
 // yamlLines maps yaml.v3's positions in a block to the file's. yaml.v3
@@ -286,7 +299,7 @@ func parseTOMLMeta(path string, block []byte, firstLine int) (*yaml.Node, diag.L
 			}
 			err = errors.New(perr.Message)
 		}
-		errs.Errorf(diag.Position{Path: path, Line: firstLine + line - 1, Column: max(col, 1)}, "invalid TOML front matter: %v", err)
+		errs.Add(diag.Position{Path: path, Line: firstLine + line - 1, Column: max(col, 1)}, diag.BadTOML, err)
 		return nil, errs
 	}
 	lines := strings.Split(string(block), "\n")

@@ -47,10 +47,10 @@ func FuzzParseRole(f *testing.F) {
 		}
 		var keys diag.List
 		for k, p := range r.Pos {
-			keys.Errorf(p, "key %s", k)
+			keys.Add(p, diag.MissingKey, k)
 		}
 		for _, p := range r.NamePos {
-			keys.Errorf(p, "name")
+			keys.Add(p, diag.MissingKey, "name")
 		}
 		checkPositions(t, path, src, keys)
 		if r.Title == "" || r.Category == "" || r.Description == "" {
@@ -109,7 +109,7 @@ func FuzzParseSite(f *testing.F) {
 		if s.Title == "" || s.Language == "" || !languagePattern.MatchString(s.Language) {
 			t.Errorf("no errors but title %q, language %q", s.Title, s.Language)
 		}
-		if msg := CheckBaseURL(s.BaseURL); msg != "" || !strings.HasSuffix(s.BaseURL, "/") {
+		if msg := CheckBaseURL(s.BaseURL); !msg.IsZero() || !strings.HasSuffix(s.BaseURL, "/") {
 			t.Errorf("base_url %q passed: %s", s.BaseURL, msg)
 		}
 		if len(s.Categories) == 0 {
@@ -119,7 +119,7 @@ func FuzzParseSite(f *testing.F) {
 		keys := map[string]bool{}
 		var at diag.List
 		for _, c := range s.Categories {
-			at.Errorf(c.Pos, "category %s", c.Key)
+			at.Add(c.Pos, diag.MissingKey, c.Key)
 			if !keyPattern.MatchString(c.Key) || reserved[c.Key] || keys[c.Key] || c.Title == "" {
 				t.Errorf("category %+v passed", *c)
 			}

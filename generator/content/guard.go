@@ -1,9 +1,10 @@
 package content
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
+
+	"rolesite/generator/diag"
 )
 
 // goldmark (v1.8.7) spends time that grows with the square of the input on
@@ -44,7 +45,7 @@ var defaultBodyLimits = bodyLimits{nesting: 100, destinations: 1 << 25, delimite
 // of the construct in the body.
 type bodyProblem struct {
 	offset  int
-	message string
+	message diag.Text
 }
 
 // checkBody reports the first construct of body whose cost to render runs
@@ -191,18 +192,14 @@ func (s *bodyScan) line(start, end int) *bodyProblem {
 	settle(end, &pending, &pendingSum, &pendingFirst)
 	settle(end, &angled, &angledSum, &angledFirst)
 	if s.destinations > s.limits.destinations {
-		return &bodyProblem{s.or(s.firstLongDest), fmt.Sprintf(
-			`link destination after "](" runs on without a closing ")" or ">" (%d like it): goldmark rereads the rest of the line for each; close each link, escape literal brackets as \[ \], or break the line`,
-			s.longDests)}
+		return &bodyProblem{s.or(s.firstLongDest), diag.T(diag.BodyLongDestination, s.longDests)}
 	}
 	if s.delimiters > s.limits.delimiters {
 		at := s.or(s.firstWalk)
-		return &bodyProblem{at, fmt.Sprintf(
-			`emphasis delimiter %q finds no opener of its kind among the %d open * _ ~ runs of its paragraph, and many after it do the same: goldmark walks all of them for each; escape literal ones as \* \_ \~ or split the paragraph with blank lines`,
-			string(s.body[at]), len(s.openers))}
+		return &bodyProblem{at, diag.T(diag.BodyDelimiters, string(s.body[at]), len(s.openers))}
 	}
 	if s.brackets > s.limits.brackets {
-		return &bodyProblem{s.or(s.firstNest), `brackets: "[" closed by a "]" far away, nested or many times over: goldmark walks everything between them for each; escape literal brackets as \[ \] or split the paragraph with blank lines`}
+		return &bodyProblem{s.or(s.firstNest), diag.T(diag.BodyBrackets)}
 	}
 	return nil
 }
@@ -235,9 +232,7 @@ func (s *bodyScan) nesting(start, end int) *bodyProblem {
 		depth += indent / 2 // each nested list indents its items by two or more
 	}
 	if depth > s.limits.nesting {
-		return &bodyProblem{start, fmt.Sprintf(
-			"blockquotes and lists nested %d deep, the limit is %d: goldmark's time grows with the square of the depth; flatten the nesting or escape a literal > as \\>",
-			depth, s.limits.nesting)}
+		return &bodyProblem{start, diag.T(diag.BodyNesting, depth, s.limits.nesting)}
 	}
 	return nil
 }
@@ -325,9 +320,7 @@ func (s *bodyScan) endParagraph() *bodyProblem {
 	}
 	s.definitions += s.defs * s.lines
 	if s.definitions > s.limits.definitions {
-		return &bodyProblem{s.firstDef, fmt.Sprintf(
-			"link reference definitions: %d in one paragraph of %d lines; goldmark copies the rest of the paragraph for each; put a blank line after every few hundred",
-			s.defs, s.lines)}
+		return &bodyProblem{s.firstDef, diag.T(diag.BodyDefinitions, s.defs, s.lines)}
 	}
 	s.openers, s.squares = s.openers[:0], s.squares[:0]
 	s.openByChar = [3]int{}

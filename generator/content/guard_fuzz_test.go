@@ -27,28 +27,28 @@ func FuzzCheckBody(f *testing.F) {
 				continue
 			}
 			if p.offset < 0 || p.offset >= len(body) {
-				t.Fatalf("offset %d outside the body of %d bytes: %s", p.offset, len(body), p.message)
+				t.Fatalf("offset %d outside the body of %d bytes: %s", p.offset, len(body), p.message.String())
 			}
 			lineStart := p.offset == 0 || body[p.offset-1] == '\n'
 			switch {
-			case strings.HasPrefix(p.message, "link destination"):
+			case strings.HasPrefix(p.message.String(), "link destination"):
 				if !bytes.HasPrefix(body[p.offset:], []byte("](")) && !lineStart {
 					t.Fatalf("offset %d is not at \"](\" nor a line start: %q", p.offset, body[p.offset:])
 				}
-			case strings.HasPrefix(p.message, "emphasis"):
+			case strings.HasPrefix(p.message.String(), "emphasis"):
 				if c := body[p.offset]; c != '*' && c != '_' && c != '~' && !lineStart {
 					t.Fatalf("offset %d is at %q, not a delimiter nor a line start", p.offset, c)
 				}
-			case strings.HasPrefix(p.message, "brackets"):
+			case strings.HasPrefix(p.message.String(), "brackets"):
 				if body[p.offset] != '[' && !lineStart {
 					t.Fatalf("offset %d is at %q, not [ nor a line start", p.offset, body[p.offset])
 				}
-			case strings.HasPrefix(p.message, "blockquotes"), strings.HasPrefix(p.message, "link reference"):
+			case strings.HasPrefix(p.message.String(), "blockquotes"), strings.HasPrefix(p.message.String(), "link reference"):
 				if !lineStart {
-					t.Fatalf("offset %d is not a line start: %s", p.offset, p.message)
+					t.Fatalf("offset %d is not a line start: %s", p.offset, p.message.String())
 				}
 			default:
-				t.Fatalf("unknown message %q", p.message)
+				t.Fatalf("unknown message %q", p.message.String())
 			}
 		}
 	})

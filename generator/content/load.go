@@ -26,7 +26,8 @@ type Options struct {
 	Limits Limits
 }
 
-// SlugRule says what a slug may hold, as messages print it.
+// SlugRule says what a slug may hold, in English; messages print
+// diag.SlugRule, its entry in the catalogue, in the editor's language.
 const SlugRule = "use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler"
 
 // ValidSlug reports whether s matches ^[a-z0-9]+(?:-[a-z0-9]+)*$: lowercase
@@ -100,7 +101,7 @@ func Load(ctx context.Context, opts Options) (*Site, diag.List) {
 		})
 	}
 	if err := g.Wait(); err != nil {
-		errs.Errorf(diag.Position{Path: opts.Dir}, "load cancelled: %v", err)
+		errs.Add(diag.Position{Path: opts.Dir}, diag.Cancelled, err)
 	}
 	for _, e := range perrs {
 		errs.Append(e)
@@ -132,13 +133,11 @@ func ReadSite(path string) (*Site, diag.List) {
 	var errs diag.List
 	src, err := os.ReadFile(path)
 	if err != nil {
-		msg := err.Error()
 		if errors.Is(err, fs.ErrNotExist) {
-			msg = "site.yaml is missing: every content folder needs one (title, base_url, language, categories)"
+			errs.Add(diag.Position{Path: path}, diag.SiteMissing)
 		} else {
-			msg = "cannot read site.yaml: " + unwrapPathError(err)
+			errs.Add(diag.Position{Path: path}, diag.SiteUnreadable, unwrapPathError(err))
 		}
-		errs.Errorf(diag.Position{Path: path}, "%s", msg)
 		return nil, errs
 	}
 	site, perrs := ParseSite(path, src)
@@ -154,12 +153,12 @@ func ReadRole(f RoleFile, limits Limits) (*Role, diag.List) {
 	limits = limits.withDefaults()
 	info, err := os.Stat(f.Path)
 	if err == nil && info.Size() > int64(limits.MaxFileBytes) {
-		errs.Errorf(diag.Position{Path: f.Path, Line: 1, Column: 1}, "file is %d bytes, the limit is %d", info.Size(), limits.MaxFileBytes)
+		errs.Add(diag.Position{Path: f.Path, Line: 1, Column: 1}, diag.FileTooLarge, info.Size(), limits.MaxFileBytes)
 		return nil, errs
 	}
 	src, err := os.ReadFile(f.Path)
 	if err != nil {
-		errs.Errorf(diag.Position{Path: f.Path}, "cannot read role file: %s", unwrapPathError(err))
+		errs.Add(diag.Position{Path: f.Path}, diag.RoleUnreadable, unwrapPathError(err))
 		return nil, errs
 	}
 	return ParseRole(f.Path, f.Slug, src, limits)
@@ -188,10 +187,10 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 		link := false
 		if err != nil {
 			if path == root && errors.Is(err, fs.ErrNotExist) {
-				errs.Errorf(diag.Position{Path: root}, "roles folder is missing: put one Markdown file per role in it")
+				errs.Add(diag.Position{Path: root}, diag.RolesFolderMissing)
 				return fs.SkipAll
 			}
-			errs.Errorf(diag.Position{Path: path}, "cannot read: %s", unwrapPathError(err))
+			errs.Add(diag.Position{Path: path}, diag.Unreadable, unwrapPathError(err))
 			if e != nil && e.IsDir() {
 				return fs.SkipDir
 			}
@@ -208,24 +207,24 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 		if e.Type()&fs.ModeSymlink != 0 {
 			target, terr := filepath.EvalSymlinks(path)
 			if terr != nil {
-				errs.Errorf(diag.Position{Path: path}, "broken symbolic link: %s", unwrapPathError(terr))
+				errs.Add(diag.Position{Path: path}, diag.BrokenSymlink, unwrapPathError(terr))
 				return nil
 			}
 			if rel, rerr := filepath.Rel(realDir, target); rerr != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				errs.Errorf(diag.Position{Path: path}, "symbolic link points outside the content folder (to %s); not followed", target)
+				errs.Add(diag.Position{Path: path}, diag.SymlinkOutside, target)
 				return nil
 			}
 			link = true
 			info, serr := os.Stat(path)
 			if serr != nil || !info.Mode().IsRegular() {
 				if isMD {
-					errs.Errorf(diag.Position{Path: path}, "symbolic link to a folder ending in .md; a role must be a file")
+					errs.Add(diag.Position{Path: path}, diag.SymlinkToFolder)
 				}
 				return nil
 			}
 		} else if e.IsDir() {
 			if isMD {
-				errs.Errorf(diag.Position{Path: path}, "a folder named like a role file; a role must be a file")
+				errs.Add(diag.Position{Path: path}, diag.FolderNamedLikeMD)
 				return fs.SkipDir
 			}
 			return nil
@@ -233,8 +232,8 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 			return nil
 		}
 		if !isMD {
-			if msg := misnamedRole(path, name); msg != "" {
-				errs.Warnf(diag.Position{Path: path}, "%s", msg)
+			if msg := misnamedRole(path, name); !msg.IsZero() {
+				errs.Warn(diag.Position{Path: path}, diag.NotBuilt, msg)
 			}
 			return nil
 		}
@@ -242,7 +241,7 @@ func FindRoles(dir string) ([]RoleFile, diag.List) {
 		return nil
 	})
 	if err != nil {
-		errs.Errorf(diag.Position{Path: root}, "cannot list roles: %v", err)
+		errs.Add(diag.Position{Path: root}, diag.RolesUnlistable, err)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, errs
@@ -255,8 +254,8 @@ var notRoleEndings = []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".t
 
 // misnamedRole returns why the file path, named name, is not built although
 // its name says it is meant as a role, with the rename that makes it one;
-// "" for any other file.
-func misnamedRole(path, name string) string {
+// the zero Text for any other file.
+func misnamedRole(path, name string) diag.Text {
 	base := name
 	for {
 		lower := strings.ToLower(base)
@@ -276,16 +275,16 @@ func misnamedRole(path, name string) string {
 		}
 	}
 	if base == name {
-		return ""
+		return diag.Text{}
 	}
 	if lower := strings.ToLower(base); !ValidSlug(base) && ValidSlug(lower) {
 		base = lower
 	}
 	target := base + ".md"
 	if _, err := os.Lstat(filepath.Join(filepath.Dir(path), target)); err == nil {
-		return "not built: only files ending in .md are roles, and " + target + " is already there (move this file out of roles/ if it is a copy)"
+		return diag.T(diag.MisnamedRoleCopy, target)
 	}
-	return "not built: only files ending in .md are roles (rename it to " + target + ")"
+	return diag.T(diag.MisnamedRole, target)
 }
 
 // Parts are what Assemble puts together.
@@ -340,16 +339,16 @@ func Assemble(in Parts) (*Site, diag.List) {
 		// backend.md is reported as the clash it is on a case-insensitive
 		// file system, not only as a bad name.
 		if prev, dup := folded[strings.ToLower(p.Slug)]; dup {
-			errs.Errorf(diag.Position{Path: p.Path}, "duplicate slug %q (also %s)", p.Slug, prev.Path)
-			errs.Errorf(diag.Position{Path: prev.Path}, "duplicate slug %q (also %s)", p.Slug, p.Path)
+			errs.Add(diag.Position{Path: p.Path}, diag.DuplicateSlug, p.Slug, prev.Path)
+			errs.Add(diag.Position{Path: prev.Path}, diag.DuplicateSlug, p.Slug, p.Path)
 		} else {
 			folded[strings.ToLower(p.Slug)] = p
 		}
 		if !ValidSlug(p.Slug) {
 			if to := renames[p]; to != "" {
-				errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: rename it to %s (lowercase letters a-z, digits and single hyphens)", p.Slug+".md", to+".md")
+				errs.Add(diag.Position{Path: p.Path}, diag.BadSlugRename, p.Slug+".md", to+".md")
 			} else {
-				errs.Errorf(diag.Position{Path: p.Path}, "file name %q is not a valid slug: %s.md", p.Slug+".md", SlugRule)
+				errs.Add(diag.Position{Path: p.Path}, diag.BadSlug, p.Slug+".md", diag.SlugRule)
 			}
 			continue
 		}
@@ -362,7 +361,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 			continue
 		}
 		if _, ok := catIndex[p.Category]; !ok && p.Category != "" {
-			errs.Errorf(p.KeyPos("category"), "category %q is not defined in site.yaml%s", p.Category, HintOrList(p.Category, catKeys))
+			errs.Add(p.KeyPos("category"), diag.UnknownCategory, p.Category, HintOrList(p.Category, catKeys))
 		}
 	}
 	// Pages and aliases must not claim one URL. The owner of each URL is
@@ -371,14 +370,14 @@ func Assemble(in Parts) (*Site, diag.List) {
 		kind int // 0: a category's page, 1: a role's page, 2: an alias
 		name string
 	}
-	describe := func(o urlOwner) string {
+	describe := func(o urlOwner) diag.Text {
 		switch o.kind {
 		case 0:
-			return "the page of category " + quote(o.name)
+			return diag.T(diag.OwnerCategoryPage, o.name)
 		case 1:
-			return "the page of " + o.name
+			return diag.T(diag.OwnerRolePage, o.name)
 		}
-		return "an alias of " + o.name
+		return diag.T(diag.OwnerAlias, o.name)
 	}
 	urls := make(map[string]urlOwner, len(site.Categories)+2*len(parsed))
 	for _, c := range site.Categories {
@@ -408,7 +407,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 	for _, r := range byAge {
 		key := strings.ToLower(strings.Join(strings.Fields(r.Description), " "))
 		if first, dup := descriptions[key]; dup {
-			errs.Warnf(r.KeyPos("description"), "description is the same as in %s: search results show it, so write one for this role", first.Path)
+			errs.Warn(r.KeyPos("description"), diag.DuplicateDescription, first.Path)
 			continue
 		}
 		descriptions[key] = r
@@ -420,22 +419,22 @@ func Assemble(in Parts) (*Site, diag.List) {
 			case unreadable[rel] && bySlug[rel] == nil:
 				// x.md has its own error; one cause, one message.
 			case rel == r.Slug:
-				errs.Errorf(pos(), "related: %q is this role itself", rel)
+				errs.Add(pos(), diag.RelatedSelf, rel)
 			case bySlug[rel] != nil && !publishedSlugs[rel]:
-				errs.Errorf(pos(), "related: role %q is a draft and is not published", rel)
+				errs.Add(pos(), diag.RelatedDraft, rel)
 			case !publishedSlugs[rel]:
-				errs.Errorf(pos(), "related: no role %q%s", rel, hint(rel, sortedKeys(bySlug)))
+				errs.Add(pos(), diag.RelatedMissing, rel, hint(rel, sortedKeys(bySlug)))
 			}
 		}
 		for i, a := range r.Aliases {
 			pos := func() diag.Position { return r.KeyPos("aliases." + itoa(i)) }
-			clean, msg := CleanAlias(a)
-			if msg != "" {
-				errs.Errorf(pos(), "aliases: %q %s", a, msg)
+			clean, reason := CleanAlias(a)
+			if !reason.IsZero() {
+				errs.Add(pos(), diag.BadAlias, a, reason)
 				continue
 			}
 			if owner, taken := urls[clean]; taken {
-				errs.Errorf(pos(), "aliases: %q is already %s", a, describe(owner))
+				errs.Add(pos(), diag.AliasTaken, a, describe(owner))
 				continue
 			}
 			urls[clean] = urlOwner{2, r.Path}
@@ -502,7 +501,7 @@ func (in Parts) nameClashes(byAge []*Role) diag.List {
 				owner[key] = claim{r, pos}
 			case first.role != r && !told[pair{first.role, r}]:
 				told[pair{first.role, r}] = true
-				errs.Errorf(pos, "name %q is already a name of %s (at %s): mentions could not tell the two roles apart; choose another name here", strings.TrimSpace(name), first.role.Title, first.pos)
+				errs.Add(pos, diag.NameTaken, strings.TrimSpace(name), first.role.Title, first.pos)
 			}
 		}
 	}
@@ -525,11 +524,11 @@ func (in Parts) older(a, b *Role) bool {
 
 // HintOrList returns " (did you mean "x"?)" for the entry of list closest
 // to s, or " (defined: a, b)" listing them all when none is close.
-func HintOrList(s string, list []string) string {
-	if h := hint(s, list); h != "" {
+func HintOrList(s string, list []string) diag.Text {
+	if h := hint(s, list); !h.IsZero() {
 		return h
 	}
-	return " (defined: " + strings.Join(list, ", ") + ")"
+	return diag.T(diag.HintDefined, strings.Join(list, ", "))
 }
 
 func applyDefaults(r *Role, d Defaults) {
@@ -573,36 +572,37 @@ const (
 // output, which an alias folder of the same name would collide with.
 var generatedFile = regexp.MustCompile(`^(index\.html|404\.html|robots\.txt|sitemap\.xml|sitemap-[0-9]+\.xml)$`)
 
-// CleanAlias checks an alias path and returns it with a trailing slash. The
-// message is empty when the alias is fine. An alias must stay inside the
+// CleanAlias checks an alias path and returns it with a trailing slash, or
+// the reason it is refused; the reason is the zero Text when the alias is
+// fine. An alias must stay inside the
 // site: a path from the site root, no "..", no scheme or host, no query.
-func CleanAlias(a string) (string, string) {
+func CleanAlias(a string) (string, diag.Text) {
 	switch {
 	case a == "" || a == "/":
-		return "", "must name a path such as /jobs/old-name/"
+		return "", diag.T(diag.AliasEmpty)
 	case strings.Contains(a, "://") || strings.HasPrefix(a, "//"):
-		return "", "leaves the site: an alias is a path on this site, such as /jobs/old-name/"
+		return "", diag.T(diag.AliasLeavesSite)
 	case !strings.HasPrefix(a, "/"):
-		return "", "must start with /"
+		return "", diag.T(diag.AliasNoSlash)
 	case strings.ContainsAny(a, "?#"):
-		return "", "must not carry a query or fragment"
+		return "", diag.T(diag.AliasHasQuery)
 	case strings.ContainsAny(a, "\\\x00 \t\n"):
-		return "", "must not contain backslashes, spaces or control characters"
+		return "", diag.T(diag.AliasBadCharacters)
 	}
 	trimmed := strings.Trim(a, "/")
 	for _, seg := range strings.Split(trimmed, "/") {
 		switch {
 		case seg == "":
-			return "", "must not contain an empty path segment (//)"
+			return "", diag.T(diag.AliasEmptySegment)
 		case seg == "." || seg == "..":
-			return "", "leaves the site: . and .. are not allowed in an alias"
+			return "", diag.T(diag.AliasDotSegment)
 		case !aliasSegment.MatchString(seg):
-			return "", "may contain only letters, digits, and - . _ ~ in each segment"
+			return "", diag.T(diag.AliasSegmentChars)
 		}
 	}
 	first := strings.SplitN(trimmed, "/", 2)[0]
 	if reserved[first] || strings.HasPrefix(first, ".") || generatedFile.MatchString(first) {
-		return "", "collides with a file the generator writes"
+		return "", diag.T(diag.AliasGeneratedFile)
 	}
 	// The alias becomes the file <alias>/index.html in the output folder:
 	// deeper segments must not name the generator's own (hidden .rolesite*)
@@ -610,15 +610,15 @@ func CleanAlias(a string) (string, string) {
 	for _, seg := range strings.Split(trimmed, "/") {
 		switch {
 		case strings.HasPrefix(seg, "."):
-			return "", "must not have a segment starting with . (hidden and .rolesite* names are reserved)"
+			return "", diag.T(diag.AliasHidden)
 		case seg == "index.html":
-			return "", "must not have an index.html segment: it collides with a page's file"
+			return "", diag.T(diag.AliasIndexSegment)
 		case len(seg) > maxAliasSegment:
-			return "", "has a segment longer than 255 bytes"
+			return "", diag.T(diag.AliasLongSegment)
 		}
 	}
 	if len(trimmed) > maxAlias {
-		return "", "is longer than 2,000 bytes"
+		return "", diag.T(diag.AliasTooLong)
 	}
-	return "/" + trimmed + "/", ""
+	return "/" + trimmed + "/", diag.Text{}
 }

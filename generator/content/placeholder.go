@@ -40,9 +40,8 @@ func checkPlaceholders(r *Role, errs *diag.List) {
 	if r.Draft {
 		return
 	}
-	const todo = ", or set draft: true until it is done"
 	if i := placeholderIndex([]byte(r.Description)); i >= 0 {
-		errs.Errorf(r.KeyPos("description"), "description: %q is a placeholder; write the meta description (at most %d characters)%s", shorten(r.Description, 48), maxDescription, todo)
+		errs.Add(r.KeyPos("description"), diag.PlaceholderDescription, shorten(r.Description, 48), maxDescription)
 	}
 	off := placeholderIndex(r.Body)
 	if off < 0 {
@@ -52,11 +51,11 @@ func checkPlaceholders(r *Role, errs *diag.List) {
 	if end := bytes.IndexAny(text, "]\n"); end >= 0 {
 		text = text[:end+1]
 	}
-	more := ""
+	var more diag.Text
 	if n := placeholderCount(r.Body) - 1; n > 0 {
-		more = " (and " + itoa(n) + " more below)"
+		more = diag.T(diag.PlaceholdersBelow, n)
 	}
-	errs.Errorf(diag.OffsetPosition(r.Path, r.Source, r.BodyOffset+off), "text: %q is a placeholder%s; write the real text%s", shorten(strings.TrimSpace(string(text)), 48), more, todo)
+	errs.Add(diag.OffsetPosition(r.Path, r.Source, r.BodyOffset+off), diag.PlaceholderText, shorten(strings.TrimSpace(string(text)), 48), more)
 }
 
 // shorten cuts s to at most n characters, marking the cut with "...".

@@ -67,27 +67,27 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	var set roleSet
 	filePos := diag.Position{Path: path, Line: 1, Column: 1}
 	if len(src) > limits.MaxFileBytes {
-		errs.Errorf(filePos, "file is %d bytes, the limit is %d", len(src), limits.MaxFileBytes)
+		errs.Add(filePos, diag.FileTooLarge, len(src), limits.MaxFileBytes)
 		return nil, set, errs
 	}
 	// Columns do not count a BOM, as editors do not show it.
 	text := bytes.TrimPrefix(src, utf8BOM)
 	shift := len(src) - len(text)
 	if enc := textEncoding(src); enc != "" {
-		errs.Errorf(filePos, "the file is saved as %s, not UTF-8: open it in your editor and save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", enc)
+		errs.Add(filePos, diag.FileEncoding, enc)
 		return nil, set, errs
 	}
 	if !utf8.Valid(src) {
 		off := invalidUTF8Offset(src)
-		errs.Errorf(diag.OffsetPosition(path, text, off-shift), "file is not valid UTF-8 here: a character was broken by copying or by a save in another encoding; type it again and save the file as UTF-8")
+		errs.Add(diag.OffsetPosition(path, text, off-shift), diag.FileNotUTF8)
 		return nil, set, errs
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		errs.Errorf(diag.OffsetPosition(path, text, i-shift), "file contains a NUL byte")
+		errs.Add(diag.OffsetPosition(path, text, i-shift), diag.FileHasNUL)
 		return nil, set, errs
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(src, utf8BOM))) == 0 {
-		errs.Errorf(filePos, "file is empty; a role needs front matter between --- lines with at least title, category and description")
+		errs.Add(filePos, diag.FileEmpty)
 		return nil, set, errs
 	}
 	doc, derrs := splitDocument(path, src)
@@ -95,15 +95,15 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		return nil, set, derrs
 	}
 	errs.Append(derrs)
-	if off, msg := disallowedInBody(doc.body); msg != "" {
-		errs.Errorf(diag.OffsetPosition(path, text, doc.bodyOffset+off-shift), "%s in the text: it would make the page invalid HTML; delete it (it is often invisible: retype the words around it)", msg)
+	if off, msg := disallowedInBody(doc.body); !msg.IsZero() {
+		errs.Add(diag.OffsetPosition(path, text, doc.bodyOffset+off-shift), diag.BodyBadCharacter, msg)
 	}
 	if doc.meta == nil {
-		errs.Errorf(filePos, "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)")
+		errs.Add(filePos, diag.NoFrontMatter)
 		return nil, set, errs
 	}
 	if p := checkBody(doc.body, defaultBodyLimits); p != nil {
-		errs.Errorf(diag.OffsetPosition(path, text, doc.bodyOffset+p.offset-shift), "body: %s", p.message)
+		errs.Add(diag.OffsetPosition(path, text, doc.bodyOffset+p.offset-shift), diag.BodyProblem, p.message)
 	}
 	r := &Role{
 		Slug:       slug,
@@ -118,16 +118,16 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		// The title limit is the smaller one: check it before the general
 		// field limit, so the message names the limit that applies.
 		if n.Kind == yaml.ScalarNode && utf8.RuneCountInString(n.Value) > limits.MaxTitle {
-			d.errorf(n, "%s: %d characters, the limit is %d", key, utf8.RuneCountInString(n.Value), limits.MaxTitle)
+			d.add(n, diag.TooLong, key, utf8.RuneCountInString(n.Value), limits.MaxTitle)
 			return "", false
 		}
 		s, ok := d.required(key, n)
 		if ok && strings.ContainsAny(s, "\n\r") {
-			d.errorf(n, "%s: must be one line", key)
+			d.add(n, diag.NotOneLine, key)
 			return "", false
 		}
 		if ok && !hasLetterOrDigit(s) {
-			d.errorf(n, "%s: %q has no letter or digit", key, s)
+			d.add(n, diag.NoLetterOrDigit, key, s)
 			return "", false
 		}
 		return s, ok
@@ -143,7 +143,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		{"description", func(k string, v *yaml.Node) {
 			s, ok := d.required(k, v)
 			if ok && utf8.RuneCountInString(s) > maxDescription {
-				d.errorf(v, "%s: %d characters, at most %d fit a search snippet", k, utf8.RuneCountInString(s), maxDescription)
+				d.add(v, diag.DescriptionTooLong, k, utf8.RuneCountInString(s), maxDescription)
 			}
 			r.Description = s
 		}},
@@ -153,7 +153,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 				items = []*yaml.Node{v}
 			}
 			if v.Kind == yaml.MappingNode {
-				d.errorf(v, "%s: want a list, got %s", k, describe(v))
+				d.add(v, diag.WantList, k, describe(v))
 				return
 			}
 			for _, c := range items {
@@ -178,7 +178,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 			list, _ := d.list(k, v)
 			for i, c := range list {
 				if !isCode(countryCodes, c) {
-					d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %q is not an ISO 3166-1 alpha-2 country code%s", k, c, countryHint(c))
+					d.errs.Add(d.pos[k+"."+itoa(i)], diag.BadCountry, k, c, countryHint(c))
 					continue
 				}
 				r.ApplicantCountries = append(r.ApplicantCountries, c)
@@ -194,18 +194,18 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		{"occupation_code", func(k string, v *yaml.Node) {
 			s, ok := d.required(k, v)
 			if ok && !isISCO08(s) {
-				d.errorf(v, "%s: %q is not an ISCO-08 unit group (4 digits, e.g. \"2512\")", k, s)
+				d.add(v, diag.BadOccupationCode, k, s)
 				return
 			}
 			if ok && ISCO08Label(s) == "" {
-				d.errs.Warnf(d.at(v), "%s: %q is not in Rolesite's ISCO-08 table; the JSON-LD carries the code without its name", k, s)
+				d.errs.Warn(d.at(v), diag.UnknownOccupationCode, k, s)
 			}
 			r.OccupationCode = s
 		}},
 		{"experience_months", func(k string, v *yaml.Node) {
 			n, ok := d.integer(k, v)
 			if ok && (n < 0 || n > 600) {
-				d.errorf(v, "%s: %d is out of range (0 to 600)", k, n)
+				d.add(v, diag.ExperienceOutOfRange, k, n)
 				return
 			}
 			r.ExperienceMonths = n
@@ -220,11 +220,11 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	})
 	for _, req := range []struct{ key, value string }{{"title", r.Title}, {"category", r.Category}, {"description", r.Description}} {
 		if _, ok := r.Pos[req.key]; !ok {
-			errs.Errorf(diag.Position{Path: path, Line: doc.meta.Line, Column: 1}, "missing required key %q", req.key)
+			errs.Add(diag.Position{Path: path, Line: doc.meta.Line, Column: 1}, diag.MissingKey, req.key)
 		}
 	}
 	if !r.DatePosted.IsZero() && !r.ValidThrough.IsZero() && !r.ValidThrough.After(r.DatePosted) {
-		errs.Errorf(r.KeyPos("valid_through"), "valid_through %s must be after date_posted %s",
+		errs.Add(r.KeyPos("valid_through"), diag.ValidThroughBeforePosted,
 			r.ValidThrough.Format("2006-01-02"), r.DatePosted.Format("2006-01-02"))
 	}
 	// A key that is present but invalid has its own error: the checks
@@ -232,16 +232,16 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	// parsed, so that one mistake gives one message.
 	has := func(key string) bool { _, ok := r.Pos[key]; return ok }
 	if has("valid_through") && !d.bad["valid_through"] && !has("date_posted") {
-		errs.Errorf(r.KeyPos("valid_through"), "valid_through is set but date_posted is not; an opening needs both")
+		errs.Add(r.KeyPos("valid_through"), diag.ValidThroughAlone)
 	}
 	if r.Remote && !has("applicant_countries") {
-		errs.Errorf(r.KeyPos("remote"), "remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them")
+		errs.Add(r.KeyPos("remote"), diag.RemoteNeedsCountries)
 	}
 	if !r.Remote && has("applicant_countries") && !d.bad["remote"] {
-		errs.Errorf(r.KeyPos("applicant_countries"), "applicant_countries is only used with remote: true")
+		errs.Add(r.KeyPos("applicant_countries"), diag.CountriesNeedRemote)
 	}
 	if r.ExperienceInPlaceOfEducation && (!has("experience_months") || !has("education")) {
-		errs.Errorf(r.KeyPos("experience_in_place_of_education"), "experience_in_place_of_education needs both experience_months and education")
+		errs.Add(r.KeyPos("experience_in_place_of_education"), diag.ExperienceInPlaceAlone)
 	}
 	checkPlaceholders(r, &errs)
 	r.NamePos = append([]diag.Position{titlePos}, synonymPos...)
@@ -253,13 +253,13 @@ func (d *decoder) employmentTypes(k string, v *yaml.Node) []string {
 	var out []string
 	for i, t := range list {
 		if !oneOf(employmentTypes, t) {
-			d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %q is not one of %s%s", k, t, strings.Join(employmentTypes, ", "), hint(strings.ToUpper(t), employmentTypes))
+			d.errs.Add(d.pos[k+"."+itoa(i)], diag.NotOneOf, k, t, strings.Join(employmentTypes, ", "), hint(strings.ToUpper(t), employmentTypes))
 			continue
 		}
 		out = append(out, t)
 	}
 	if len(list) == 0 {
-		d.errorf(v, "%s: name at least one type", k)
+		d.add(v, diag.NoEmploymentType, k)
 	}
 	return out
 }
@@ -270,14 +270,14 @@ func (d *decoder) currency(k string, v *yaml.Node) (string, bool) {
 		return "", false
 	}
 	if !isCode(currencyCodes, s) || len(s) != 3 {
-		h := " (e.g. EUR)"
+		h := diag.T(diag.HintExample, "EUR")
 		symbols := map[string]string{"€": "EUR", "$": "USD", "£": "GBP", "Fr.": "CHF"}
 		if up := strings.ToUpper(s); up != s && isCode(currencyCodes, up) && len(up) == 3 {
-			h = " (did you mean " + quote(up) + "?)"
+			h = diag.T(diag.HintDidYouMean, up)
 		} else if code, ok := symbols[s]; ok {
-			h = " (did you mean " + quote(code) + "?)"
+			h = diag.T(diag.HintDidYouMean, code)
 		}
-		d.errorf(v, "%s: %q is not an ISO 4217 currency code%s", k, s, h)
+		d.add(v, diag.BadCurrency, k, s, h)
 		return "", false
 	}
 	return s, true
@@ -293,7 +293,7 @@ func (d *decoder) location(k string, v *yaml.Node) Location {
 		{"country", func(k string, v *yaml.Node) {
 			s, ok := d.required(k, v)
 			if ok && (len(s) != 2 || !isCode(countryCodes, s)) {
-				d.errorf(v, "%s: %q is not an ISO 3166-1 alpha-2 country code%s", k, s, countryHint(s))
+				d.add(v, diag.BadCountry, k, s, countryHint(s))
 				return
 			}
 			l.Country = s
@@ -302,10 +302,10 @@ func (d *decoder) location(k string, v *yaml.Node) Location {
 	// A key that is set but wrong has its own message already.
 	if v.Kind == yaml.MappingNode {
 		if _, ok := d.pos[k+".country"]; !ok {
-			d.errorf(v, "%s: country is required (ISO 3166-1 alpha-2, e.g. DE)", k)
+			d.add(v, diag.MissingCountry, k)
 		}
 		if _, ok := d.pos[k+".locality"]; !ok {
-			d.errorf(v, "%s: locality is required (the town or city)", k)
+			d.add(v, diag.MissingLocality, k)
 		}
 	}
 	return l
@@ -315,7 +315,7 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 	if v.Kind == yaml.ScalarNode {
 		s, ok := d.str(k, v)
 		if ok && s != "confidential" {
-			d.errorf(v, "%s: want confidential or a mapping with name and url, got %s", k, describe(v))
+			d.add(v, diag.BadHiringOrganization, k, describe(v))
 		}
 		return Employer{Confidential: true}
 	}
@@ -327,8 +327,8 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 		{"same_as", func(k string, v *yaml.Node) {
 			list, _ := d.list(k, v)
 			for i, u := range list {
-				if msg := checkAbsURL(u); msg != "" {
-					d.errs.Errorf(d.pos[k+"."+itoa(i)], "%s: %s", k, msg)
+				if reason := checkAbsURL(u); !reason.IsZero() {
+					d.errs.Add(d.pos[k+"."+itoa(i)], diag.BadURL, k, reason)
 					continue
 				}
 				e.SameAs = append(e.SameAs, u)
@@ -337,28 +337,30 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 	})
 	if v.Kind == yaml.MappingNode && e.Name == "" {
 		if k == "organization" { // the agency itself cannot be confidential
-			d.errorf(v, "%s: name is required", k)
+			d.add(v, diag.MissingName, k)
 		} else {
-			d.errorf(v, "%s: name is required (or write hiring_organization: confidential)", k)
+			d.add(v, diag.MissingEmployerName, k)
 		}
 	}
 	return e
 }
 
-func countryHint(s string) string {
+// countryHint suggests the country code s most likely means, or is the
+// zero Text.
+func countryHint(s string) diag.Text {
 	up := strings.ToUpper(s)
 	if up != s && isCode(countryCodes, up) && len(up) == 2 {
-		return " (did you mean " + quote(up) + "?)"
+		return diag.T(diag.HintDidYouMean, up)
 	}
 	switch strings.ToLower(s) {
 	case "de", "deu", "germany", "deutschland":
-		return ` (did you mean "DE"?)`
+		return diag.T(diag.HintDidYouMean, "DE")
 	case "at", "aut", "austria", "österreich":
-		return ` (did you mean "AT"?)`
+		return diag.T(diag.HintDidYouMean, "AT")
 	case "ch", "che", "switzerland", "schweiz":
-		return ` (did you mean "CH"?)`
+		return diag.T(diag.HintDidYouMean, "CH")
 	}
-	return ""
+	return diag.Text{}
 }
 
 func isISCO08(s string) bool {

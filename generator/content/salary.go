@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"rolesite/generator/diag"
 )
 
 // salaryBand is what a salary figure of one unit usually is, and how many
@@ -55,7 +57,7 @@ func (d *decoder) salary(k string, v *yaml.Node, currencySet *bool) *Salary {
 	})
 	if minNode == nil && maxNode == nil {
 		if v.Kind == yaml.MappingNode {
-			d.errorf(v, "%s: set min and max", k)
+			d.add(v, diag.SalaryNeedsMinMax, k)
 		}
 		return nil
 	}
@@ -84,7 +86,7 @@ func (d *decoder) salary(k string, v *yaml.Node, currencySet *bool) *Salary {
 		s.Max = s.Min
 	}
 	if s.Min > s.Max {
-		d.errorf(v, "%s: min %s is greater than max %s", k, fmtNum(s.Min), fmtNum(s.Max))
+		d.add(v, diag.SalaryMinAboveMax, k, fmtNum(s.Min), fmtNum(s.Max))
 		return nil
 	}
 	return s
@@ -95,7 +97,7 @@ func (d *decoder) salary(k string, v *yaml.Node, currencySet *bool) *Salary {
 // band of its unit. It reports false for an error.
 func (d *decoder) salaryInBand(key string, n *yaml.Node, f float64, unit string, band salaryBand, checkBand bool) bool {
 	if f <= 0 {
-		d.errorf(n, "%s: %s must be greater than 0", key, n.Value)
+		d.add(n, diag.SalaryNotPositive, key, n.Value)
 		return false
 	}
 	if !checkBand {
@@ -103,20 +105,17 @@ func (d *decoder) salaryInBand(key string, n *yaml.Node, f float64, unit string,
 	}
 	if yearly := f * band.perYear; yearly > maxYearlySalary {
 		if unit == "YEAR" {
-			d.errorf(n, "%s: %s is more than %s a year; check the figure", key, n.Value, fmtNum(maxYearlySalary))
+			d.add(n, diag.SalaryTooHigh, key, n.Value, fmtNum(maxYearlySalary))
 		} else {
-			d.errorf(n, "%s: %s per %s is %s a year, more than %s; check the figure and the unit",
-				key, n.Value, unit, fmtNum(yearly), fmtNum(maxYearlySalary))
+			d.add(n, diag.SalaryTooHighPerUnit, key, n.Value, unit, fmtNum(yearly), fmtNum(maxYearlySalary))
 		}
 		return false
 	}
 	switch {
 	case f < band.low:
-		d.errs.Warnf(d.at(n), "%s: %s is below %s, the usual least for unit %s; check the figure and the unit",
-			key, n.Value, fmtNum(band.low), unit)
+		d.errs.Warn(d.at(n), diag.SalaryBelowBand, key, n.Value, fmtNum(band.low), unit)
 	case f > band.high:
-		d.errs.Warnf(d.at(n), "%s: %s is above %s, the usual most for unit %s; check the figure and the unit",
-			key, n.Value, fmtNum(band.high), unit)
+		d.errs.Warn(d.at(n), diag.SalaryAboveBand, key, n.Value, fmtNum(band.high), unit)
 	}
 	return true
 }
@@ -133,28 +132,28 @@ func (d *decoder) salaryFigure(key string, n *yaml.Node) (float64, bool) {
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
 			switch fix := figureFix(n.Value); {
 			case fix == strings.TrimSpace(n.Value):
-				d.errorf(n, "%s: want a number, got %s: write %s without quotes", key, describe(n), fix)
+				d.add(n, diag.SalaryQuoted, key, describe(n), fix)
 				return 0, false
 			case fix != "":
-				d.errorf(n, "%s: want a number, got %s: write %s (digits only, a dot before cents)", key, describe(n), fix)
+				d.add(n, diag.SalaryWrittenAs, key, describe(n), fix)
 				return 0, false
 			}
 		}
-		d.errorf(n, "%s: want a number, got %s", key, describe(n))
+		d.add(n, diag.WantNumber, key, describe(n))
 		return 0, false
 	}
 	written := strings.ReplaceAll(n.Value, "_", "")
 	if thousandsDot.MatchString(written) {
-		d.errorf(n, "%s: %s looks like a thousands separator: write %s", key, n.Value, strings.TrimPrefix(strings.ReplaceAll(written, ".", ""), "+"))
+		d.add(n, diag.ThousandsSeparator, key, n.Value, strings.TrimPrefix(strings.ReplaceAll(written, ".", ""), "+"))
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(written, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		d.errorf(n, "%s: want a number, got %s", key, describe(n))
+		d.add(n, diag.WantNumber, key, describe(n))
 		return 0, false
 	}
 	if dec := decimals(written, v); dec > maxSalaryDecimals {
-		d.errorf(n, "%s: %s has %d decimals; a salary has at most %d (cents)", key, n.Value, dec, maxSalaryDecimals)
+		d.add(n, diag.SalaryDecimals, key, n.Value, dec, maxSalaryDecimals)
 		return 0, false
 	}
 	return v, true

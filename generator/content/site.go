@@ -22,20 +22,16 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 	s := &Site{Path: path, Defaults: Defaults{HiringOrganization: Employer{Confidential: true}, SalaryCurrency: "EUR"}}
 	filePos := diag.Position{Path: path, Line: 1, Column: 1}
 	if !strings.HasSuffix(path, ".yaml") && !strings.HasSuffix(path, ".yml") {
-		errs.Errorf(filePos, "site configuration must be YAML")
+		errs.Add(filePos, diag.SiteNotYAML)
 		return nil, errs
 	}
 	if len(strings.TrimSpace(string(src))) == 0 {
-		errs.Errorf(filePos, "site.yaml is empty; it needs at least title, base_url, language and categories")
+		errs.Add(filePos, diag.SiteEmpty)
 		return nil, errs
 	}
 	// Columns do not count a BOM, as editors do not show it.
-	root, perrs := parseYAMLMeta(path, bytes.TrimPrefix(src, utf8BOM), 1)
+	root, perrs := parseYAMLMeta(path, bytes.TrimPrefix(src, utf8BOM), 1, siteYAMLMessages)
 	if perrs.HasErrors() {
-		for i := range perrs {
-			m := strings.Replace(perrs[i].Message, "invalid YAML front matter", "invalid YAML", 1)
-			perrs[i].Message = strings.Replace(m, "front matter must be", "site.yaml must be", 1)
-		}
 		return nil, perrs
 	}
 	errs.Append(perrs)
@@ -47,8 +43,8 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 			if !ok {
 				return
 			}
-			if msg := CheckBaseURL(u); msg != "" {
-				d.errorf(v, "%s: %s", k, msg)
+			if reason := CheckBaseURL(u); !reason.IsZero() {
+				d.add(v, diag.BadBaseURL, k, reason)
 				return
 			}
 			if !strings.HasSuffix(u, "/") {
@@ -59,14 +55,14 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 		{"language", func(k string, v *yaml.Node) {
 			l, ok := d.required(k, v)
 			if ok && !languagePattern.MatchString(l) {
-				d.errorf(v, "%s: %q is not a language tag like de or de-AT", k, l)
+				d.add(v, diag.BadLanguage, k, l)
 				return
 			}
 			s.Language = l
 		}},
 		{"organization", func(k string, v *yaml.Node) {
 			if v.Kind != yaml.MappingNode {
-				d.errorf(v, "%s: want a mapping with name, url, logo and same_as, got %s", k, describe(v))
+				d.add(v, diag.BadOrganization, k, describe(v))
 				return
 			}
 			s.Organization = d.employer(k, v).Organization
@@ -76,7 +72,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 				{"email", func(k string, v *yaml.Node) {
 					e, ok := d.required(k, v)
 					if ok && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>\"")) {
-						d.errorf(v, "%s: %q is not an e-mail address", k, e)
+						d.add(v, diag.BadEmail, k, e)
 						return
 					}
 					s.Contact.Email = e
@@ -84,7 +80,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 				{"phone", func(k string, v *yaml.Node) {
 					p, ok := d.required(k, v)
 					if ok && strings.Trim(p, "+0123456789 ()/-") != "" {
-						d.errorf(v, "%s: %q is not a phone number (digits, spaces, + ( ) / -)", k, p)
+						d.add(v, diag.BadPhone, k, p)
 						return
 					}
 					s.Contact.Phone = p
@@ -101,7 +97,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 		}},
 		{"categories", func(k string, v *yaml.Node) {
 			if v.Kind != yaml.SequenceNode {
-				d.errorf(v, "%s: want a list of categories, got %s", k, describe(v))
+				d.add(v, diag.WantCategoryList, k, describe(v))
 				return
 			}
 			seen := map[string]diag.Position{}
@@ -112,15 +108,15 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 					{"key", func(k string, v *yaml.Node) {
 						key, ok := d.required(k, v)
 						if ok && !keyPattern.MatchString(key) {
-							d.errorf(v, "%s: %q must be lowercase letters, digits and hyphens", k, key)
+							d.add(v, diag.BadCategoryKey, k, key)
 							return
 						}
 						if reserved[key] {
-							d.errorf(v, "%s: %q is reserved for generated files", k, key)
+							d.add(v, diag.ReservedCategoryKey, k, key)
 							return
 						}
 						if prev, dup := seen[key]; dup {
-							d.errorf(v, "%s: category %q is defined twice (also at %s)", k, key, prev)
+							d.add(v, diag.CategoryTwice, k, key, prev)
 							return
 						}
 						seen[key] = d.at(v)
@@ -137,7 +133,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 					_, hasKey := d.pos[prefix+"key"]
 					_, hasTitle := d.pos[prefix+"title"]
 					if !hasKey || !hasTitle {
-						d.errorf(c, "%s: a category needs key and title", strings.TrimSuffix(prefix, "."))
+						d.add(c, diag.CategoryIncomplete, strings.TrimSuffix(prefix, "."))
 					}
 					continue
 				}
@@ -147,11 +143,11 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 	})
 	for _, req := range []string{"title", "base_url", "language", "categories"} {
 		if _, ok := d.pos[req]; !ok {
-			errs.Errorf(diag.Position{Path: path, Line: root.Line, Column: 1}, "missing required key %q", req)
+			errs.Add(diag.Position{Path: path, Line: root.Line, Column: 1}, diag.MissingKey, req)
 		}
 	}
 	if len(s.Categories) == 0 && d.pos["categories"] != (diag.Position{}) && !errs.HasErrors() {
-		errs.Errorf(d.pos["categories"], "categories: define at least one category")
+		errs.Add(d.pos["categories"], diag.NoCategories)
 	}
 	return s, errs
 }
@@ -159,16 +155,17 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 // reserved are top-level names the generator writes itself.
 var reserved = map[string]bool{"assets": true, "sitemap": true, "_redirects": true, "404": true, "robots": true}
 
-// CheckBaseURL returns why u cannot be the site's base URL, or "".
-func CheckBaseURL(u string) string {
+// CheckBaseURL returns why u cannot be the site's base URL, or the zero
+// Text.
+func CheckBaseURL(u string) diag.Text {
 	p, err := url.Parse(u)
 	switch {
 	case err != nil || p.Host == "" || (p.Scheme != "http" && p.Scheme != "https"):
-		return quote(u) + " must be an absolute http or https URL such as https://karriere.example.de/"
+		return diag.T(diag.BaseURLNotAbsolute, u)
 	case p.RawQuery != "" || p.ForceQuery || p.Fragment != "" || strings.Contains(u, "#"):
-		return quote(u) + " must not carry a query or fragment"
+		return diag.T(diag.BaseURLHasQuery, u)
 	case p.User != nil:
-		return quote(u) + " must not carry a user name or password"
+		return diag.T(diag.BaseURLHasUser, u)
 	}
-	return ""
+	return diag.Text{}
 }

@@ -1,41 +1,42 @@
 package content
 
 import (
-	"fmt"
 	"unicode"
+
+	"rolesite/generator/diag"
 )
 
 // disallowedRune returns why r may not appear in a text value of front
-// matter or site.yaml, or "" when it may. Tab and newline are the only
+// matter or site.yaml, or the zero Text when it may. Tab and newline are the only
 // control characters allowed; noncharacters and the bidirectional
 // embeddings, overrides and isolates are refused too: the first two make
 // invalid HTML, the last reorders the text around it on the page and in
 // search results (a title that reads differently than it is written).
-func disallowedRune(r rune) string {
+func disallowedRune(r rune) diag.Text {
 	switch {
 	case r == '\t' || r == '\n':
-		return ""
+		return diag.Text{}
 	case r < 0x20 || 0x7f <= r && r <= 0x9f:
-		return fmt.Sprintf("control character U+%04X is not allowed", r)
+		return diag.T(diag.ControlCharacter, r)
 	case 0xfdd0 <= r && r <= 0xfdef || r&0xfffe == 0xfffe:
-		return fmt.Sprintf("noncharacter U+%04X is not allowed", r)
+		return diag.T(diag.Noncharacter, r)
 	case 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069:
-		return fmt.Sprintf("bidirectional control U+%04X is not allowed; remove it, it reorders the text around it", r)
+		return diag.T(diag.BidiControl, r)
 	}
-	return ""
+	return diag.Text{}
 }
 
 // checkText returns the problem of the first character of s that may not
-// appear in a text value, or "".
-func checkText(s string) string {
+// appear in a text value, or the zero Text.
+func checkText(s string) diag.Text {
 	for _, r := range s {
 		if r < 0x20 || 0x7f <= r && r <= 0x9f || r >= 0x202a {
-			if msg := disallowedRune(r); msg != "" {
+			if msg := disallowedRune(r); !msg.IsZero() {
 				return msg
 			}
 		}
 	}
-	return ""
+	return diag.Text{}
 }
 
 // hasLetterOrDigit reports whether s holds a letter or a digit: a name made
@@ -52,10 +53,10 @@ func hasLetterOrDigit(s string) bool {
 }
 
 // disallowedInBody returns the byte offset and problem of the first
-// character of a Markdown body that may not appear in a page, or "": the
-// characters disallowedRune refuses, but for carriage return and form
-// feed, which Markdown reads as line endings and white space.
-func disallowedInBody(body []byte) (int, string) {
+// character of a Markdown body that may not appear in a page, or the zero
+// Text: the characters disallowedRune refuses, but for carriage return and
+// form feed, which Markdown reads as line endings and white space.
+func disallowedInBody(body []byte) (int, diag.Text) {
 	for i, r := range string(body) {
 		if r < 0x20 || 0x7f <= r && r <= 0x9f || r >= 0xfdd0 {
 			if r == '\r' || r == '\f' {
@@ -64,10 +65,10 @@ func disallowedInBody(body []byte) (int, string) {
 			if r >= 0xfdd0 && !(r <= 0xfdef || r&0xfffe == 0xfffe) {
 				continue
 			}
-			if msg := disallowedRune(r); msg != "" {
+			if msg := disallowedRune(r); !msg.IsZero() {
 				return i, msg
 			}
 		}
 	}
-	return 0, ""
+	return 0, diag.Text{}
 }

@@ -168,7 +168,7 @@ func TestParseRoleErrors(t *testing.T) {
 		{"month 13", roleDoc(baseFM + "lastmod: 2026-13-01\n"),
 			Limits{}, []string{p + "5:10: lastmod: \"2026-13-01\" is not a calendar date"}},
 		{"german date", roleDoc(baseFM + "date_posted: 01.11.2026\n"),
-			Limits{}, []string{p + "5:14: date_posted: want a date like 2026-11-01, got \"01.11.2026\""}},
+			Limits{}, []string{p + "5:14: date_posted: want a date like 2026-11-01, got \"01.11.2026\": write 2026-11-01"}},
 		{"word as date", roleDoc(baseFM + "date_posted: morgen\n"),
 			Limits{}, []string{p + "5:14: date_posted: want a date like 2026-11-01, got \"morgen\""}},
 		{"date with time", roleDoc(baseFM + "date_posted: 2026-11-01T10:00:00Z\n"),

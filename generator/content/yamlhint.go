@@ -2,9 +2,10 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"rolesite/generator/diag"
 )
 
 // mistake is a YAML mistake an editor commonly makes, found on the lines of
@@ -337,58 +338,32 @@ func latinByte(c byte) bool {
 	return false
 }
 
-// mistakeTexts are the messages of each mistake, English and German, as
-// printf formats over the mistake's key, fix, char and line in that order
-// of need; see mistake.args.
-var mistakeTexts = map[mistakeKind][2]string{
-	mistakeTab: {
-		"line %[4]d is indented with a tab: use spaces",
-		"Zeile %[4]d ist mit einem Tabulator eingerückt: bitte Leerzeichen verwenden",
-	},
-	mistakeColon: {
-		"%[1]s: a colon followed by a space inside a value starts a new key in YAML: put the value in quotes: %[2]s",
-		"%[1]s: ein Doppelpunkt mit Leerzeichen im Wert beginnt in YAML einen neuen Schlüssel: setzen Sie den Wert in Anführungszeichen: %[2]s",
-	},
-	mistakeNoSpace: {
-		"%[1]s: a space is missing after the colon: %[2]s",
-		"%[1]s: nach dem Doppelpunkt fehlt ein Leerzeichen: %[2]s",
-	},
-	mistakeUnclosedQuote: {
-		"%[1]s: the quote %[3]s is never closed: close it at the end of the value: %[2]s",
-		"%[1]s: das Anführungszeichen %[3]s wird nicht geschlossen: schließen Sie es am Ende des Werts: %[2]s",
-	},
-	mistakeQuoteThenText: {
-		"%[1]s: text follows the closing quote: put the whole value in quotes: %[2]s",
-		"%[1]s: nach dem schließenden Anführungszeichen folgt noch Text: setzen Sie den ganzen Wert in Anführungszeichen: %[2]s",
-	},
-	mistakeReservedStart: {
-		"%[1]s: a value that starts with %[3]s must be in quotes: %[2]s",
-		"%[1]s: ein Wert, der mit %[3]s beginnt, muss in Anführungszeichen stehen: %[2]s",
-	},
-	mistakeDashNoSpace: {
-		"a space is missing after the dash of the list item: %[2]s",
-		"nach dem Strich des Listeneintrags fehlt ein Leerzeichen: %[2]s",
-	},
-	mistakeUnclosedList: {
-		"%[1]s: the bracket %[3]s is not closed on this line: %[2]s",
-		"%[1]s: die Klammer %[3]s wird in dieser Zeile nicht geschlossen: %[2]s",
-	},
-	mistakeNoColon: {
-		"line %[4]d has no colon: a key and its value are written %[2]s",
-		"in Zeile %[4]d fehlt der Doppelpunkt: Schlüssel und Wert werden so geschrieben: %[2]s",
-	},
-	mistakeStrayItem: {
-		"line %[4]d is a list item, but no key above it opens a list: write the key first (skills:) and indent the items under it",
-		"Zeile %[4]d ist ein Listeneintrag, aber darüber steht kein Schlüssel, der eine Liste beginnt: schreiben Sie zuerst den Schlüssel (skills:) und rücken Sie die Einträge darunter ein",
-	},
-	mistakeIndent: {
-		"line %[4]d is indented differently from the keys above it: keys of one level start in the same column",
-		"Zeile %[4]d ist anders eingerückt als die Schlüssel darüber: Schlüssel einer Ebene beginnen in derselben Spalte",
-	},
-}
-
-// text is the mistake's message in language lang (0 English, 1 German);
-// fileLine is the mistake's line in the file.
-func (m mistake) text(lang, fileLine int) string {
-	return fmt.Sprintf(mistakeTexts[m.kind][lang], m.key, m.fix, m.char, fileLine)
+// message is the mistake's message; fileLine is the mistake's line in the
+// file.
+func (m mistake) message(fileLine int) diag.Text {
+	switch m.kind {
+	case mistakeTab:
+		return diag.T(diag.YAMLTab, fileLine)
+	case mistakeColon:
+		return diag.T(diag.YAMLColonInValue, m.key, m.fix)
+	case mistakeNoSpace:
+		return diag.T(diag.YAMLNoSpaceAfterColon, m.key, m.fix)
+	case mistakeUnclosedQuote:
+		return diag.T(diag.YAMLUnclosedQuote, m.key, m.char, m.fix)
+	case mistakeQuoteThenText:
+		return diag.T(diag.YAMLTextAfterQuote, m.key, m.fix)
+	case mistakeReservedStart:
+		return diag.T(diag.YAMLReservedStart, m.key, m.char, m.fix)
+	case mistakeDashNoSpace:
+		return diag.T(diag.YAMLDashNoSpace, m.fix)
+	case mistakeUnclosedList:
+		return diag.T(diag.YAMLUnclosedBracket, m.key, m.char, m.fix)
+	case mistakeNoColon:
+		return diag.T(diag.YAMLNoColon, fileLine, m.fix)
+	case mistakeStrayItem:
+		return diag.T(diag.YAMLStrayListItem, fileLine)
+	case mistakeIndent:
+		return diag.T(diag.YAMLIndent, fileLine)
+	}
+	return diag.Text{}
 }

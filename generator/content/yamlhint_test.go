@@ -6,76 +6,99 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"rolesite/generator/diag"
 )
 
-// TestYAMLMistakes checks the message of each common mistake in both
-// languages, at the position of the mistake in the file.
+// TestYAMLMistakes checks the message of each common mistake an editor
+// makes in front matter, in both languages through the catalogue, at the
+// position of the mistake in the file.
 func TestYAMLMistakes(t *testing.T) {
 	const head = "title: Backend-Entwickler\ncategory: tech\n" // lines 2 and 3 of the file
+	// fm makes a role file of front matter, which starts on line 2.
+	fm := func(yaml string) []byte { return roleDoc(yaml) }
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "---\ntitle: Käse\n---\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
 	tests := []struct {
 		name   string
-		yaml   string
-		pos    string // line:col in a file whose front matter starts on line 2
+		src    []byte
+		pos    string // line:col
 		en, de string
 	}{
-		{"tab indentation", head + "salary:\n\tmin: 55000\n", "5:1",
+		{"tab indentation", fm(head + "salary:\n\tmin: 55000\n"), "5:1",
 			"line 5 is indented with a tab: use spaces",
 			"Zeile 5 ist mit einem Tabulator eingerückt: bitte Leerzeichen verwenden"},
-		{"unquoted colon", "title: Backend: Entwickler (m/w/d)\ncategory: tech\n", "2:15",
+		{"unquoted colon", fm("title: Backend: Entwickler (m/w/d)\ncategory: tech\n"), "2:15",
 			`title: a colon followed by a space inside a value starts a new key in YAML: put the value in quotes: title: "Backend: Entwickler (m/w/d)"`,
 			`title: ein Doppelpunkt mit Leerzeichen im Wert beginnt in YAML einen neuen Schlüssel: setzen Sie den Wert in Anführungszeichen: title: "Backend: Entwickler (m/w/d)"`},
-		{"colon at the end", head + "description: Ihre Aufgaben:\n", "4:27",
+		{"colon at the end", fm(head + "description: Ihre Aufgaben:\n"), "4:27",
 			`description: a colon followed by a space inside a value starts a new key in YAML: put the value in quotes: description: "Ihre Aufgaben:"`,
 			`description: ein Doppelpunkt mit Leerzeichen im Wert beginnt in YAML einen neuen Schlüssel: setzen Sie den Wert in Anführungszeichen: description: "Ihre Aufgaben:"`},
-		{"no space after the colon", "title:Backend-Entwickler\ncategory: tech\n", "2:6",
+		{"no space after the colon", fm("title:Backend-Entwickler\ncategory: tech\n"), "2:6",
 			"title: a space is missing after the colon: title: Backend-Entwickler",
 			"title: nach dem Doppelpunkt fehlt ein Leerzeichen: title: Backend-Entwickler"},
-		{"unclosed quote", "title: \"Backend-Entwickler\ncategory: tech\n", "2:8",
+		{"unclosed quote", fm("title: \"Backend-Entwickler\ncategory: tech\n"), "2:8",
 			`title: the quote " is never closed: close it at the end of the value: title: "Backend-Entwickler"`,
 			`title: das Anführungszeichen " wird nicht geschlossen: schließen Sie es am Ende des Werts: title: "Backend-Entwickler"`},
-		{"text after the closing quote", "title: \"Senior\" Backend-Entwickler\ncategory: tech\n", "2:16",
+		{"text after the closing quote", fm("title: \"Senior\" Backend-Entwickler\ncategory: tech\n"), "2:16",
 			`title: text follows the closing quote: put the whole value in quotes: title: '"Senior" Backend-Entwickler'`,
 			`title: nach dem schließenden Anführungszeichen folgt noch Text: setzen Sie den ganzen Wert in Anführungszeichen: title: '"Senior" Backend-Entwickler'`},
-		{"reserved first character", head + "description: @Home-Office möglich\n", "4:14",
+		{"reserved first character", fm(head + "description: @Home-Office möglich\n"), "4:14",
 			`description: a value that starts with @ must be in quotes: description: "@Home-Office möglich"`,
 			`description: ein Wert, der mit @ beginnt, muss in Anführungszeichen stehen: description: "@Home-Office möglich"`},
-		{"star as first character", head + "description: *Top-Arbeitgeber\n", "4:14",
+		{"star as first character", fm(head + "description: *Top-Arbeitgeber\n"), "4:14",
 			`description: a value that starts with * must be in quotes: description: "*Top-Arbeitgeber"`,
 			`description: ein Wert, der mit * beginnt, muss in Anführungszeichen stehen: description: "*Top-Arbeitgeber"`},
-		{"dash without space", head + "skills:\n  - Go\n  -PHP\n", "6:3",
+		{"dash without space", fm(head + "skills:\n  - Go\n  -PHP\n"), "6:3",
 			"a space is missing after the dash of the list item:   - PHP",
 			"nach dem Strich des Listeneintrags fehlt ein Leerzeichen:   - PHP"},
-		{"unclosed bracket", head + "skills: [Go, PHP\n", "4:9",
+		{"unclosed bracket", fm(head + "skills: [Go, PHP\n"), "4:9",
 			"skills: the bracket [ is not closed on this line: skills: [Go, PHP]",
 			"skills: die Klammer [ wird in dieser Zeile nicht geschlossen: skills: [Go, PHP]"},
-		{"wrong indentation", head + "salary:\n  min: 55000\n   max: 85000\n", "6:4",
+		{"wrong indentation", fm(head + "salary:\n  min: 55000\n   max: 85000\n"), "6:4",
 			"line 6 is indented differently from the keys above it: keys of one level start in the same column",
 			"Zeile 6 ist anders eingerückt als die Schlüssel darüber: Schlüssel einer Ebene beginnen in derselben Spalte"},
-		{"key indented under a value", head + "  description: Wir suchen\n", "4:3",
+		{"key indented under a value", fm(head + "  description: Wir suchen\n"), "4:3",
 			"line 4 is indented differently from the keys above it: keys of one level start in the same column",
 			"Zeile 4 ist anders eingerückt als die Schlüssel darüber: Schlüssel einer Ebene beginnen in derselben Spalte"},
-		{"no colon", head + "description\n", "4:1",
+		{"no colon", fm(head + "description\n"), "4:1",
 			"line 4 has no colon: a key and its value are written description: ...",
 			"in Zeile 4 fehlt der Doppelpunkt: Schlüssel und Wert werden so geschrieben: description: ..."},
-		{"list item without a key", head + "- Go\n", "4:1",
+		{"list item without a key", fm(head + "- Go\n"), "4:1",
 			"line 4 is a list item, but no key above it opens a list: write the key first (skills:) and indent the items under it",
 			"Zeile 4 ist ein Listeneintrag, aber darüber steht kein Schlüssel, der eine Liste beginnt: schreiben Sie zuerst den Schlüssel (skills:) und rücken Sie die Einträge darunter ein"},
+		{"UTF-16 file", utf16, "1:1",
+			"the file is saved as UTF-16, not UTF-8: open it in your editor and save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+			"die Datei ist als UTF-16 gespeichert, nicht als UTF-8: öffnen Sie sie im Editor und speichern Sie sie als UTF-8 (im Editor von Windows: Speichern unter, Codierung: UTF-8)"},
+		{"Windows-1252 file", []byte("---\ntitle: K\xe4se f\xfcr M\xfcnchen\ncategory: tech\ndescription: D\n---\n"), "1:1",
+			"the file is saved as Windows-1252 (Latin-1), not UTF-8: open it in your editor and save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+			"die Datei ist als Windows-1252 (Latin-1) gespeichert, nicht als UTF-8: öffnen Sie sie im Editor und speichern Sie sie als UTF-8 (im Editor von Windows: Speichern unter, Codierung: UTF-8)"},
+		{"value cut by a comment", fm(baseFM + "skills: Go #remote\n"), "5:12",
+			`warning: skills: "#remote" is read as a YAML comment, so the value is "Go"; quote the value to keep it: skills: "Go #remote"`,
+			`Warnung: skills: "#remote" wird als YAML-Kommentar gelesen, der Wert ist also "Go"; setzen Sie den Wert in Anführungszeichen, um ihn zu behalten: skills: "Go #remote"`},
+		{"a list where a value belongs", fm("title: [Backend, Entwickler]\ncategory: tech\ndescription: D\n"), "2:8",
+			"title: want text, got a list",
+			"title: erwartet wird Text, angegeben ist eine Liste"},
+		{"German date", fm(baseFM + "date_posted: 01.11.2026\n"), "5:14",
+			`date_posted: want a date like 2026-11-01, got "01.11.2026": write 2026-11-01`,
+			`date_posted: erwartet wird ein Datum wie 2026-11-01, angegeben ist "01.11.2026": schreiben Sie 2026-11-01`},
+		{"thousands separator", fm(baseFM + "salary:\n  min: 62.000\n  max: 85000\n"), "6:8",
+			"salary.min: 62.000 looks like a thousands separator: write 62000",
+			"salary.min: 62.000 sieht nach einem Tausenderpunkt aus: schreiben Sie 62000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs := parseYAMLMeta("x.md", []byte(tt.yaml), 2)
+			_, errs := ParseRole("x.md", "x", tt.src, Limits{})
 			if len(errs) != 1 {
 				t.Fatalf("got %d diagnostics, want 1: %v", len(errs), errs)
 			}
-			if want := "x.md:" + tt.pos + ": " + tt.en; errs[0].String() != want {
-				t.Errorf("got  %s\nwant %s", errs[0], want)
+			if want := "x.md:" + tt.pos + ": " + tt.en; errs[0].Text(diag.English) != want {
+				t.Errorf("English:\ngot  %s\nwant %s", errs[0].Text(diag.English), want)
 			}
-			m, ok := findMistake([]byte(tt.yaml))
-			if !ok {
-				t.Fatal("findMistake found nothing")
-			}
-			if got := m.text(1, errs[0].Pos.Line); got != tt.de {
-				t.Errorf("German:\ngot  %s\nwant %s", got, tt.de)
+			if want := "x.md:" + tt.pos + ": " + tt.de; errs[0].Text(diag.German) != want {
+				t.Errorf("German:\ngot  %s\nwant %s", errs[0].Text(diag.German), want)
 			}
 		})
 	}
@@ -104,7 +127,7 @@ func TestYAMLMistakesNotInSampleRoles(t *testing.T) {
 			block = []byte(parts[1])
 		}
 		if m, ok := findMistake(block); ok {
-			t.Errorf("%s: line %d: false alarm %v: %s", f, m.line+1, m.kind, m.text(0, m.line))
+			t.Errorf("%s: line %d: false alarm %v: %s", f, m.line+1, m.kind, m.message(m.line))
 		}
 	}
 }
@@ -151,7 +174,7 @@ func FuzzFindMistake(f *testing.F) {
 		if n := utf8.RuneCountInString(lines[m.line-1]); m.col < 1 || m.col > n+1 {
 			t.Fatalf("col %d outside line %q", m.col, lines[m.line-1])
 		}
-		if m.text(0, m.line) == "" || m.text(1, m.line) == "" {
+		if m.message(m.line).In(diag.English) == "" || m.message(m.line).In(diag.German) == "" {
 			t.Fatal("empty message")
 		}
 	})

@@ -40,33 +40,64 @@ func (p Position) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, col)
 }
 
-// Diagnostic is one problem at one position.
+// Diagnostic is one problem at one position. It carries its message
+// rendered in every language, so that it stays a plain comparable value that
+// the build state can save and restore.
 type Diagnostic struct {
 	Pos      Position
 	Severity Severity
-	Message  string
+	Code     string // the catalogue code, e.g. "unknown-key"
+	Message  string // the message in English
+	German   string // the message in German
 }
 
-// String prints "path:line:col: message", with "warning: " before the
-// message of a warning.
-func (d Diagnostic) String() string {
+// String prints "path:line:col: message" in English, with "warning: "
+// before the message of a warning.
+func (d Diagnostic) String() string { return d.Text(English) }
+
+// Text prints "path:line:col: message" in lang, with "warning: " (or
+// "Warnung: ") before the message of a warning.
+// A diagnostic without a path (a problem of the build as a whole) is the
+// message alone.
+func (d Diagnostic) Text(lang Lang) string {
+	msg := d.MessageIn(lang)
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Message
+		msg = WarningPrefix.In(lang) + msg
 	}
-	return d.Pos.String() + ": " + d.Message
+	if d.Pos.Path == "" {
+		return msg
+	}
+	return d.Pos.String() + ": " + msg
+}
+
+// MessageIn returns the message alone in lang.
+func (d Diagnostic) MessageIn(lang Lang) string {
+	if lang == German && d.German != "" {
+		return d.German
+	}
+	return d.Message
 }
 
 // List collects diagnostics. The zero value is an empty list ready to use.
 type List []Diagnostic
 
-// Errorf adds an error at pos.
-func (l *List) Errorf(pos Position, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+// Add adds an error at pos: msg, a catalogue entry, formatted with args.
+// An arg that is a Text is rendered in the same language as msg.
+func (l *List) Add(pos Position, msg Message, args ...any) {
+	*l = append(*l, newDiagnostic(pos, Error, msg, args))
 }
 
-// Warnf adds a warning at pos.
-func (l *List) Warnf(pos Position, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+// Warn adds a warning at pos, as Add does an error.
+func (l *List) Warn(pos Position, msg Message, args ...any) {
+	*l = append(*l, newDiagnostic(pos, Warning, msg, args))
+}
+
+func newDiagnostic(pos Position, sev Severity, msg Message, args []any) Diagnostic {
+	return Diagnostic{
+		Pos: pos, Severity: sev, Code: msg.code,
+		Message: msg.Format(English, args...),
+		German:  msg.Format(German, args...),
+	}
 }
 
 // Append adds every diagnostic of other.
@@ -128,15 +159,18 @@ func (l *List) Sort() {
 	*l = out
 }
 
-// Error prints every diagnostic on its own line, so a List can be returned
-// as an error.
-func (l List) Error() string {
+// Error prints every diagnostic on its own line in English, so a List can
+// be returned as an error.
+func (l List) Error() string { return l.Text(English) }
+
+// Text prints every diagnostic on its own line in lang.
+func (l List) Text(lang Lang) string {
 	var b strings.Builder
 	for i, d := range l {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(d.String())
+		b.WriteString(d.Text(lang))
 	}
 	return b.String()
 }

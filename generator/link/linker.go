@@ -1,7 +1,6 @@
 package link
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"rolesite/generator/diag"
 )
 
 // Page is what the Linker needs to know about the document it links. Pass it
@@ -56,13 +57,14 @@ type BadLink struct {
 	Unsafe bool
 }
 
-// Message describes the problem, for a diagnostic:
-// `link to "x.md" points to no page` or `unsafe link "javascript:..." removed`.
-func (b BadLink) Message() string {
+// Message is the catalogue entry that describes the problem; its one
+// argument is Dest: `link to "x.md" points to no page` or
+// `unsafe link "javascript:..." removed`.
+func (b BadLink) Message() diag.Message {
 	if b.Unsafe {
-		return fmt.Sprintf("unsafe link %q removed", b.Dest)
+		return diag.UnsafeLink
 	}
-	return fmt.Sprintf("link to %q points to no page", b.Dest)
+	return diag.BrokenLink
 }
 
 var (

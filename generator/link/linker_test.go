@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/parser"
+
+	"rolesite/generator/diag"
 )
 
 // a is the HTML of a link to the test role slug.
@@ -214,7 +216,7 @@ func TestBadLinkMessage(t *testing.T) {
 		{BadLink{Dest: "javascript:alert(1)", Unsafe: true}, `unsafe link "javascript:alert(1)" removed`},
 	}
 	for _, tt := range tests {
-		if got := tt.b.Message(); got != tt.want {
+		if got := diag.T(tt.b.Message(), tt.b.Dest).String(); got != tt.want {
 			t.Errorf("Message() = %q, want %q", got, tt.want)
 		}
 	}

@@ -66,8 +66,8 @@ func NewIndex(names []Name) (*Index, diag.List) {
 		}
 		if j, ok := first[key]; ok {
 			if other := names[j]; other.Role != n.Role {
-				diags.Errorf(n.Pos, "name %q is claimed by two roles (also at %s)", strings.TrimSpace(n.Text), other.Pos)
-				diags.Errorf(other.Pos, "name %q is claimed by two roles (also at %s)", strings.TrimSpace(other.Text), n.Pos)
+				diags.Add(n.Pos, diag.NameClash, strings.TrimSpace(n.Text), other.Pos)
+				diags.Add(other.Pos, diag.NameClash, strings.TrimSpace(other.Text), n.Pos)
 			}
 			continue
 		}

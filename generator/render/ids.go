@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"sort"
@@ -65,9 +64,9 @@ func layoutIDs(sources, origin map[string]string) (*PageIDs, diag.List) {
 			if moved := strings.Repeat(FallbackID+"-", len(prefix)/len(FallbackID)+1); strings.HasPrefix(moved, prefix) {
 				pos := diag.OffsetPosition(origin[name], []byte(src), start)
 				if prefix == "" {
-					errs.Errorf(pos, "id %q is computed and starts with no fixed text, so a heading in a role body could get the same id: begin it with fixed text, e.g. id=\"rolle-%s\"", value, value)
+					errs.Add(pos, diag.ComputedID, value, value)
 				} else {
-					errs.Errorf(pos, "id %q starts with %q, as the ids of headings moved out of the way do (%s-...): begin it with other fixed text, e.g. id=\"rolle-%s\"", value, prefix, FallbackID, value)
+					errs.Add(pos, diag.IDLikeMovedHeading, value, prefix, FallbackID, value)
 				}
 				continue
 			}
@@ -181,7 +180,7 @@ func (h *headingIDs) free(id string) bool { return !h.used[id] && !h.page.Reserv
 type BadFragment struct {
 	// Offset is the byte offset of the link in the body's source.
 	Offset  int
-	Message string
+	Message diag.Text
 }
 
 // CheckFragments reports the in-page links (#id) of a body parsed with
@@ -200,7 +199,7 @@ func CheckFragments(doc ast.Node, pc parser.Context) []BadFragment {
 		if !entering || !ok || len(l.Destination) < 2 || l.Destination[0] != '#' {
 			return ast.WalkContinue, nil
 		}
-		if msg := h.fragmentProblem(string(l.Destination[1:])); msg != "" {
+		if msg := h.fragmentProblem(string(l.Destination[1:])); !msg.IsZero() {
 			bad = append(bad, BadFragment{Offset: nodeOffset(l), Message: msg})
 		}
 		return ast.WalkContinue, nil
@@ -208,35 +207,35 @@ func CheckFragments(doc ast.Node, pc parser.Context) []BadFragment {
 	return bad
 }
 
-// fragmentProblem returns what is wrong with a link to #frag, or "".
-func (h *headingIDs) fragmentProblem(frag string) string {
+// fragmentProblem returns what is wrong with a link to #frag, or the zero
+// Text.
+func (h *headingIDs) fragmentProblem(frag string) diag.Text {
 	if unescaped, err := url.PathUnescape(frag); err == nil {
 		frag = unescaped
 	}
 	if h.used[frag] {
-		return ""
+		return diag.Text{}
 	}
 	if h.page.Reserved(frag) {
 		for _, m := range h.moved {
 			if m.wanted == frag {
-				return fmt.Sprintf("link to %q is ambiguous: the layouts keep the id %q for an element of their own, so the heading %q has the id %q: link \"#%s\" for the heading, or rename it", "#"+frag, frag, m.text, m.got, m.got)
+				return diag.T(diag.AmbiguousFragment, "#"+frag, frag, m.text, m.got, m.got)
 			}
 		}
-		return ""
+		return diag.Text{}
 	}
-	msg := fmt.Sprintf("link to %q names no heading on this page", "#"+frag)
 	if id := slug.ID(frag); h.used[id] {
-		return msg + fmt.Sprintf(" (did you mean \"#%s\"?)", id)
+		return diag.T(diag.NoSuchFragment, "#"+frag, diag.T(diag.HintFragment, id))
 	}
 	ids := make([]string, 0, len(h.used))
 	for id := range h.used {
 		ids = append(ids, "#"+id)
 	}
 	if len(ids) == 0 {
-		return msg + " (the body has no headings)"
+		return diag.T(diag.NoSuchFragment, "#"+frag, diag.T(diag.HintNoHeadings))
 	}
 	sort.Strings(ids)
-	return msg + " (its headings: " + strings.Join(ids, ", ") + ")"
+	return diag.T(diag.NoSuchFragment, "#"+frag, diag.T(diag.HintHeadings, strings.Join(ids, ", ")))
 }
 
 // nodeOffset returns the byte offset of n, or of its first child that has

@@ -72,7 +72,7 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	origin := map[string]string{}  // name -> display path
 	entries, err := fs.ReadDir(builtin, "templates")
 	if err != nil {
-		errs.Errorf(diag.Position{Path: "templates"}, "built-in templates: %v", err)
+		errs.Add(diag.Position{Path: "templates"}, diag.BuiltinTemplates, err)
 		return nil, errs
 	}
 	for _, e := range entries {
@@ -83,7 +83,7 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	if layoutsDir != "" {
 		overrides, err := os.ReadDir(layoutsDir)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs.Errorf(diag.Position{Path: layoutsDir}, "cannot read layouts: %v", err)
+			errs.Add(diag.Position{Path: layoutsDir}, diag.LayoutsUnreadable, err)
 		}
 		for _, e := range overrides {
 			name := e.Name()
@@ -92,12 +92,12 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 			}
 			p := filepath.Join(layoutsDir, name)
 			if _, known := sources[name]; !known {
-				errs.Warnf(diag.Position{Path: p}, "layout %q overrides nothing (built-in layouts: %s)", name, strings.Join(sortedNames(sources), ", "))
+				errs.Warn(diag.Position{Path: p}, diag.LayoutOverridesNothing, name, strings.Join(sortedNames(sources), ", "))
 				continue
 			}
 			b, err := os.ReadFile(p)
 			if err != nil {
-				errs.Errorf(diag.Position{Path: p}, "cannot read layout: %v", err)
+				errs.Add(diag.Position{Path: p}, diag.LayoutUnreadable, err)
 				continue
 			}
 			sources[name] = string(b)
@@ -138,12 +138,12 @@ func parsePages(sources, origin map[string]string, fm template.FuncMap, redefine
 			continue
 		}
 		if _, err := shared.New(name).Parse(sources[name]); err != nil {
-			errs.Errorf(templatePos(origin[name], err), "%s", templateMessage(err))
+			errs.Add(templatePos(origin[name], err), diag.TemplateError, templateReason(err))
 		}
 	}
 	for _, name := range redefine {
 		if _, err := shared.New(name).Parse("{{" + cardFunc(name) + " .}}"); err != nil {
-			errs.Errorf(diag.Position{Path: "templates"}, "%s", templateMessage(err))
+			errs.Add(diag.Position{Path: "templates"}, diag.TemplateError, templateReason(err))
 		}
 	}
 	for _, kind := range pageKinds {
@@ -153,7 +153,7 @@ func parsePages(sources, origin map[string]string, fm template.FuncMap, redefine
 			_, err = t.New(name).Parse(sources[name])
 		}
 		if err != nil {
-			errs.Errorf(templatePos(origin[name], err), "%s", templateMessage(err))
+			errs.Add(templatePos(origin[name], err), diag.TemplateError, templateReason(err))
 			continue
 		}
 		pages[kind] = t.Lookup(name)
@@ -202,12 +202,14 @@ func templatePos(path string, err error) diag.Position {
 	return pos
 }
 
-func templateMessage(err error) string {
+// templateReason is a template error without the "template: name:" prefix
+// that the position already tells.
+func templateReason(err error) string {
 	msg := err.Error()
 	if parts := strings.SplitN(msg, ": ", 3); len(parts) == 3 {
-		return "template error: " + parts[2]
+		return parts[2]
 	}
-	return "template error: " + msg
+	return msg
 }
 
 func hashedAsset(base, ext string, data []byte) Asset {

@@ -63,16 +63,23 @@ func (b *Broker) Reload(changedPaths []string) {
 	b.broadcast(message{event: "reload", data: string(data)})
 }
 
-// Fail tells every client that the build is failing with errText, which they
-// show in an overlay until the next Reload. Clients that connect while the
-// build is failing get errText as soon as they connect.
-func (b *Broker) Fail(errText string) {
-	data, _ := json.Marshal(errText) // a string always marshals
+// Fail tells every client that the build is failing: they show title and
+// errText in an overlay until the next Reload. Clients that connect while
+// the build is failing get them as soon as they connect.
+func (b *Broker) Fail(title, errText string) {
+	data, _ := json.Marshal(failure{Title: title, Text: errText}) // strings always marshal
 	m := message{event: "fail", data: string(data)}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.failure = &m
 	b.broadcast(m)
+}
+
+// failure is the data of a "fail" event: the overlay's heading and the
+// error text, both already in the site's language.
+type failure struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
 }
 
 // Close ends every stream; clients that connect later are refused with 503.
@@ -137,8 +144,8 @@ func (b *Broker) clientCount() int {
 }
 
 // ServeHTTP serves the event stream: "reload" events whose data is a JSON
-// array of URL paths, and "fail" events whose data is the error text as a
-// JSON string. The stream ends when the client goes, when it is dropped for
+// array of URL paths, and "fail" events whose data is a JSON object with
+// the overlay's title and the error text. The stream ends when the client goes, when it is dropped for
 // falling behind, when a write to it blocks for too long, or on Close.
 func (b *Broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()

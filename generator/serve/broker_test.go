@@ -123,8 +123,9 @@ func (s *stream) none(t *testing.T) {
 	}
 }
 
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
+// failData is the data of the "fail" event Fail("Build failed", text) sends.
+func failData(text string) string {
+	b, _ := json.Marshal(failure{Title: "Build failed", Text: text})
 	return string(b)
 }
 
@@ -155,17 +156,17 @@ func TestBrokerFail(t *testing.T) {
 	ts, b := newTestServer(t)
 	s := connect(t, ts.Client(), ts.URL)
 	text := "content/roles/backend.md:4:1: unknown key \"titel\" (did you mean \"title\"?)\n<img src=x onerror=alert(1)>"
-	b.Fail(text)
-	s.want(t, "fail", jsonString(text))
+	b.Fail("Build failed", text)
+	s.want(t, "fail", failData(text))
 
 	// A page opened while the build fails gets the error at once.
 	late := connect(t, ts.Client(), ts.URL)
-	late.want(t, "fail", jsonString(text))
+	late.want(t, "fail", failData(text))
 
 	// The next failure replaces it; a good build ends it.
-	b.Fail("second error")
-	s.want(t, "fail", jsonString("second error"))
-	late.want(t, "fail", jsonString("second error"))
+	b.Fail("Build failed", "second error")
+	s.want(t, "fail", failData("second error"))
+	late.want(t, "fail", failData("second error"))
 	b.Reload([]string{"/"})
 	s.want(t, "reload", `["/"]`)
 	late.want(t, "reload", `["/"]`)
@@ -247,12 +248,12 @@ func TestBrokerSlowClientOverHTTP(t *testing.T) {
 			t.Fatal("the slow client was never dropped")
 		}
 		start := time.Now()
-		b.Fail(fmt.Sprint(sent, big))
+		b.Fail("Build failed", fmt.Sprint(sent, big))
 		if d := time.Since(start); d > time.Second {
 			t.Fatalf("Fail blocked for %v", d)
 		}
 		ev, ok := fast.next(t)
-		if !ok || ev.name != "fail" || !strings.HasPrefix(ev.data, fmt.Sprintf(`"%d`, sent)) {
+		if !ok || ev.name != "fail" || !strings.HasPrefix(ev.data, fmt.Sprintf(`{"title":"Build failed","text":"%d`, sent)) {
 			t.Fatalf("fast client: event %d is %.20q (open %v)", sent, ev.data, ok)
 		}
 		sent++
@@ -273,7 +274,7 @@ func TestBrokerCloseEndsStreams(t *testing.T) {
 	}
 	b.Close() // twice is fine
 	b.Reload(nil)
-	b.Fail("after close")
+	b.Fail("Build failed", "after close")
 	res, err := ts.Client().Get(ts.URL + EventsPath)
 	if err != nil {
 		t.Fatal(err)
@@ -288,8 +289,8 @@ func TestBrokersAreIndependent(t *testing.T) {
 	ts1, b1 := newTestServer(t)
 	ts2, b2 := newTestServer(t)
 	s1, s2 := connect(t, ts1.Client(), ts1.URL), connect(t, ts2.Client(), ts2.URL)
-	b1.Fail("only one")
-	s1.want(t, "fail", jsonString("only one"))
+	b1.Fail("Build failed", "only one")
+	s1.want(t, "fail", failData("only one"))
 	s2.none(t)
 	b2.Reload(nil)
 	s2.want(t, "reload", "[]")
@@ -349,13 +350,13 @@ func TestBroker200Clients(t *testing.T) {
 	if c := b.clientCount(); c != n {
 		t.Fatalf("%d clients connected, want %d", c, n)
 	}
-	b.Fail("broken")
+	b.Fail("Build failed", "broken")
 	b.Reload([]string{"/x/"})
 	for i, s := range streams {
 		if s == nil {
 			t.Fatalf("client %d did not connect", i)
 		}
-		s.want(t, "fail", jsonString("broken"))
+		s.want(t, "fail", failData("broken"))
 		s.want(t, "reload", `["/x/"]`)
 	}
 	// Closing ends every stream.

@@ -40,7 +40,7 @@ func Example() {
 		paths, err := build(ctx)
 		if err != nil {
 			log.Error("build failed", "err", err)
-			broker.Fail(err.Error())
+			broker.Fail("Build failed", err.Error())
 			return
 		}
 		broker.Reload(paths) // nil: reload every page
@@ -121,7 +121,7 @@ func TestWatchAndServe(t *testing.T) {
 	}()
 	rebuild := func(context.Context, []watch.Change) {
 		if paths, err := build(); err != nil {
-			broker.Fail(err.Error())
+			broker.Fail("Build failed", err.Error())
 		} else {
 			broker.Reload(paths)
 		}
@@ -189,7 +189,7 @@ func TestWatchAndServe(t *testing.T) {
 	}
 
 	save("ERROR")
-	want("fail", `"backend.txt:1:1: bad \u003ccontent\u003e"`)
+	want("fail", `{"title":"Build failed","text":"backend.txt:1:1: bad \u003ccontent\u003e"}`)
 	save("Backend-Entwicklerin")
 	want("reload", `["/backend/"]`)
 }

@@ -21,6 +21,7 @@
   var failing = false;
   var opened = false;
   var overlay = null;
+  var title = null;
   var message = null;
   var source = new EventSource("/_rolesite/events");
 
@@ -55,18 +56,22 @@
   });
 
   source.addEventListener("fail", function (e) {
-    var text = e.data;
+    var data = null;
     try {
-      text = JSON.parse(e.data);
+      data = JSON.parse(e.data);
     } catch (err) {
-      text = String(e.data);
+      data = String(e.data);
+    }
+    if (!data || typeof data !== "object") {
+      data = { title: "", text: String(data) };
     }
     failing = true;
-    show(text);
+    show(String(data.title || "Build failed: the page shows the last good build."), String(data.text || ""));
   });
 
-  // show puts the error text in a fixed overlay, as text: never as markup.
-  function show(text) {
+  // show puts the title and error text in a fixed overlay, as text: never
+  // as markup.
+  function show(heading, text) {
     if (!overlay) {
       overlay = document.createElement("div");
       overlay.id = "rolesite-build-error";
@@ -76,15 +81,15 @@
         "overflow:auto;margin:0;padding:24px;box-sizing:border-box;" +
         "background:rgba(24,24,27,0.96);color:#fecaca;" +
         "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;";
-      var title = document.createElement("div");
+      title = document.createElement("div");
       title.style.cssText = "font-weight:bold;font-size:16px;margin-bottom:12px;color:#fff;";
-      title.textContent = "Build failed: the page shows the last good build.";
       message = document.createElement("pre");
       message.style.cssText = "margin:0;white-space:pre-wrap;word-break:break-word;";
       overlay.appendChild(title);
       overlay.appendChild(message);
       (document.body || document.documentElement).appendChild(overlay);
     }
+    title.textContent = heading;
     message.textContent = text;
   }
 })();

@@ -81,7 +81,7 @@ const results = {};
   // the next reload, for any path, reloads
   const p = page("/a/");
   const evil = "content/roles/x.md:4:1: bad\n<img src=x onerror=alert(1)>";
-  p.fire("fail", JSON.stringify(evil));
+  p.fire("fail", JSON.stringify({ title: "Build fehlgeschlagen", text: evil }));
   const first = p.overlay();
   p.fire("fail", JSON.stringify("second"));
   const second = p.overlay();

@@ -1,0 +1,295 @@
+package diag
+
+// The catalogue: every message Rolesite shows an editor, in English and
+// German, each under a stable code. A message is declared here and nowhere
+// else; EN and DE use the same printf verbs in the same order (TestCatalog
+// checks), and codes never change once published (testdata/codes.golden).
+// README.md's table of codes is generated from this file: go generate ./...
+
+//go:generate go test -run TestREADMECodes -update
+
+// Words that messages are built of.
+var (
+	// WarningPrefix goes before the message of a warning.
+	WarningPrefix = message("warning-prefix", "warning: ", "Warnung: ")
+	// HintDidYouMean suggests the closest valid value.
+	HintDidYouMean = message("hint-did-you-mean", " (did you mean %q?)", " (meinten Sie %q?)")
+	// HintExample shows a valid value.
+	HintExample = message("hint-example", " (e.g. %s)", " (z. B. %s)")
+	// HintDefined lists the valid values when none is close.
+	HintDefined = message("hint-defined", " (defined: %s)", " (definiert: %s)")
+	// HintUnquote follows a true or false written in quotes.
+	HintUnquote = message("hint-unquote", " (write it without quotes)", " (bitte ohne Anführungszeichen schreiben)")
+	// ValueMapping, ValueList, ValueNothing and ValueUnsupported name what
+	// was given instead of the wanted kind of value.
+	ValueMapping     = message("value-mapping", "a mapping", "eine Zuordnung")
+	ValueList        = message("value-list", "a list", "eine Liste")
+	ValueNothing     = message("value-nothing", "nothing", "nichts")
+	ValueUnsupported = message("value-unsupported", "an unsupported value", "ein nicht unterstützter Wert")
+	// ValueAsWritten quotes a value as the editor wrote it.
+	ValueAsWritten = message("value-as-written", "%q", "%q")
+)
+
+// Values of front-matter and site.yaml keys.
+var (
+	UnknownKey         = message("unknown-key", "unknown key %q%s", "unbekannter Schlüssel %q%s")
+	KeySetTwice        = message("key-set-twice", "key %q is set twice", "der Schlüssel %q ist zweimal gesetzt")
+	MissingKey         = message("missing-key", "missing required key %q", "der Pflichtschlüssel %q fehlt")
+	WantMapping        = message("want-mapping", "%s: want a mapping of keys to values, got %s", "%s: erwartet wird eine Zuordnung von Schlüsseln zu Werten, angegeben ist %s")
+	WantText           = message("want-text", "%s: want text, got %s", "%s: erwartet wird Text, angegeben ist %s")
+	WantList           = message("want-list", "%s: want a list, got %s", "%s: erwartet wird eine Liste, angegeben ist %s")
+	WantBool           = message("want-bool", "%s: want true or false, got %s%s", "%s: erwartet wird true oder false, angegeben ist %s%s")
+	WantWholeNumber    = message("want-whole-number", "%s: want a whole number, got %s", "%s: erwartet wird eine ganze Zahl, angegeben ist %s")
+	WantNumber         = message("want-number", "%s: want a number, got %s", "%s: erwartet wird eine Zahl, angegeben ist %s")
+	WantDate           = message("want-date", "%s: want a date like 2026-11-01, got %s", "%s: erwartet wird ein Datum wie 2026-11-01, angegeben ist %s")
+	BadDate            = message("bad-date", "%s: %q is not a calendar date", "%s: %q ist kein gültiges Kalenderdatum")
+	TextNotUTF8        = message("text-not-utf8", "%s: text is not valid UTF-8", "%s: der Text ist kein gültiges UTF-8")
+	TextHasNUL         = message("text-has-nul", "%s: text contains a NUL character", "%s: der Text enthält ein NUL-Zeichen")
+	TooLong            = message("too-long", "%s: %d characters, the limit is %d", "%s: %d Zeichen, erlaubt sind höchstens %d")
+	EmptyValue         = message("empty-value", "%s: must not be empty", "%s: darf nicht leer sein")
+	NotOneLine         = message("not-one-line", "%s: must be one line", "%s: muss in eine Zeile passen")
+	NotOneOf           = message("not-one-of", "%s: %q is not one of %s%s", "%s: %q ist keiner der Werte %s%s")
+	BadURL             = message("bad-url", "%s: %s", "%s: %s")
+	NotAbsoluteURL     = message("not-absolute-url", "%q is not an absolute http or https URL", "%q ist keine absolute http- oder https-URL")
+	DescriptionTooLong = message("description-too-long", "%s: %d characters, at most %d fit a search snippet", "%s: %d Zeichen; in ein Suchergebnis passen höchstens %d")
+)
+
+// Role front matter.
+var (
+	SalaryNeedsMinMax        = message("salary-needs-min-max", "%s: set min and max", "%s: bitte min und max angeben")
+	SalaryNotPositive        = message("salary-not-positive", "%s: %s must be greater than 0", "%s: %s muss größer als 0 sein")
+	SalaryMinAboveMax        = message("salary-min-above-max", "%s: min %s is greater than max %s", "%s: min %s ist größer als max %s")
+	BadCurrency              = message("bad-currency", "%s: %q is not an ISO 4217 currency code%s", "%s: %q ist kein Währungscode nach ISO 4217%s")
+	BadCountry               = message("bad-country", "%s: %q is not an ISO 3166-1 alpha-2 country code%s", "%s: %q ist kein Ländercode nach ISO 3166-1 alpha-2%s")
+	MissingCountry           = message("missing-country", "%s: country is required (ISO 3166-1 alpha-2, e.g. DE)", "%s: country fehlt (ISO 3166-1 alpha-2, z. B. DE)")
+	MissingLocality          = message("missing-locality", "%s: locality is required (the town or city)", "%s: locality fehlt (der Ort oder die Stadt)")
+	BadOccupationCode        = message("bad-occupation-code", "%s: %q is not an ISCO-08 unit group (4 digits, e.g. \"2512\")", "%s: %q ist keine ISCO-08-Berufsgattung (4 Ziffern, z. B. \"2512\")")
+	UnknownOccupationCode    = message("unknown-occupation-code", "%s: %q is not in Rolesite's ISCO-08 table; the JSON-LD carries the code without its name", "%s: %q steht nicht in Rolesites ISCO-08-Tabelle; das JSON-LD enthält den Code ohne Bezeichnung")
+	ExperienceOutOfRange     = message("experience-out-of-range", "%s: %d is out of range (0 to 600)", "%s: %d liegt außerhalb des erlaubten Bereichs (0 bis 600)")
+	NoEmploymentType         = message("no-employment-type", "%s: name at least one type", "%s: bitte mindestens einen Typ angeben")
+	BadHiringOrganization    = message("bad-hiring-organization", "%s: want confidential or a mapping with name and url, got %s", "%s: erwartet wird confidential oder eine Zuordnung mit name und url, angegeben ist %s")
+	MissingName              = message("missing-name", "%s: name is required", "%s: name fehlt")
+	MissingEmployerName      = message("missing-employer-name", "%s: name is required (or write hiring_organization: confidential)", "%s: name fehlt (oder schreiben Sie hiring_organization: confidential)")
+	ValidThroughBeforePosted = message("valid-through-before-posted", "valid_through %s must be after date_posted %s", "valid_through %s muss nach date_posted %s liegen")
+	ValidThroughAlone        = message("valid-through-alone", "valid_through is set but date_posted is not; an opening needs both", "valid_through ist gesetzt, date_posted aber nicht; eine offene Stelle braucht beides")
+	RemoteNeedsCountries     = message("remote-needs-countries", "remote: true needs applicant_countries (e.g. [DE, AT]); Google drops remote jobs without them", "remote: true braucht applicant_countries (z. B. [DE, AT]); ohne sie übergeht Google Remote-Stellen")
+	CountriesNeedRemote      = message("countries-need-remote", "applicant_countries is only used with remote: true", "applicant_countries wird nur zusammen mit remote: true verwendet")
+	ExperienceInPlaceAlone   = message("experience-in-place-alone", "experience_in_place_of_education needs both experience_months and education", "experience_in_place_of_education braucht sowohl experience_months als auch education")
+)
+
+// Role files and their front matter as a whole.
+var (
+	FileTooLarge          = message("file-too-large", "file is %d bytes, the limit is %d", "die Datei ist %d Bytes groß, erlaubt sind höchstens %d")
+	FileNotUTF8           = message("file-not-utf8", "file is not valid UTF-8 here: a character was broken by copying or by a save in another encoding; type it again and save the file as UTF-8", "die Datei ist hier kein gültiges UTF-8: ein Zeichen wurde beim Kopieren oder beim Speichern in einer anderen Codierung beschädigt; tippen Sie es neu und speichern Sie die Datei als UTF-8")
+	FileHasNUL            = message("file-has-nul", "file contains a NUL byte", "die Datei enthält ein NUL-Byte")
+	FileEmpty             = message("file-empty", "file is empty; a role needs front matter between --- lines with at least title, category and description", "die Datei ist leer; eine Rolle braucht Front Matter zwischen zwei Zeilen --- mit mindestens title, category und description")
+	NoFrontMatter         = message("no-front-matter", "no front matter: a role file starts with a --- line, then title, category and description, then --- (did you forget to add --- or +++?)", "kein Front Matter: eine Rollendatei beginnt mit einer Zeile ---, dann folgen title, category und description, dann --- (haben Sie --- oder +++ vergessen?)")
+	FrontMatterUnreadable = message("front-matter-unreadable", "cannot read front matter: %v", "das Front Matter kann nicht gelesen werden: %v")
+	FrontMatterUnclosed   = message("front-matter-unclosed", "front matter opened with %q is never closed (add a line %q after the last key)", "das mit %q geöffnete Front Matter wird nicht geschlossen (fügen Sie nach dem letzten Schlüssel eine Zeile %q ein)")
+	BadYAML               = message("bad-yaml", "invalid YAML front matter: %s", "ungültiges YAML im Front Matter: %s")
+	BadTOML               = message("bad-toml", "invalid TOML front matter: %v", "ungültiges TOML im Front Matter: %v")
+	FrontMatterNotMapping = message("front-matter-not-mapping", "front matter must be a mapping of keys to values", "das Front Matter muss eine Zuordnung von Schlüsseln zu Werten sein")
+	YAMLNotUTF8           = message("yaml-not-utf8", "text is not valid UTF-8", "der Text ist kein gültiges UTF-8")
+	YAMLBadCharacter      = message("yaml-bad-character", "character %U is not allowed in YAML", "das Zeichen %U ist in YAML nicht erlaubt")
+)
+
+// site.yaml.
+var (
+	SiteMissing         = message("site-missing", "site.yaml is missing: every content folder needs one (title, base_url, language, categories)", "site.yaml fehlt: jeder Inhaltsordner braucht eine (title, base_url, language, categories)")
+	SiteUnreadable      = message("site-unreadable", "cannot read site.yaml: %s", "site.yaml kann nicht gelesen werden: %s")
+	SiteNotYAML         = message("site-not-yaml", "site configuration must be YAML", "die Konfiguration der Website muss YAML sein")
+	SiteEmpty           = message("site-empty", "site.yaml is empty; it needs at least title, base_url, language and categories", "site.yaml ist leer; nötig sind mindestens title, base_url, language und categories")
+	SiteBadYAML         = message("site-bad-yaml", "invalid YAML: %s", "ungültiges YAML: %s")
+	SiteNotMapping      = message("site-not-mapping", "site.yaml must be a mapping of keys to values", "site.yaml muss eine Zuordnung von Schlüsseln zu Werten sein")
+	BadBaseURL          = message("bad-base-url", "%s: %s", "%s: %s")
+	BaseURLNotAbsolute  = message("base-url-not-absolute", "%q must be an absolute http or https URL such as https://karriere.example.de/", "%q muss eine absolute http- oder https-URL sein, etwa https://karriere.example.de/")
+	BaseURLHasQuery     = message("base-url-has-query", "%q must not carry a query or fragment", "%q darf keine Query und kein Fragment (? oder #) enthalten")
+	BaseURLHasUser      = message("base-url-has-user", "%q must not carry a user name or password", "%q darf weder Benutzernamen noch Passwort enthalten")
+	BadLanguage         = message("bad-language", "%s: %q is not a language tag like de or de-AT", "%s: %q ist kein Sprach-Tag wie de oder de-AT")
+	BadOrganization     = message("bad-organization", "%s: want a mapping with name, url, logo and same_as, got %s", "%s: erwartet wird eine Zuordnung mit name, url, logo und same_as, angegeben ist %s")
+	BadEmail            = message("bad-email", "%s: %q is not an e-mail address", "%s: %q ist keine E-Mail-Adresse")
+	BadPhone            = message("bad-phone", "%s: %q is not a phone number (digits, spaces, + ( ) / -)", "%s: %q ist keine Telefonnummer (Ziffern, Leerzeichen, + ( ) / -)")
+	WantCategoryList    = message("want-category-list", "%s: want a list of categories, got %s", "%s: erwartet wird eine Liste von Kategorien, angegeben ist %s")
+	BadCategoryKey      = message("bad-category-key", "%s: %q must be lowercase letters, digits and hyphens", "%s: %q darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten")
+	ReservedCategoryKey = message("reserved-category-key", "%s: %q is reserved for generated files", "%s: %q ist für erzeugte Dateien reserviert")
+	CategoryTwice       = message("category-twice", "%s: category %q is defined twice (also at %s)", "%s: die Kategorie %q ist zweimal definiert (auch in %s)")
+	CategoryIncomplete  = message("category-incomplete", "%s: a category needs key and title", "%s: eine Kategorie braucht key und title")
+	NoCategories        = message("no-categories", "categories: define at least one category", "categories: bitte mindestens eine Kategorie definieren")
+)
+
+// The content folder and the site as a whole.
+var (
+	Cancelled          = message("cancelled", "load cancelled: %v", "Laden abgebrochen: %v")
+	RolesFolderMissing = message("roles-folder-missing", "roles folder is missing: put one Markdown file per role in it", "der Ordner roles fehlt: legen Sie darin eine Markdown-Datei pro Rolle an")
+	RoleUnreadable     = message("role-unreadable", "cannot read role file: %s", "die Rollendatei kann nicht gelesen werden: %s")
+	Unreadable         = message("unreadable", "cannot read: %s", "kann nicht gelesen werden: %s")
+	RolesUnlistable    = message("roles-unlistable", "cannot list roles: %v", "die Rollen können nicht aufgelistet werden: %v")
+	BrokenSymlink      = message("broken-symlink", "broken symbolic link: %s", "defekter symbolischer Link: %s")
+	SymlinkOutside     = message("symlink-outside", "symbolic link points outside the content folder (to %s); not followed", "der symbolische Link zeigt aus dem Inhaltsordner hinaus (auf %s) und wird nicht verfolgt")
+	SymlinkToFolder    = message("symlink-to-folder", "symbolic link to a folder ending in .md; a role must be a file", "symbolischer Link auf einen Ordner, dessen Name auf .md endet; eine Rolle muss eine Datei sein")
+	FolderNamedLikeMD  = message("folder-named-like-role", "a folder named like a role file; a role must be a file", "ein Ordner, der wie eine Rollendatei heißt; eine Rolle muss eine Datei sein")
+	DuplicateSlug      = message("duplicate-slug", "duplicate slug %q (also %s)", "doppelter Slug %q (auch %s)")
+	BadSlug            = message("bad-slug", "file name %q is not a valid slug: %s.md", "der Dateiname %q ist kein gültiger Slug: %s.md")
+	UnknownCategory    = message("unknown-category", "category %q is not defined in site.yaml%s", "die Kategorie %q ist in site.yaml nicht definiert%s")
+	RelatedSelf        = message("related-self", "related: %q is this role itself", "related: %q ist diese Rolle selbst")
+	RelatedDraft       = message("related-draft", "related: role %q is a draft and is not published", "related: die Rolle %q ist ein Entwurf und wird nicht veröffentlicht")
+	RelatedMissing     = message("related-missing", "related: no role %q%s", "related: es gibt keine Rolle %q%s")
+	NameClash          = message("name-clash", "name %q is claimed by two roles (also at %s)", "der Name %q gehört zu zwei Rollen (auch in %s)")
+	Island             = message("island", "no other role links to %q (an island): name it in a related role's text or its related list", "keine andere Rolle verlinkt auf %q (eine Insel): nennen Sie sie im Text einer verwandten Rolle oder in deren related-Liste")
+	PositionClosed     = message("position-closed", "position closed on %s: the page stays as a role description, without JobPosting", "die Stelle ist seit %s geschlossen: die Seite bleibt als Rollenbeschreibung erhalten, ohne JobPosting")
+	ShallowClone       = message("shallow-clone", "content is in a shallow git clone: last-commit dates would all be the same, so lastmod falls back to date_posted (fetch full history, e.g. git fetch --unshallow, for true dates)", "die Inhalte liegen in einem flachen Git-Klon: alle Commit-Daten wären gleich, daher gilt für lastmod date_posted (für echte Daten die ganze Historie holen, z. B. mit git fetch --unshallow)")
+)
+
+// Aliases: the reasons follow the alias as written (`aliases: "x" must
+// start with /`).
+var (
+	BadAlias           = message("bad-alias", "aliases: %q %s", "aliases: %q %s")
+	AliasTaken         = message("alias-taken", "aliases: %q is already %s", "aliases: %q ist bereits %s")
+	OwnerCategoryPage  = message("owner-category-page", "the page of category %q", "die Seite der Kategorie %q")
+	OwnerRolePage      = message("owner-role-page", "the page of %s", "die Seite von %s")
+	OwnerAlias         = message("owner-alias", "an alias of %s", "ein Alias von %s")
+	AliasEmpty         = message("alias-empty", "must name a path such as /jobs/old-name/", "muss einen Pfad wie /jobs/old-name/ nennen")
+	AliasLeavesSite    = message("alias-leaves-site", "leaves the site: an alias is a path on this site, such as /jobs/old-name/", "verlässt die Website: ein Alias ist ein Pfad auf dieser Website, etwa /jobs/old-name/")
+	AliasNoSlash       = message("alias-no-slash", "must start with /", "muss mit / beginnen")
+	AliasHasQuery      = message("alias-has-query", "must not carry a query or fragment", "darf keine Query und kein Fragment (? oder #) enthalten")
+	AliasBadCharacters = message("alias-bad-characters", "must not contain backslashes, spaces or control characters", "darf keine Backslashes, Leerzeichen oder Steuerzeichen enthalten")
+	AliasEmptySegment  = message("alias-empty-segment", "must not contain an empty path segment (//)", "darf kein leeres Pfadsegment (//) enthalten")
+	AliasDotSegment    = message("alias-dot-segment", "leaves the site: . and .. are not allowed in an alias", "verlässt die Website: . und .. sind in einem Alias nicht erlaubt")
+	AliasSegmentChars  = message("alias-segment-characters", "may contain only letters, digits, and - . _ ~ in each segment", "darf in jedem Segment nur Buchstaben, Ziffern und - . _ ~ enthalten")
+	AliasGeneratedFile = message("alias-generated-file", "collides with a file the generator writes", "kollidiert mit einer Datei, die der Generator schreibt")
+	AliasHidden        = message("alias-hidden", "must not have a segment starting with . (hidden and .rolesite* names are reserved)", "darf kein Segment haben, das mit . beginnt (versteckte und .rolesite*-Namen sind reserviert)")
+	AliasIndexSegment  = message("alias-index-segment", "must not have an index.html segment: it collides with a page's file", "darf kein Segment index.html haben: es kollidiert mit der Datei einer Seite")
+	AliasLongSegment   = message("alias-long-segment", "has a segment longer than 255 bytes", "hat ein Segment, das länger als 255 Bytes ist")
+	AliasTooLong       = message("alias-too-long", "is longer than 2,000 bytes", "ist länger als 2.000 Bytes")
+)
+
+// Links in role bodies.
+var (
+	BrokenLink = message("broken-link", "link to %q points to no page", "der Link auf %q führt zu keiner Seite")
+	UnsafeLink = message("unsafe-link", "unsafe link %q removed", "der unsichere Link %q wurde entfernt")
+)
+
+// Rendering and layouts.
+var (
+	BuiltinTemplates       = message("builtin-templates", "built-in templates: %v", "eingebaute Vorlagen: %v")
+	LayoutsUnreadable      = message("layouts-unreadable", "cannot read layouts: %v", "die Layouts können nicht gelesen werden: %v")
+	LayoutUnreadable       = message("layout-unreadable", "cannot read layout: %v", "das Layout kann nicht gelesen werden: %v")
+	LayoutOverridesNothing = message("layout-overrides-nothing", "layout %q overrides nothing (built-in layouts: %s)", "das Layout %q ersetzt nichts (eingebaute Layouts: %s)")
+	TemplateError          = message("template-error", "template error: %s", "Fehler in der Vorlage: %s")
+)
+
+// Salary figures.
+var (
+	SalaryTooHigh        = message("salary-too-high", "%s: %s is more than %s a year; check the figure", "%s: %s ist mehr als %s im Jahr; bitte prüfen Sie die Zahl")
+	SalaryTooHighPerUnit = message("salary-too-high-per-unit", "%s: %s per %s is %s a year, more than %s; check the figure and the unit", "%s: %s pro %s sind %s im Jahr, mehr als %s; bitte prüfen Sie die Zahl und die Einheit")
+	SalaryBelowBand      = message("salary-below-band", "%s: %s is below %s, the usual least for unit %s; check the figure and the unit", "%s: %s liegt unter %s, dem üblichen Mindestwert für die Einheit %s; bitte prüfen Sie die Zahl und die Einheit")
+	SalaryAboveBand      = message("salary-above-band", "%s: %s is above %s, the usual most for unit %s; check the figure and the unit", "%s: %s liegt über %s, dem üblichen Höchstwert für die Einheit %s; bitte prüfen Sie die Zahl und die Einheit")
+	SalaryQuoted         = message("salary-quoted", "%s: want a number, got %s: write %s without quotes", "%s: erwartet wird eine Zahl, angegeben ist %s: schreiben Sie %s ohne Anführungszeichen")
+	SalaryWrittenAs      = message("salary-written-as", "%s: want a number, got %s: write %s (digits only, a dot before cents)", "%s: erwartet wird eine Zahl, angegeben ist %s: schreiben Sie %s (nur Ziffern, ein Punkt vor den Cent)")
+	ThousandsSeparator   = message("thousands-separator", "%s: %s looks like a thousands separator: write %s", "%s: %s sieht nach einem Tausenderpunkt aus: schreiben Sie %s")
+	SalaryDecimals       = message("salary-decimals", "%s: %s has %d decimals; a salary has at most %d (cents)", "%s: %s hat %d Nachkommastellen; ein Gehalt hat höchstens %d (Cent)")
+)
+
+// Characters in text.
+var (
+	ControlCharacter = message("control-character", "control character U+%04X is not allowed", "das Steuerzeichen U+%04X ist nicht erlaubt")
+	Noncharacter     = message("noncharacter", "noncharacter U+%04X is not allowed", "das Nichtzeichen U+%04X ist nicht erlaubt")
+	BidiControl      = message("bidi-control", "bidirectional control U+%04X is not allowed; remove it, it reorders the text around it", "das Bidi-Steuerzeichen U+%04X ist nicht erlaubt; entfernen Sie es, es ordnet den Text um sich herum neu an")
+	TextBadCharacter = message("text-bad-character", "%s: %s", "%s: %s")
+	BodyBadCharacter = message("body-bad-character", "%s in the text: it would make the page invalid HTML; delete it (it is often invisible: retype the words around it)", "im Text: %s; es würde die Seite zu ungültigem HTML machen; löschen Sie es (oft ist es unsichtbar: tippen Sie die Wörter drumherum neu)")
+	NoLetterOrDigit  = message("no-letter-or-digit", "%s: %q has no letter or digit", "%s: %q enthält keinen Buchstaben und keine Ziffer")
+)
+
+// Dates and text values.
+var (
+	CutByComment    = message("cut-by-comment", "%s: %s is read as a YAML comment, so the value is %s; quote the value to keep it: %s", "%s: %s wird als YAML-Kommentar gelesen, der Wert ist also %s; setzen Sie den Wert in Anführungszeichen, um ihn zu behalten: %s")
+	ImplausibleDate = message("implausible-date", "%s: %s is not a plausible date (allowed: %s to %s); write the real date, or remove %s to leave it unset", "%s: %s ist kein plausibles Datum (erlaubt: %s bis %s); schreiben Sie das richtige Datum oder entfernen Sie %s, um es offenzulassen")
+	GermanDate      = message("german-date", "%s: want a date like 2026-11-01, got %s: write %s", "%s: erwartet wird ein Datum wie 2026-11-01, angegeben ist %s: schreiben Sie %s")
+)
+
+// Markdown constructs in a role body that would take goldmark too long.
+var (
+	BodyLongDestination = message("body-long-destination", `link destination after "](" runs on without a closing ")" or ">" (%d like it): goldmark rereads the rest of the line for each; close each link, escape literal brackets as \[ \], or break the line`, `das Linkziel nach "](" läuft ohne schließendes ")" oder ">" weiter (%d solche): goldmark liest für jedes den Rest der Zeile neu; schließen Sie jeden Link, schreiben Sie wörtliche Klammern als \[ \] oder brechen Sie die Zeile um`)
+	BodyDelimiters      = message("body-delimiters", `emphasis delimiter %q finds no opener of its kind among the %d open * _ ~ runs of its paragraph, and many after it do the same: goldmark walks all of them for each; escape literal ones as \* \_ \~ or split the paragraph with blank lines`, `das Hervorhebungszeichen %q findet unter den %d offenen * _ ~ seines Absatzes kein passendes öffnendes, und viele danach ebenso nicht: goldmark geht für jedes alle durch; schreiben Sie wörtliche als \* \_ \~ oder teilen Sie den Absatz mit Leerzeilen`)
+	BodyBrackets        = message("body-brackets", `brackets: "[" closed by a "]" far away, nested or many times over: goldmark walks everything between them for each; escape literal brackets as \[ \] or split the paragraph with blank lines`, `Klammern: ein "[" wird von einem weit entfernten, verschachtelten oder vielfach wiederholten "]" geschlossen: goldmark geht für jede alles dazwischen durch; schreiben Sie wörtliche Klammern als \[ \] oder teilen Sie den Absatz mit Leerzeilen`)
+	BodyNesting         = message("body-nesting", `blockquotes and lists nested %d deep, the limit is %d: goldmark's time grows with the square of the depth; flatten the nesting or escape a literal > as \>`, `Zitate und Listen sind %d Ebenen tief verschachtelt, erlaubt sind %d: die Zeit von goldmark wächst mit dem Quadrat der Tiefe; verschachteln Sie flacher oder schreiben Sie ein wörtliches > als \>`)
+	BodyDefinitions     = message("body-definitions", "link reference definitions: %d in one paragraph of %d lines; goldmark copies the rest of the paragraph for each; put a blank line after every few hundred", "Linkreferenz-Definitionen: %d in einem Absatz von %d Zeilen; goldmark kopiert für jede den Rest des Absatzes; setzen Sie nach einigen hundert eine Leerzeile")
+	BodyProblem         = message("body-problem", "body: %s", "Text: %s")
+)
+
+// YAML mistakes an editor commonly makes, named at the character where they
+// happened (YAMLMistake carries one of the others).
+var (
+	YAMLMistake           = message("yaml-mistake", "%s", "%s")
+	YAMLTab               = message("yaml-tab", "line %d is indented with a tab: use spaces", "Zeile %d ist mit einem Tabulator eingerückt: bitte Leerzeichen verwenden")
+	YAMLColonInValue      = message("yaml-colon-in-value", "%s: a colon followed by a space inside a value starts a new key in YAML: put the value in quotes: %s", "%s: ein Doppelpunkt mit Leerzeichen im Wert beginnt in YAML einen neuen Schlüssel: setzen Sie den Wert in Anführungszeichen: %s")
+	YAMLNoSpaceAfterColon = message("yaml-no-space-after-colon", "%s: a space is missing after the colon: %s", "%s: nach dem Doppelpunkt fehlt ein Leerzeichen: %s")
+	YAMLUnclosedQuote     = message("yaml-unclosed-quote", "%s: the quote %s is never closed: close it at the end of the value: %s", "%s: das Anführungszeichen %s wird nicht geschlossen: schließen Sie es am Ende des Werts: %s")
+	YAMLTextAfterQuote    = message("yaml-text-after-quote", "%s: text follows the closing quote: put the whole value in quotes: %s", "%s: nach dem schließenden Anführungszeichen folgt noch Text: setzen Sie den ganzen Wert in Anführungszeichen: %s")
+	YAMLReservedStart     = message("yaml-reserved-start", "%s: a value that starts with %s must be in quotes: %s", "%s: ein Wert, der mit %s beginnt, muss in Anführungszeichen stehen: %s")
+	YAMLDashNoSpace       = message("yaml-dash-no-space", "a space is missing after the dash of the list item: %s", "nach dem Strich des Listeneintrags fehlt ein Leerzeichen: %s")
+	YAMLUnclosedBracket   = message("yaml-unclosed-bracket", "%s: the bracket %s is not closed on this line: %s", "%s: die Klammer %s wird in dieser Zeile nicht geschlossen: %s")
+	YAMLNoColon           = message("yaml-no-colon", "line %d has no colon: a key and its value are written %s", "in Zeile %d fehlt der Doppelpunkt: Schlüssel und Wert werden so geschrieben: %s")
+	YAMLStrayListItem     = message("yaml-stray-list-item", "line %d is a list item, but no key above it opens a list: write the key first (skills:) and indent the items under it", "Zeile %d ist ein Listeneintrag, aber darüber steht kein Schlüssel, der eine Liste beginnt: schreiben Sie zuerst den Schlüssel (skills:) und rücken Sie die Einträge darunter ein")
+	YAMLIndent            = message("yaml-indent", "line %d is indented differently from the keys above it: keys of one level start in the same column", "Zeile %d ist anders eingerückt als die Schlüssel darüber: Schlüssel einer Ebene beginnen in derselben Spalte")
+	FileEncoding          = message("file-encoding", "the file is saved as %s, not UTF-8: open it in your editor and save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", "die Datei ist als %s gespeichert, nicht als UTF-8: öffnen Sie sie im Editor und speichern Sie sie als UTF-8 (im Editor von Windows: Speichern unter, Codierung: UTF-8)")
+)
+
+// Role files and the roles of a site as a whole (checks added since).
+var (
+	SlugRule             = message("slug-rule", "use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler", "verwenden Sie Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche, z. B. backend-entwickler")
+	BadSlugRename        = message("bad-slug-rename", "file name %q is not a valid slug: rename it to %s (lowercase letters a-z, digits and single hyphens)", "der Dateiname %q ist kein gültiger Slug: benennen Sie die Datei in %s um (Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche)")
+	NotBuilt             = message("not-built", "%s", "%s")
+	MisnamedRole         = message("misnamed-role", "not built: only files ending in .md are roles (rename it to %s)", "nicht erzeugt: nur Dateien, die auf .md enden, sind Rollen (benennen Sie die Datei in %s um)")
+	MisnamedRoleCopy     = message("misnamed-role-copy", "not built: only files ending in .md are roles, and %s is already there (move this file out of roles/ if it is a copy)", "nicht erzeugt: nur Dateien, die auf .md enden, sind Rollen, und %s gibt es bereits (verschieben Sie diese Datei aus roles/ heraus, wenn sie eine Kopie ist)")
+	DuplicateDescription = message("duplicate-description", "description is the same as in %s: search results show it, so write one for this role", "die description ist dieselbe wie in %s: Suchergebnisse zeigen sie an, schreiben Sie daher eine eigene für diese Rolle")
+	NameTaken            = message("name-taken", "name %q is already a name of %s (at %s): mentions could not tell the two roles apart; choose another name here", "der Name %q ist bereits ein Name von %s (in %s): Erwähnungen könnten die beiden Rollen nicht auseinanderhalten; wählen Sie hier einen anderen Namen")
+)
+
+// Placeholders of a new role's file left in a role that is published.
+var (
+	PlaceholderDescription = message("placeholder-description", "description: %q is a placeholder; write the meta description (at most %d characters), or set draft: true until it is done", "description: %q ist ein Platzhalter; schreiben Sie die Meta-Beschreibung (höchstens %d Zeichen) oder setzen Sie draft: true, bis sie fertig ist")
+	PlaceholderText        = message("placeholder-text", "text: %q is a placeholder%s; write the real text, or set draft: true until it is done", "Text: %q ist ein Platzhalter%s; schreiben Sie den richtigen Text oder setzen Sie draft: true, bis er fertig ist")
+	PlaceholdersBelow      = message("placeholders-below", " (and %d more below)", " (und %d weitere darunter)")
+)
+
+// Heading ids and the #fragments of links to them.
+var (
+	ComputedID         = message("computed-id", "id %q is computed and starts with no fixed text, so a heading in a role body could get the same id: begin it with fixed text, e.g. id=\"rolle-%s\"", "die id %q wird berechnet und beginnt ohne festen Text, daher könnte eine Überschrift im Text einer Rolle dieselbe id bekommen: beginnen Sie sie mit festem Text, z. B. id=\"rolle-%s\"")
+	IDLikeMovedHeading = message("id-like-moved-heading", "id %q starts with %q, as the ids of headings moved out of the way do (%s-...): begin it with other fixed text, e.g. id=\"rolle-%s\"", "die id %q beginnt mit %q, wie die ids ausgewichener Überschriften (%s-...): beginnen Sie sie mit anderem festem Text, z. B. id=\"rolle-%s\"")
+)
+
+// In-page links (#id) of role bodies.
+var (
+	BadFragment       = message("bad-fragment", "%s", "%s")
+	NoSuchFragment    = message("no-such-fragment", "link to %q names no heading on this page%s", "der Link auf %q nennt keine Überschrift dieser Seite%s")
+	AmbiguousFragment = message("ambiguous-fragment", "link to %q is ambiguous: the layouts keep the id %q for an element of their own, so the heading %q has the id %q: link \"#%s\" for the heading, or rename it", "der Link auf %q ist mehrdeutig: die Layouts verwenden die id %q für ein eigenes Element, daher hat die Überschrift %q die id %q: verlinken Sie \"#%s\" für die Überschrift oder benennen Sie sie um")
+	HintFragment      = message("hint-fragment", " (did you mean \"#%s\"?)", " (meinten Sie \"#%s\"?)")
+	HintNoHeadings    = message("hint-no-headings", " (the body has no headings)", " (der Text hat keine Überschriften)")
+	HintHeadings      = message("hint-headings", " (its headings: %s)", " (seine Überschriften: %s)")
+)
+
+// Reading and rendering role bodies.
+var (
+	BodyUnrenderable    = message("body-unrenderable", "cannot render the body: %v", "der Text kann nicht gerendert werden: %v")
+	RemovedWhileReading = message("removed-while-reading", "removed while the build read it: build again", "wurde entfernt, während der Build sie las: bitte erneut erzeugen")
+	ChangedWhileReading = message("changed-while-reading", "changed while the build read it: build again", "wurde geändert, während der Build sie las: bitte erneut erzeugen")
+)
+
+// What the build command prints besides diagnostics, and the dev server's
+// browser overlay.
+var (
+	SummaryBuilt        = message("summary-built", "built %d pages (%d files) into %s: %d written, %d unchanged, %d removed; %d links, %d warnings in %s", "%d Seiten (%d Dateien) nach %s erzeugt: %d geschrieben, %d unverändert, %d entfernt; %d Links, %d Warnungen in %s")
+	SummaryChecked      = message("summary-checked", "checked %d pages (%d files), %d links, %d warnings in %s; nothing written", "%d Seiten (%d Dateien), %d Links, %d Warnungen in %s geprüft; nichts geschrieben")
+	SummaryFailed       = message("summary-failed", "build failed: %d error(s); %s left unchanged", "Build fehlgeschlagen: %d Fehler; %s bleibt unverändert")
+	SummaryFailedPartly = message("summary-failed-partly", "build failed: %d error(s); %d files in %s were written before it stopped; build again to finish", "Build fehlgeschlagen: %d Fehler; %d Dateien in %s wurden geschrieben, bevor er abbrach; bitte erneut erzeugen, um ihn abzuschließen")
+	WroteRole           = message("wrote-role", "wrote %s: a draft; replace its placeholders in [ ], then delete draft: true to publish it (build -drafts shows it meanwhile)", "%s geschrieben: ein Entwurf; ersetzen Sie die Platzhalter in [ ] und löschen Sie dann draft: true, um die Rolle zu veröffentlichen (build -drafts zeigt sie bis dahin an)")
+	WroteSite           = message("wrote-site", "wrote %s\nreplace the example values, then build it: build -content %s -out %s", "%s geschrieben\nersetzen Sie die Beispielwerte und erzeugen Sie dann die Website: build -content %s -out %s")
+	NextChange          = message("next-change", "next change: %s (%s closes)", "nächste Änderung: %s (%s schließt)")
+	BuildProblem        = message("build-problem", "build: %v", "Build: %v")
+	Serving             = message("serving", "serving %s at %s (Ctrl-C to stop)", "%s wird unter %s bereitgestellt (Strg-C beendet)")
+	Watching            = message("watching", "watching %s and %s for changes", "%s und %s werden auf Änderungen überwacht")
+	WatchingContent     = message("watching-content", "watching %s for changes (no %s folder)", "%s wird auf Änderungen überwacht (kein Ordner %s)")
+	OverlayTitle        = message("overlay-title", "Build failed: the page shows the last good build.", "Build fehlgeschlagen: die Seite zeigt den letzten erfolgreichen Stand.")
+	NotBuiltYet         = message("not-built-yet", "404 page not found: the site has not been built yet", "404 Seite nicht gefunden: die Website wurde noch nicht erzeugt")
+)
