@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"rolesite/generator/content"
 )
@@ -23,94 +22,23 @@ import (
 // fastRoleSources are the built-in templates writeRoleFast reproduces.
 var fastRoleSources = []string{"_base.html", "_partials.html", "role.html"}
 
-// htmlEscaped appends s escaped as html/template escapes text in HTML
-// elements, RCDATA (<title>) and quoted attribute values.
-func htmlEscaped(w *bytes.Buffer, s string) {
-	written := 0
-	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
-			continue
-		}
-		w.WriteString(s[written:i])
-		w.WriteString(repl)
-		written = i + 1
-	}
-	w.WriteString(s[written:])
-}
-
-// urlAttr appends s as html/template writes a value at the start of a URL
-// attribute (href, src): a scheme other than http, https or mailto becomes
-// "#ZgotmplZ", then the URL is normalized and attribute-escaped. trusted
-// skips the scheme check, as for a template.URL value.
+// urlAttr is the URL attribute escaping of the hand-written writer.
 func urlAttr(w *bytes.Buffer, s string, trusted bool) {
 	if !trusted {
-		if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
-			!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
-			s = "#ZgotmplZ"
-		}
+		s = filterURL(s)
 	}
 	htmlEscaped(w, normalizeURL(s))
 }
 
-// normalizeURL percent-encodes the bytes html/template's URL normalizer
-// encodes: everything but reserved and unreserved characters and valid
-// escapes.
-func normalizeURL(s string) string {
-	var b strings.Builder
-	written := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0,
-			'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-			continue
-		case c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
-			continue
-		}
-		if written == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[written:i])
-		fmt.Fprintf(&b, "%%%02x", c)
-		written = i + 1
-	}
-	if written == 0 {
-		return s
-	}
-	b.WriteString(s[written:])
-	return b.String()
-}
+func htmlEscaped(w *bytes.Buffer, s string) { escapeHTML(w, s) }
 
-func isHexDigit(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// jsonLD appends v as html/template writes {{.}} inside a JSON script:
-// what json.Marshal makes of it (<, >, & and U+2028/U+2029 escaped),
-// encoded straight into w.
 func jsonLD(w *bytes.Buffer, v any) error {
 	start := w.Len()
 	if err := json.NewEncoder(w).Encode(v); err != nil {
 		w.Truncate(start)
 		return err
 	}
-	w.Truncate(w.Len() - 1) // Encode ends with a newline; Marshal does not
+	w.Truncate(w.Len() - 1)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -19,6 +20,8 @@ type Context struct {
 	// many pages, its card is the same on all of them. The map is made in
 	// NewContext and only read after.
 	slots map[*content.Role]*linkSlot
+	// byPath holds the same slots by role path, for cachedCard.
+	byPath map[string]*linkSlot
 }
 
 type linkSlot struct {
@@ -28,6 +31,11 @@ type linkSlot struct {
 	cardOnce sync.Once
 	card     template.HTML
 	cardErr  error
+	// The role's "rolecard" partial as the generated code writes it.
+	genOnce sync.Once
+	genLink RoleLink // what genCard was written for
+	genCard string
+	genErr  error
 }
 
 // NewContext prepares the shared site view.
@@ -51,8 +59,10 @@ func (r *Renderer) NewContext(site *content.Site, now time.Time) *Context {
 	}
 	c := &Context{Site: site, Now: now, view: v, slots: make(map[*content.Role]*linkSlot, len(site.Roles))}
 	slots := make([]linkSlot, len(site.Roles))
+	c.byPath = make(map[string]*linkSlot, len(site.Roles))
 	for i, role := range site.Roles {
 		c.slots[role] = &slots[i]
+		c.byPath[role.URLPath()] = &slots[i]
 	}
 	if r.cards != nil {
 		paths := make([]string, len(site.Roles))
@@ -115,6 +125,28 @@ func locationText(r *content.Role) string {
 		return "100\u00a0% remote"
 	}
 	return r.Location.Locality
+}
+
+// cachedCard writes the "rolecard" partial of l, written by write once per
+// build and role (see rolegen.go).
+func (c *Context) cachedCard(w *bytes.Buffer, l RoleLink, write func(*bytes.Buffer, *Context, RoleLink) error) error {
+	s := c.byPath[l.Path]
+	if s == nil {
+		return write(w, c, l)
+	}
+	s.genOnce.Do(func() {
+		var b bytes.Buffer
+		s.genLink, s.genErr = l, write(&b, c, l)
+		s.genCard = b.String()
+	})
+	if s.genLink != l {
+		return write(w, c, l)
+	}
+	if s.genErr != nil {
+		return s.genErr
+	}
+	w.WriteString(s.genCard)
+	return nil
 }
 
 // card returns role r's "rolecard" partial, rendered by render once per
@@ -235,7 +267,7 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		Synonyms:        role.Synonyms,
 		Body:            template.HTML(in.BodyHTML),
 	}
-	if r.roleCard == nil {
+	if r.roleCard == nil || r.generatedRole {
 		// writeRoleFast takes the cards from in; the templates need links.
 		rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
 	}
@@ -281,6 +313,12 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		p.JSONLD = append(p.JSONLD, newJobPosting(c.Site, role, p.Canonical, in.BodyHTML))
 	}
 	p.JSONLD = append(p.JSONLD, newBreadcrumbs(crumbs))
+	if r.generatedRole {
+		if err := writeRoleGenerated(w, c, p); err != nil {
+			return fmt.Errorf("render role page %s: %w", p.Canonical, err)
+		}
+		return nil
+	}
 	if r.roleCard != nil {
 		return r.writeRoleFast(w, c, p, in)
 	}
