@@ -27,10 +27,6 @@ type Context struct {
 type linkSlot struct {
 	once sync.Once
 	link RoleLink
-	// The role's "rolecard" partial, for writeRoleFast.
-	cardOnce sync.Once
-	card     template.HTML
-	cardErr  error
 	// The role's "rolecard" partial as the generated code writes it.
 	genOnce sync.Once
 	genLink RoleLink // what genCard was written for
@@ -149,17 +145,6 @@ func (c *Context) cachedCard(w *bytes.Buffer, l RoleLink, write func(*bytes.Buff
 	return nil
 }
 
-// card returns role r's "rolecard" partial, rendered by render once per
-// build.
-func (c *Context) card(r *content.Role, render func(data any) (template.HTML, error)) (template.HTML, error) {
-	s := c.slots[r]
-	if s == nil {
-		return render(c.newLink(r))
-	}
-	s.cardOnce.Do(func() { s.card, s.cardErr = render(c.link(r)) })
-	return s.card, s.cardErr
-}
-
 func (c *Context) links(roles []*content.Role) []RoleLink {
 	out := make([]RoleLink, len(roles))
 	for i, r := range roles {
@@ -267,10 +252,7 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		Synonyms:        role.Synonyms,
 		Body:            template.HTML(in.BodyHTML),
 	}
-	if r.roleCard == nil || r.generatedRole {
-		// writeRoleFast takes the cards from in; the templates need links.
-		rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
-	}
+	rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
 	for _, t := range role.EmploymentType {
 		rv.EmploymentTypes = append(rv.EmploymentTypes, employmentLabels[t])
 	}
@@ -318,9 +300,6 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 			return fmt.Errorf("render role page %s: %w", p.Canonical, err)
 		}
 		return nil
-	}
-	if r.roleCard != nil {
-		return r.writeRoleFast(w, c, p, in)
 	}
 	return r.execute(w, KindRole, p)
 }

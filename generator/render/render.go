@@ -16,7 +16,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -56,9 +55,6 @@ type Renderer struct {
 	// generatedRole says role pages are written by writeRoleGenerated,
 	// the code generated from the built-in templates (see rolegen.go).
 	generatedRole bool
-	// roleCard renders the "rolecard" partial from the card cache; set
-	// when role pages are written by writeRoleFast (see fastrole.go).
-	roleCard func(data any) (template.HTML, error)
 }
 
 // New parses the built-in templates, replacing each one for which
@@ -124,9 +120,6 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 		// returns the card rendered once per build and role.
 		if fast, ferrs := parsePages(sources, origin, cc.funcs(), cc.names, nil); !ferrs.HasErrors() {
 			r.pages, r.cards = fast, cc
-			if builtinAll(origin, fastRoleSources) && slices.Contains(cc.names, "rolecard") {
-				r.roleCard = cc.card("rolecard")
-			}
 		}
 	}
 	return r, errs

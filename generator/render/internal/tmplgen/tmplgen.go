@@ -265,6 +265,7 @@ type fn struct {
 	b    strings.Builder
 	vars []variable
 	tmp  int
+	pipe *parse.PipeNode // the pipeline being evaluated, for messages
 }
 
 func (f *fn) printf(format string, args ...any) { fmt.Fprintf(&f.b, format, args...) }
@@ -281,10 +282,31 @@ func (f *fn) where(n parse.Node) string {
 	return loc
 }
 
-// refuse is the error for a node the generator does not translate.
+// refuse is the error for a node the generator does not translate. It
+// shows the node as written, without the escapers html/template added.
 func (f *fn) refuse(n parse.Node, format string, args ...any) error {
 	loc, ctx := f.tree.ErrorContext(n)
+	switch n := n.(type) {
+	case *parse.PipeNode:
+		ctx = "{{" + unescaped(n).String() + "}}"
+	default:
+		if !strings.HasPrefix(ctx, "{{") {
+			ctx = "{{" + ctx + "}}"
+		}
+	}
 	return fmt.Errorf("template %q at %s: %s: %s", f.tree.Name, loc, ctx, fmt.Sprintf(format, args...))
+}
+
+// unescaped is a copy of p without the escaper commands.
+func unescaped(p *parse.PipeNode) *parse.PipeNode {
+	c := *p
+	c.Cmds = nil
+	for _, cmd := range p.Cmds {
+		if escaperName(cmd) == "" {
+			c.Cmds = append(c.Cmds, cmd)
+		}
+	}
+	return &c
 }
 
 // sub runs emit writing into a fresh builder and returns what it wrote.
@@ -425,6 +447,9 @@ func (f *fn) pipeline(p *parse.PipeNode, cmds []*parse.CommandNode, dot value, w
 	if len(cmds) == 0 {
 		return value{}, f.refuse(p, "empty pipeline")
 	}
+	outer := f.pipe
+	f.pipe = p
+	defer func() { f.pipe = outer }()
 	var v value
 	for i, c := range cmds {
 		var prev *value
@@ -450,7 +475,7 @@ func (f *fn) command(c *parse.CommandNode, dot value, prev *value, want reflect.
 		if prev == nil {
 			return value{}, f.refuse(c, "escaper without input")
 		}
-		return f.escapeValue(c, name, *prev)
+		return f.escapeValue(f.pipe, name, *prev)
 	}
 	if id, ok := c.Args[0].(*parse.IdentifierNode); ok {
 		return f.call(c, id.Ident, c.Args[1:], prev, dot, want)
@@ -462,7 +487,7 @@ func (f *fn) command(c *parse.CommandNode, dot value, prev *value, want reflect.
 }
 
 // escapeValue applies an escaper that passes its result on.
-func (f *fn) escapeValue(c *parse.CommandNode, name string, v value) (value, error) {
+func (f *fn) escapeValue(c *parse.PipeNode, name string, v value) (value, error) {
 	switch {
 	case name == escURLFilter && v.typ == stringType:
 		return value{expr: "filterURL(" + v.expr + ")", typ: stringType}, nil
