@@ -32,72 +32,30 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	}
 	escapeHTML(w, dot.Site.Language)
 	w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	if dot == nil {
-		return errNilPointer("_base.html:6:9", "*render.Page.Title")
-	}
 	escapeHTML(w, dot.Title)
 	w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:7:36", "*render.Page.Description")
-	}
 	escapeHTML(w, dot.Description)
 	w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:8:30", "*render.Page.Canonical")
-	}
 	escapeHTML(w, normalizeURL(filterURL(dot.Canonical)))
 	w.WriteString("\">\n")
-	if dot == nil {
-		return errNilPointer("_base.html:9:5", "*render.Page.NoIndex")
-	}
 	if dot.NoIndex {
 		w.WriteString("<meta name=\"robots\" content=\"noindex, follow\">\n")
 	}
 	w.WriteString("<meta property=\"og:type\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:10:43", "*render.Page.OGType")
-	}
 	escapeHTML(w, dot.OGType)
 	w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:11:37", "*render.Page.Heading")
-	}
 	escapeHTML(w, dot.Heading)
 	w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:12:43", "*render.Page.Description")
-	}
 	escapeHTML(w, dot.Description)
 	w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:13:35", "*render.Page.Canonical")
-	}
 	escapeHTML(w, dot.Canonical)
 	w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:14:46", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:14:46", "*render.SiteView.Title")
-	}
 	escapeHTML(w, dot.Site.Title)
 	w.WriteString("\">\n")
-	if dot == nil {
-		return errNilPointer("_base.html:15:12", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:15:12", "*render.SiteView.OGLocale")
-	}
 	if d1 := dot.Site.OGLocale; len(d1) > 0 {
 		w.WriteString("<meta property=\"og:locale\" content=\"")
 		escapeHTML(w, d1)
 		w.WriteString("\">\n")
-	}
-	if dot == nil {
-		return errNilPointer("_base.html:16:19", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:16:19", "*render.SiteView.Logo")
 	}
 	if d2 := dot.Site.Logo; len(d2) > 0 {
 		w.WriteString("<meta property=\"og:image\" content=\"")
@@ -105,37 +63,16 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 		w.WriteString("\">\n")
 	}
 	w.WriteString("<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:18:38", "*render.Page.Heading")
-	}
 	escapeHTML(w, dot.Heading)
 	w.WriteString("\">\n<meta name=\"twitter:description\" content=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:19:44", "*render.Page.Description")
-	}
 	escapeHTML(w, dot.Description)
 	w.WriteString("\">\n<meta name=\"theme-color\" content=\"#0b4f6c\" media=\"(prefers-color-scheme: light)\">\n<meta name=\"theme-color\" content=\"#0f1518\" media=\"(prefers-color-scheme: dark)\">\n<link rel=\"icon\" href=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:22:30", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:22:30", "*render.SiteView.Favicon")
-	}
 	escapeHTML(w, normalizeURL(filterURL(dot.Site.Favicon)))
 	w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:23:36", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:23:36", "*render.SiteView.CSS")
-	}
 	escapeHTML(w, normalizeURL(filterURL(dot.Site.CSS)))
 	w.WriteString("\">\n")
 	if err := tmplRefreshPage(w, c, dot); err != nil {
 		return err
-	}
-	if dot == nil {
-		return errNilPointer("_base.html:24:36", "*render.Page.JSONLD")
 	}
 	for _, e5 := range dot.JSONLD {
 		w.WriteString("<script type=\"application/ld+json\">")
@@ -145,42 +82,18 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 		w.WriteString("</script>\n")
 	}
 	w.WriteString("</head>\n<body class=\"page-")
-	if dot == nil {
-		return errNilPointer("_base.html:26:20", "*render.Page.Kind")
-	}
 	escapeHTML(w, dot.Kind)
 	w.WriteString("\">\n<a class=\"skip\" href=\"#inhalt\">Zum Inhalt springen</a>\n<header class=\"site-header\">\n<div class=\"wrap\">\n<a class=\"brand\" href=\"/\"><img src=\"")
-	if dot == nil {
-		return errNilPointer("_base.html:30:43", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:30:43", "*render.SiteView.Favicon")
-	}
 	escapeHTML(w, normalizeURL(filterURL(dot.Site.Favicon)))
 	w.WriteString("\" alt=\"\" width=\"28\" height=\"28\"><span>")
-	if dot == nil {
-		return errNilPointer("_base.html:30:98", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:30:98", "*render.SiteView.Title")
-	}
 	escapeHTML(w, dot.Site.Title)
 	w.WriteString("</span></a>\n")
-	if dot == nil {
-		return errNilPointer("_base.html:31:12", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_base.html:31:12", "*render.SiteView.Email")
-	}
 	if d6 := dot.Site.Email; len(d6) > 0 {
 		w.WriteString("<a class=\"header-contact\" href=\"mailto:")
 		escapeHTML(w, normalizeURL(d6))
 		w.WriteString("\">Kontakt</a>")
 	}
 	w.WriteString("\n</div>\n</header>\n")
-	if dot == nil {
-		return errNilPointer("_base.html:34:5", "*render.Page.Crumbs")
-	}
 	if len(dot.Crumbs) > 0 {
 		if err := tmplBreadcrumbPage(w, c, dot); err != nil {
 			return err
@@ -211,9 +124,6 @@ func tmplBreadcrumbPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		return errNilPointer("_partials.html:2:22", "*render.Page.Crumbs")
 	}
 	for i2, e3 := range dot.Crumbs {
-		if dot == nil {
-			return errNilPointer("_partials.html:2:45", "*render.Page.Crumbs")
-		}
 		if isLastCrumb(i2, dot.Crumbs) {
 			w.WriteString("<li><span aria-current=\"page\">")
 			escapeHTML(w, e3.Name)
@@ -240,33 +150,15 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		return err
 	}
 	w.WriteString(" <a href=\"")
-	if dot == nil {
-		return errNilPointer("role.html:4:66", "*render.Page.Role")
-	}
 	if dot.Role == nil {
 		return errNilPointer("role.html:4:66", "*render.RoleView.CategoryPath")
 	}
 	escapeHTML(w, normalizeURL(filterURL(dot.Role.CategoryPath)))
 	w.WriteString("\">")
-	if dot == nil {
-		return errNilPointer("role.html:4:90", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:4:90", "*render.RoleView.CategoryTitle")
-	}
 	escapeHTML(w, dot.Role.CategoryTitle)
 	w.WriteString("</a></p>\n<h1>")
-	if dot == nil {
-		return errNilPointer("role.html:5:6", "*render.Page.Heading")
-	}
 	escapeHTML(w, dot.Heading)
 	w.WriteString("</h1>\n")
-	if dot == nil {
-		return errNilPointer("role.html:6:12", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:6:12", "*render.RoleView.Synonyms")
-	}
 	if d1 := dot.Role.Synonyms; len(d1) > 0 {
 		w.WriteString("<p class=\"aka\">Auch: ")
 		for i3, e4 := range d1 {
@@ -277,96 +169,36 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		}
 		w.WriteString("</p>\n")
 	}
-	if dot == nil {
-		return errNilPointer("role.html:7:20", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:7:20", "*render.RoleView.Status")
-	}
 	if dot.Role.Status == "closed" {
 		w.WriteString("<p class=\"notice notice-closed\" role=\"status\"><strong>Diese Position ist derzeit nicht offen.</strong> Die Ausschreibung endete am <time datetime=\"")
-		if dot == nil {
-			return errNilPointer("role.html:7:192", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:7:192", "*render.RoleView.ValidThroughISO")
-		}
 		escapeHTML(w, dot.Role.ValidThroughISO)
 		w.WriteString("\">")
-		if dot == nil {
-			return errNilPointer("role.html:7:219", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:7:219", "*render.RoleView.ValidThrough")
-		}
 		escapeHTML(w, dot.Role.ValidThrough)
 		w.WriteString("</time>. Die Rollenbeschreibung bleibt hier; für ähnliche Mandate sprechen Sie uns gerne an.</p>\n")
 	} else {
-		if dot == nil {
-			return errNilPointer("role.html:8:18", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:8:18", "*render.RoleView.Status")
-		}
 		if dot.Role.Status == "description" {
 			w.WriteString("<p class=\"notice\" role=\"note\">Rollenprofil: Zu dieser Rolle ist gerade keine Position ausgeschrieben. Wir beraten Sie gerne zu aktuellen und kommenden Mandaten.</p>\n")
 		}
 	}
 	w.WriteString("<dl class=\"facts\">\n")
-	if dot == nil {
-		return errNilPointer("role.html:10:10", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:10:10", "*render.RoleView.Remote")
-	}
 	if dot.Role.Remote {
 		w.WriteString("<div class=\"fact-location\"><dt>Arbeitsort</dt><dd>100&nbsp;% remote")
-		if dot == nil {
-			return errNilPointer("role.html:10:98", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:10:98", "*render.RoleView.RemoteCountries")
-		}
 		if d5 := dot.Role.RemoteCountries; len(d5) > 0 {
 			w.WriteString(" aus ")
 			escapeHTML(w, d5)
 		}
 		w.WriteString("</dd></div>\n")
 	} else {
-		if dot == nil {
-			return errNilPointer("role.html:11:15", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:11:15", "*render.RoleView.Location")
-		}
 		if len(dot.Role.Location) > 0 {
 			w.WriteString("<div class=\"fact-location\"><dt>Arbeitsort</dt><dd>")
-			if dot == nil {
-				return errNilPointer("role.html:11:83", "*render.Page.Role")
-			}
-			if dot.Role == nil {
-				return errNilPointer("role.html:11:83", "*render.RoleView.Location")
-			}
 			escapeHTML(w, dot.Role.Location)
 			w.WriteString("</dd></div>\n")
 		}
-	}
-	if dot == nil {
-		return errNilPointer("role.html:12:19", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:12:19", "*render.RoleView.Salary")
 	}
 	if d6 := dot.Role.Salary; len(d6) > 0 {
 		w.WriteString("<div class=\"fact-salary\"><dt>Gehaltsband</dt><dd>")
 		escapeHTML(w, d6)
 		w.WriteString("</dd></div>\n")
-	}
-	if dot == nil {
-		return errNilPointer("role.html:13:19", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:13:19", "*render.RoleView.EmploymentTypes")
 	}
 	if d7 := dot.Role.EmploymentTypes; len(d7) > 0 {
 		w.WriteString("<div><dt>Anstellung</dt><dd>")
@@ -378,35 +210,11 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		}
 		w.WriteString("</dd></div>\n")
 	}
-	if dot == nil {
-		return errNilPointer("role.html:14:20", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:14:20", "*render.RoleView.Status")
-	}
 	if dot.Role.Status == "open" {
-		if dot == nil {
-			return errNilPointer("role.html:14:48", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:14:48", "*render.RoleView.Employer")
-		}
 		if d11 := dot.Role.Employer; len(d11) > 0 {
 			w.WriteString("<div><dt>Arbeitgeber</dt><dd>")
-			if dot == nil {
-				return errNilPointer("role.html:14:94", "*render.Page.Role")
-			}
-			if dot.Role == nil {
-				return errNilPointer("role.html:14:94", "*render.RoleView.EmployerURL")
-			}
 			if len(dot.Role.EmployerURL) > 0 {
 				w.WriteString("<a href=\"")
-				if dot == nil {
-					return errNilPointer("role.html:14:125", "*render.Page.Role")
-				}
-				if dot.Role == nil {
-					return errNilPointer("role.html:14:125", "*render.RoleView.EmployerURL")
-				}
 				escapeHTML(w, normalizeURL(filterURL(dot.Role.EmployerURL)))
 				w.WriteString("\">")
 				escapeHTML(w, d11)
@@ -416,38 +224,14 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 			}
 			w.WriteString("</dd></div>\n")
 		}
-		if dot == nil {
-			return errNilPointer("role.html:15:19", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:15:19", "*render.RoleView.DatePosted")
-		}
 		if d12 := dot.Role.DatePosted; len(d12) > 0 {
 			w.WriteString("<div class=\"fact-date\"><dt>Ausgeschrieben</dt><dd>seit <time datetime=\"")
-			if dot == nil {
-				return errNilPointer("role.html:15:106", "*render.Page.Role")
-			}
-			if dot.Role == nil {
-				return errNilPointer("role.html:15:106", "*render.RoleView.DatePostedISO")
-			}
 			escapeHTML(w, dot.Role.DatePostedISO)
 			w.WriteString("\">")
 			escapeHTML(w, d12)
 			w.WriteString("</time>")
-			if dot == nil {
-				return errNilPointer("role.html:15:149", "*render.Page.Role")
-			}
-			if dot.Role == nil {
-				return errNilPointer("role.html:15:149", "*render.RoleView.ValidThrough")
-			}
 			if d13 := dot.Role.ValidThrough; len(d13) > 0 {
 				w.WriteString(", bis <time datetime=\"")
-				if dot == nil {
-					return errNilPointer("role.html:15:194", "*render.Page.Role")
-				}
-				if dot.Role == nil {
-					return errNilPointer("role.html:15:194", "*render.RoleView.ValidThroughISO")
-				}
 				escapeHTML(w, dot.Role.ValidThroughISO)
 				w.WriteString("\">")
 				escapeHTML(w, d13)
@@ -457,12 +241,6 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		}
 	}
 	w.WriteString("</dl>\n")
-	if dot == nil {
-		return errNilPointer("role.html:17:12", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:17:12", "*render.RoleView.Skills")
-	}
 	if d14 := dot.Role.Skills; len(d14) > 0 {
 		w.WriteString("<h2 class=\"label\" id=\"faehigkeiten\">Gefragte Fähigkeiten</h2>\n<ul class=\"skills\" aria-labelledby=\"faehigkeiten\">")
 		for _, e17 := range d14 {
@@ -473,24 +251,12 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		w.WriteString("</ul>\n")
 	}
 	w.WriteString("<p class=\"cta-top\"><a class=\"button\" href=\"#kontakt-titel\">")
-	if dot == nil {
-		return errNilPointer("role.html:19:79", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:19:79", "*render.RoleView.Status")
-	}
 	if dot.Role.Status == "open" {
 		w.WriteString("Jetzt bewerben oder Fragen stellen")
 	} else {
 		w.WriteString("Kontakt aufnehmen")
 	}
 	w.WriteString("</a></p>\n</header>\n<div class=\"role-layout\">\n<div class=\"prose\">\n")
-	if dot == nil {
-		return errNilPointer("role.html:23:7", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:23:7", "*render.RoleView.Body")
-	}
 	w.WriteString(string(dot.Role.Body))
 	w.WriteString("\n</div>\n")
 	if err := tmplContactPage(w, c, dot); err != nil {
@@ -498,32 +264,14 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	}
 	w.WriteString("\n</div>\n")
 	var c18 bool
-	if dot == nil {
-		return errNilPointer("role.html:27:13", "*render.Page.Role")
-	}
-	if dot.Role == nil {
-		return errNilPointer("role.html:27:13", "*render.RoleView.Related")
-	}
 	v19 := dot.Role.Related
 	if len(v19) > 0 {
 		c18 = len(v19) > 0
 	} else {
-		if dot == nil {
-			return errNilPointer("role.html:27:27", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:27:27", "*render.RoleView.MentionedIn")
-		}
 		c18 = len(dot.Role.MentionedIn) > 0
 	}
 	if c18 {
 		w.WriteString("<nav class=\"graph\" aria-label=\"Verwandte Rollen\">\n")
-		if dot == nil {
-			return errNilPointer("role.html:28:12", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:28:12", "*render.RoleView.Related")
-		}
 		if d20 := dot.Role.Related; len(d20) > 0 {
 			w.WriteString("<section aria-labelledby=\"verwandt\">\n<h2 id=\"verwandt\">Verwandte Rollen</h2>\n<ul class=\"role-list\">")
 			for _, e23 := range d20 {
@@ -532,12 +280,6 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 				}
 			}
 			w.WriteString("</ul>\n</section>\n")
-		}
-		if dot == nil {
-			return errNilPointer("role.html:32:19", "*render.Page.Role")
-		}
-		if dot.Role == nil {
-			return errNilPointer("role.html:32:19", "*render.RoleView.MentionedIn")
 		}
 		if d24 := dot.Role.MentionedIn; len(d24) > 0 {
 			w.WriteString("<section aria-labelledby=\"erwaehnt\">\n<h2 id=\"erwaehnt\">Erwähnt in</h2>\n<ul class=\"role-list\">")
@@ -565,24 +307,12 @@ func tmplFooterPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	}
 	escapeHTML(w, dot.Site.AgencyName)
 	w.WriteString("</p>\n<ul class=\"footer-links\">")
-	if dot == nil {
-		return errNilPointer("_partials.html:8:37", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_partials.html:8:37", "*render.SiteView.Email")
-	}
 	if d1 := dot.Site.Email; len(d1) > 0 {
 		w.WriteString("<li><a href=\"mailto:")
 		escapeHTML(w, normalizeURL(d1))
 		w.WriteString("\">")
 		escapeHTML(w, d1)
 		w.WriteString("</a></li>")
-	}
-	if dot == nil {
-		return errNilPointer("_partials.html:8:105", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_partials.html:8:105", "*render.SiteView.Phone")
 	}
 	if d2 := dot.Site.Phone; len(d2) > 0 {
 		w.WriteString("<li><a href=\"")
@@ -592,12 +322,6 @@ func tmplFooterPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		w.WriteString("</a></li>")
 	}
 	w.WriteString("<li><a href=\"/\">Alle Fachbereiche und Rollen</a></li>")
-	if dot == nil {
-		return errNilPointer("_partials.html:8:223", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_partials.html:8:223", "*render.SiteView.AgencyURL")
-	}
 	if d3 := dot.Site.AgencyURL; len(d3) > 0 {
 		w.WriteString("<li><a href=\"")
 		escapeHTML(w, normalizeURL(filterURL(d3)))
@@ -615,9 +339,6 @@ func tmplBadgeRoleView(w *bytes.Buffer, c *Context, dot *RoleView) error {
 	if dot.Status == "open" {
 		w.WriteString("<span class=\"badge badge-open\">Offene Position</span>")
 	} else {
-		if dot == nil {
-			return errNilPointer("_partials.html:12:108", "*render.RoleView.Status")
-		}
 		if dot.Status == "closed" {
 			w.WriteString("<span class=\"badge badge-closed\">Ausschreibung beendet</span>")
 		} else {
@@ -638,9 +359,6 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	if !(v2 != nil) {
 		c1 = v2 != nil
 	} else {
-		if dot == nil {
-			return errNilPointer("_partials.html:28:47", "*render.Page.Role")
-		}
 		if dot.Role == nil {
 			return errNilPointer("_partials.html:28:47", "*render.RoleView.Status")
 		}
@@ -649,9 +367,6 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	if c1 {
 		w.WriteString("Interesse an dieser Position?")
 	} else {
-		if dot == nil {
-			return errNilPointer("_partials.html:28:103", "*render.Page.Role")
-		}
 		if dot.Role != nil {
 			w.WriteString("Sprechen Sie mit uns")
 		} else {
@@ -660,16 +375,10 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	}
 	w.WriteString("</h2>\n<p>")
 	var c3 bool
-	if dot == nil {
-		return errNilPointer("_partials.html:29:12", "*render.Page.Role")
-	}
 	v4 := dot.Role
 	if !(v4 != nil) {
 		c3 = v4 != nil
 	} else {
-		if dot == nil {
-			return errNilPointer("_partials.html:29:27", "*render.Page.Role")
-		}
 		if dot.Role == nil {
 			return errNilPointer("_partials.html:29:27", "*render.RoleView.Status")
 		}
@@ -678,9 +387,6 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	if c3 {
 		w.WriteString("Schicken Sie uns Ihren Lebenslauf oder rufen Sie an: Wir melden uns innerhalb von zwei Werktagen, vertraulich.")
 	} else {
-		if dot == nil {
-			return errNilPointer("_partials.html:29:164", "*render.Page.Role")
-		}
 		if dot.Role != nil {
 			w.WriteString("Wir kennen aktuelle und kommende Mandate für diese Rolle und beraten Sie vertraulich.")
 		} else {
@@ -688,18 +394,12 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		}
 	}
 	w.WriteString("</p>\n<p class=\"contact-actions\">")
-	if dot == nil {
-		return errNilPointer("_partials.html:30:39", "*render.Page.Site")
-	}
 	if dot.Site == nil {
 		return errNilPointer("_partials.html:30:39", "*render.SiteView.Email")
 	}
 	if d5 := dot.Site.Email; len(d5) > 0 {
 		w.WriteString("<a class=\"button\" href=\"")
 		var v6 string
-		if dot == nil {
-			return errNilPointer("_partials.html:30:92", "*render.Page.Role")
-		}
 		v7 := dot.Role
 		if !(v7 != nil) {
 			v8 := v7
@@ -709,9 +409,6 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 				v6 = "Initiativbewerbung"
 			}
 		} else {
-			if dot == nil {
-				return errNilPointer("_partials.html:30:99", "*render.Page.Role")
-			}
 			if dot.Role == nil {
 				return errNilPointer("_partials.html:30:99", "*render.RoleView.Title")
 			}
@@ -724,20 +421,8 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		}
 		escapeHTML(w, normalizeURL(filterURL(mailtoURL(d5, v6))))
 		w.WriteString("\">E-Mail an ")
-		if dot == nil {
-			return errNilPointer("_partials.html:30:150", "*render.Page.Site")
-		}
-		if dot.Site == nil {
-			return errNilPointer("_partials.html:30:150", "*render.SiteView.AgencyName")
-		}
 		escapeHTML(w, dot.Site.AgencyName)
 		w.WriteString("</a>")
-	}
-	if dot == nil {
-		return errNilPointer("_partials.html:30:191", "*render.Page.Site")
-	}
-	if dot.Site == nil {
-		return errNilPointer("_partials.html:30:191", "*render.SiteView.Phone")
 	}
 	if d10 := dot.Site.Phone; len(d10) > 0 {
 		w.WriteString(" <a class=\"button button-secondary\" href=\"")

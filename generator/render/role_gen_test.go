@@ -152,3 +152,22 @@ func TestWriteJSValue(t *testing.T) {
 type stringerValue string
 
 func (s stringerValue) String() string { return fmt.Sprintf("<%s>", string(s)) }
+
+// TestGeneratedRoleNilPointer checks that a page missing a view the
+// templates read is an error naming the field, as in html/template, not a
+// panic.
+func TestGeneratedRoleNilPointer(t *testing.T) {
+	slow, _ := newRenderer("", false)
+	for _, p := range []*Page{{}, {Site: &SiteView{}}} {
+		var b bytes.Buffer
+		got := writeRoleGenerated(&b, nil, p)
+		want := slow.pages[KindRole].Execute(&b, p)
+		if got == nil || want == nil {
+			t.Fatalf("generated: %v; html/template: %v; want both to fail", got, want)
+		}
+		field := want.Error()[strings.LastIndex(want.Error(), "nil pointer evaluating "):]
+		if !strings.HasSuffix(got.Error(), field) {
+			t.Errorf("generated: %v\nhtml/template: %v", got, want)
+		}
+	}
+}

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"go/format"
 	"html/template"
+	"maps"
 	"reflect"
 	"runtime"
 	"sort"
@@ -207,7 +208,7 @@ func (g *generator) function(k key) error {
 	if t == nil || t.Tree == nil || t.Tree.Root == nil {
 		return fmt.Errorf("template %q: not defined in the escaped set (called in a context html/template derives a copy for?)", k.name)
 	}
-	f := &fn{g: g, tree: t.Tree, vars: []variable{{name: "$", expr: "dot", typ: k.dot}}}
+	f := &fn{g: g, tree: t.Tree, checked: map[string]bool{}, vars: []variable{{name: "$", expr: "dot", typ: k.dot}}}
 	dot := value{expr: "dot", typ: k.dot}
 	if err := f.list(t.Tree.Root, dot); err != nil {
 		return err
@@ -266,6 +267,10 @@ type fn struct {
 	vars []variable
 	tmp  int
 	pipe *parse.PipeNode // the pipeline being evaluated, for messages
+	// checked are the pointer expressions already tested for nil on every
+	// path to the code being written (the data is never changed, so a
+	// test holds for the rest of its block).
+	checked map[string]bool
 }
 
 func (f *fn) printf(format string, args ...any) { fmt.Fprintf(&f.b, format, args...) }
@@ -580,8 +585,9 @@ func (f *fn) fields(n parse.Node, v value, idents []string) (value, error) {
 		if !ok || !sf.IsExported() || len(sf.Index) != 1 {
 			return value{}, f.refuse(n, "%s has no exported field %s of its own", st, name)
 		}
-		if t.Kind() == reflect.Pointer {
+		if t.Kind() == reflect.Pointer && !f.checked[v.expr] {
 			f.printf("if %s == nil {\nreturn errNilPointer(%q, %q)\n}\n", v.expr, f.where(n), t.String()+"."+name)
+			f.checked[v.expr] = true
 		}
 		v = value{expr: v.expr + "." + name, typ: sf.Type}
 	}
@@ -664,11 +670,11 @@ func (f *fn) logic(name string, operands []parse.Node, dot value, k func(value) 
 			cond = "!(" + cond + ")"
 		}
 		f.printf("if %s {\n", cond)
-		if err := k(tv); err != nil {
+		if err := f.scoped(func() error { return k(tv) }); err != nil {
 			return err
 		}
 		f.printf("} else {\n")
-		if err := f.logic(name, operands[1:], dot, k); err != nil {
+		if err := f.scoped(func() error { return f.logic(name, operands[1:], dot, k) }); err != nil {
 			return err
 		}
 		f.printf("}\n")
@@ -900,11 +906,13 @@ func (f *fn) elseEnd(l *parse.ListNode, dot value) error {
 	return nil
 }
 
-// scoped runs emit with the variables in scope restored after it.
+// scoped runs emit, the code of a nested Go block, with the variables in
+// scope and the nil tests made restored after it.
 func (f *fn) scoped(emit func() error) error {
 	n := len(f.vars)
+	checked := maps.Clone(f.checked)
 	err := emit()
-	f.vars = f.vars[:n]
+	f.vars, f.checked = f.vars[:n], checked
 	return err
 }
 
