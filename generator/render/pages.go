@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -19,15 +20,18 @@ type Context struct {
 	// many pages, its card is the same on all of them. The map is made in
 	// NewContext and only read after.
 	slots map[*content.Role]*linkSlot
+	// byPath holds the same slots by role path, for cachedCard.
+	byPath map[string]*linkSlot
 }
 
 type linkSlot struct {
 	once sync.Once
 	link RoleLink
-	// The role's "rolecard" partial, for writeRoleFast.
-	cardOnce sync.Once
-	card     template.HTML
-	cardErr  error
+	// The role's "rolecard" partial as the generated code writes it.
+	genOnce sync.Once
+	genLink RoleLink // what genCard was written for
+	genCard string
+	genErr  error
 }
 
 // NewContext prepares the shared site view.
@@ -51,8 +55,10 @@ func (r *Renderer) NewContext(site *content.Site, now time.Time) *Context {
 	}
 	c := &Context{Site: site, Now: now, view: v, slots: make(map[*content.Role]*linkSlot, len(site.Roles))}
 	slots := make([]linkSlot, len(site.Roles))
+	c.byPath = make(map[string]*linkSlot, len(site.Roles))
 	for i, role := range site.Roles {
 		c.slots[role] = &slots[i]
+		c.byPath[role.URLPath()] = &slots[i]
 	}
 	if r.cards != nil {
 		paths := make([]string, len(site.Roles))
@@ -117,15 +123,26 @@ func locationText(r *content.Role) string {
 	return r.Location.Locality
 }
 
-// card returns role r's "rolecard" partial, rendered by render once per
-// build.
-func (c *Context) card(r *content.Role, render func(data any) (template.HTML, error)) (template.HTML, error) {
-	s := c.slots[r]
+// cachedCard writes the "rolecard" partial of l, written by write once per
+// build and role (see rolegen.go).
+func (c *Context) cachedCard(w *bytes.Buffer, l RoleLink, write func(*bytes.Buffer, *Context, RoleLink) error) error {
+	s := c.byPath[l.Path]
 	if s == nil {
-		return render(c.newLink(r))
+		return write(w, c, l)
 	}
-	s.cardOnce.Do(func() { s.card, s.cardErr = render(c.link(r)) })
-	return s.card, s.cardErr
+	s.genOnce.Do(func() {
+		var b bytes.Buffer
+		s.genLink, s.genErr = l, write(&b, c, l)
+		s.genCard = b.String()
+	})
+	if s.genLink != l {
+		return write(w, c, l)
+	}
+	if s.genErr != nil {
+		return s.genErr
+	}
+	w.WriteString(s.genCard)
+	return nil
 }
 
 func (c *Context) links(roles []*content.Role) []RoleLink {
@@ -235,10 +252,7 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		Synonyms:        role.Synonyms,
 		Body:            template.HTML(in.BodyHTML),
 	}
-	if r.roleCard == nil {
-		// writeRoleFast takes the cards from in; the templates need links.
-		rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
-	}
+	rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
 	for _, t := range role.EmploymentType {
 		rv.EmploymentTypes = append(rv.EmploymentTypes, employmentLabels[t])
 	}
@@ -281,8 +295,11 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		p.JSONLD = append(p.JSONLD, newJobPosting(c.Site, role, p.Canonical, in.BodyHTML))
 	}
 	p.JSONLD = append(p.JSONLD, newBreadcrumbs(crumbs))
-	if r.roleCard != nil {
-		return r.writeRoleFast(w, c, p, in)
+	if r.generatedRole {
+		if err := writeRoleGenerated(w, c, p); err != nil {
+			return fmt.Errorf("render role page %s: %w", p.Canonical, err)
+		}
+		return nil
 	}
 	return r.execute(w, KindRole, p)
 }

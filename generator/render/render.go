@@ -16,7 +16,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -53,9 +52,9 @@ type Renderer struct {
 	pool    sync.Pool
 	ids     *PageIDs
 	cards   *cardCache // nil when the card partials are not cached
-	// roleCard renders the "rolecard" partial from the card cache; set
-	// when role pages are written by writeRoleFast (see fastrole.go).
-	roleCard func(data any) (template.HTML, error)
+	// generatedRole says role pages are written by writeRoleGenerated,
+	// the code generated from the built-in templates (see rolegen.go).
+	generatedRole bool
 }
 
 // New parses the built-in templates, replacing each one for which
@@ -65,7 +64,8 @@ func New(layoutsDir string) (*Renderer, diag.List) {
 }
 
 // newRenderer is New; cards says whether to keep card partials' output
-// (see cardCache), which tests turn off to compare.
+// (see cardCache) and to write role pages with the generated code (see
+// rolegen.go), which tests turn off to compare with html/template.
 func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	var errs diag.List
 	sources := map[string]string{} // name -> text
@@ -114,14 +114,12 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	if errs.HasErrors() {
 		return nil, errs
 	}
+	r.generatedRole = cards && builtinAll(origin, roleTemplates) && roleTemplatesDigest(sources) == roleTemplatesSHA256
 	if cc := newCardCache(sources, r.pages); cards && cc != nil {
 		// The same pages, each card partial replaced by a call that
 		// returns the card rendered once per build and role.
 		if fast, ferrs := parsePages(sources, origin, cc.funcs(), cc.names, nil); !ferrs.HasErrors() {
 			r.pages, r.cards = fast, cc
-			if builtinAll(origin, fastRoleSources) && slices.Contains(cc.names, "rolecard") {
-				r.roleCard = cc.card("rolecard")
-			}
 		}
 	}
 	return r, errs
@@ -221,10 +219,13 @@ func hashedAsset(base, ext string, data []byte) Asset {
 func (r *Renderer) Assets() []Asset { return []Asset{r.css, r.favicon} }
 
 var funcs = template.FuncMap{
-	"last":   func(i int, crumbs []Crumb) bool { return i == len(crumbs)-1 },
+	"last":   isLastCrumb,
 	"tel":    telURL,
 	"mailto": mailtoURL,
 }
+
+// isLastCrumb reports whether i is the index of the last of crumbs.
+func isLastCrumb(i int, crumbs []Crumb) bool { return i == len(crumbs)-1 }
 
 // telURL makes a tel: URL from a phone number that site.yaml validation
 // restricted to digits, spaces, + ( ) / -.

@@ -33,21 +33,21 @@ var hostile = []string{
 	"",
 }
 
-// TestFastRoleMatchesTemplates renders role pages with writeRoleFast and
-// through html/template, each hostile text in every field a role page
+// TestGeneratedRoleMatchesTemplates renders role pages with the generated
+// writer (role_gen.go) and through html/template, each hostile text in every field a role page
 // shows, for open, closed and description roles, remote and on-site, with
 // and without lists, and requires the same bytes.
-func TestFastRoleMatchesTemplates(t *testing.T) {
+func TestGeneratedRoleMatchesTemplates(t *testing.T) {
 	fast, errs := newRenderer("", true)
 	if errs.HasErrors() {
 		t.Fatal(errs)
 	}
-	if fast.roleCard == nil {
-		t.Fatal("built-in layouts do not use writeRoleFast")
+	if !fast.generatedRole {
+		t.Fatal("built-in layouts do not use the generated writer")
 	}
 	slow, _ := newRenderer("", false)
-	if slow.roleCard != nil {
-		t.Fatal("the reference renderer uses writeRoleFast")
+	if slow.generatedRole {
+		t.Fatal("the reference renderer uses the generated writer")
 	}
 	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	fields := map[string]func(s *content.Site, r *content.Role, v string){
@@ -95,26 +95,7 @@ func TestFastRoleMatchesTemplates(t *testing.T) {
 	}
 	compare := func(t *testing.T, name string, edit func(*content.Site, *content.Role), body string, lists bool) {
 		t.Helper()
-		render := func(rd *Renderer) string {
-			site := cardSite()
-			r := site.Roles[0]
-			r.HiringOrganization = content.Employer{Organization: content.Organization{Name: "Muster GmbH", URL: "https://muster.example/"}}
-			r.ValidThrough = now.AddDate(0, 2, 0)
-			edit(site, r)
-			c := rd.NewContext(site, now)
-			in := RoleInput{Role: r, BodyHTML: body}
-			if lists {
-				in.Related, in.MentionedIn = site.Roles[1:], site.Roles[1:2]
-			}
-			var b bytes.Buffer
-			if err := rd.WriteRole(&b, c, in); err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			return b.String()
-		}
-		if got, want := render(fast), render(slow); got != want {
-			t.Errorf("%s: writeRoleFast differs from the templates:\n%s", name, firstDiff(got, want))
-		}
+		compareRolePages(t, name, fast, slow, now, edit, body, lists)
 	}
 	for vname, variant := range variants {
 		for _, lists := range []bool{true, false} {
@@ -130,6 +111,59 @@ func TestFastRoleMatchesTemplates(t *testing.T) {
 	}
 }
 
+// compareRolePages renders a role page of cardSite, after edit, with the
+// generated writer (fast) and through html/template (slow), and fails t
+// when the two differ.
+func compareRolePages(t *testing.T, name string, fast, slow *Renderer, now time.Time, edit func(*content.Site, *content.Role), body string, lists bool) {
+	t.Helper()
+	render := func(rd *Renderer) string {
+		site := cardSite()
+		r := site.Roles[0]
+		r.HiringOrganization = content.Employer{Organization: content.Organization{Name: "Muster GmbH", URL: "https://muster.example/"}}
+		r.ValidThrough = now.AddDate(0, 2, 0)
+		edit(site, r)
+		c := rd.NewContext(site, now)
+		in := RoleInput{Role: r, BodyHTML: body}
+		if lists {
+			in.Related, in.MentionedIn = site.Roles[1:], site.Roles[1:2]
+		}
+		var b bytes.Buffer
+		if err := rd.WriteRole(&b, c, in); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return b.String()
+	}
+	if got, want := render(fast), render(slow); got != want {
+		t.Errorf("%s: the generated writer differs from the templates:\n%s", name, firstDiff(got, want))
+	}
+}
+
+// FuzzGeneratedRoleMatchesTemplates puts one text into every field of a
+// role page that the escapers treat apart (text, attribute, URL, mailto,
+// JSON-LD, lists) and requires the generated writer and html/template to
+// write the same bytes.
+func FuzzGeneratedRoleMatchesTemplates(f *testing.F) {
+	for _, h := range hostile {
+		f.Add(h)
+	}
+	fast, errs := newRenderer("", true)
+	if errs.HasErrors() || !fast.generatedRole {
+		f.Fatal("built-in layouts do not use the generated writer", errs)
+	}
+	slow, _ := newRenderer("", false)
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, v string) {
+		compareRolePages(t, "fuzz", fast, slow, now, func(s *content.Site, r *content.Role) {
+			s.Title, s.Contact.Email, s.Organization.URL = v, v, v
+			s.Categories[0].Title = v
+			r.Title, r.Description, r.Synonyms, r.Skills = v, v, []string{v}, []string{v}
+			r.Location.Locality = v
+			r.HiringOrganization.Name, r.HiringOrganization.URL = v, v
+			r.Salary = &content.Salary{Min: 1, Max: 2, Currency: v, Unit: "MONTH"}
+		}, "<p>"+v+"</p>", true)
+	})
+}
+
 // firstDiff shows where two pages part.
 func firstDiff(got, want string) string {
 	i := 0
@@ -140,10 +174,11 @@ func firstDiff(got, want string) string {
 	return fmt.Sprintf("got:  %q\nwant: %q", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
 
-// TestFastRoleOnlyWithBuiltins checks that a layouts folder overriding any
-// template a role page is made of turns writeRoleFast off, and that one
+// TestGeneratedRoleOnlyWithBuiltins checks that a layouts folder overriding
+// any template a role page is made of, even with the same text, turns the
+// generated writer off, and that one
 // overriding only another page's template leaves it on.
-func TestFastRoleOnlyWithBuiltins(t *testing.T) {
+func TestGeneratedRoleOnlyWithBuiltins(t *testing.T) {
 	for _, name := range []string{"_base.html", "_partials.html", "role.html", "home.html", "style.css"} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -159,8 +194,8 @@ func TestFastRoleOnlyWithBuiltins(t *testing.T) {
 				t.Fatal(errs)
 			}
 			want := !strings.HasPrefix(name, "_") && name != "role.html"
-			if got := rd.roleCard != nil; got != want {
-				t.Errorf("writeRoleFast used with %s overridden: %t, want %t", name, got, want)
+			if got := rd.generatedRole; got != want {
+				t.Errorf("generated writer used with %s overridden: %t, want %t", name, got, want)
 			}
 		})
 	}
