@@ -1,7 +1,7 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-changes FILE] [-watch] [-serve [ADDR]]
+//	      [-changes FILE] [-watch] [-serve [ADDR]] [-schema DIR]
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -24,6 +24,7 @@ import (
 	"rolesite/generator"
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/schema"
 )
 
 func main() {
@@ -35,9 +36,10 @@ func main() {
 
 // options are the parsed flags.
 type options struct {
-	cfg   generator.Config
-	watch bool
-	serve serveFlag
+	cfg       generator.Config
+	watch     bool
+	serve     serveFlag
+	schemaDir string
 }
 
 // serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
@@ -92,6 +94,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
+	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
 	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
@@ -149,6 +152,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 2
+	}
+	if opts.schemaDir != "" {
+		if err := schema.Write(opts.schemaDir); err != nil {
+			fmt.Fprintf(stderr, "build: -schema: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %s and %s in %s\n", schema.RoleFile, schema.SiteFile, opts.schemaDir)
+		return 0
 	}
 	now, err := buildTime()
 	if err != nil {

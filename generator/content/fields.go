@@ -1,6 +1,11 @@
 package content
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // Kind is the type of value a front-matter or site.yaml key takes.
 type Kind int
@@ -36,6 +41,13 @@ type Field struct {
 	// Items of a list must not be empty; numbers may be given instead of
 	// text only where NumberAsText is set.
 	NumberAsText bool
+	// IsName marks a role name (title, synonyms): one line with a letter
+	// or digit.
+	IsName bool
+
+	// Limits on lists.
+	Nullable bool // an empty key (nothing after the colon) is an empty list
+	MinItems int
 
 	// Limits on numbers.
 	Minimum, Maximum     *float64 // inclusive bounds
@@ -157,7 +169,7 @@ func employerFields(nameDE string) []Field {
 			Description: "Its website: an absolute http or https URL.", DescriptionDE: "Website: absolute http- oder https-URL.", Example: `"https://shop.example/"`},
 		{Name: "logo", Kind: KindURL,
 			Description: "Its logo: an absolute http or https URL.", DescriptionDE: "Logo: absolute http- oder https-URL.", Example: `"https://shop.example/logo.png"`},
-		{Name: "same_as", Kind: KindTextList, Pattern: httpURLPattern,
+		{Name: "same_as", Kind: KindTextList, Nullable: true, Pattern: httpURLPattern,
 			Description: "Profiles elsewhere (LinkedIn, Xing): absolute URLs.", DescriptionDE: "Profile anderswo (LinkedIn, Xing): absolute URLs.", Example: `["https://www.linkedin.com/company/example"]`},
 	}
 }
@@ -182,18 +194,18 @@ var locationFields = []Field{
 
 // roleFields is the table of role front-matter keys.
 var roleFields = []Field{
-	{Name: "title", Kind: KindText, Required: true, MaxLength: defaultLimits.MaxTitle, NumberAsText: true,
+	{Name: "title", Kind: KindText, IsName: true, Required: true, MaxLength: defaultLimits.MaxTitle, NumberAsText: true,
 		Description:   "The role's name: page heading and JobPosting title; mentions of it in other roles become links.",
 		DescriptionDE: "Name der Rolle: Überschrift und JobPosting-Titel; Erwähnungen in anderen Rollen werden zu Links.", Example: "Backend-Entwickler"},
 	{Name: "category", Kind: KindText, Required: true, NumberAsText: true,
 		Description: "A category key from site.yaml.", DescriptionDE: "Ein Kategorie-Schlüssel (key) aus site.yaml.", Example: "tech-development"},
 	{Name: "description", Kind: KindText, Required: true, MaxLength: maxDescription, NumberAsText: true,
 		Description: "Meta description, at most 160 characters.", DescriptionDE: "Meta-Beschreibung, höchstens 160 Zeichen.", Example: `"Backend-Entwickler programmieren Server und Schnittstellen."`},
-	{Name: "synonyms", Kind: KindTextList, MaxLength: defaultLimits.MaxTitle, NumberAsText: true,
+	{Name: "synonyms", Kind: KindTextList, IsName: true, MaxLength: defaultLimits.MaxTitle, NumberAsText: true,
 		Description: "Other names of the role; mentions of them link here too.", DescriptionDE: "Weitere Namen der Rolle; auch ihre Erwähnungen verlinken hierher.", Example: "[Backend-Engineer, Backend Developer]"},
-	{Name: "skills", Kind: KindTextList, NumberAsText: true,
+	{Name: "skills", Kind: KindTextList, Nullable: true, NumberAsText: true,
 		Description: "Skills shown on the page and in JobPosting skills.", DescriptionDE: "Kenntnisse, auf der Seite und im JobPosting.", Example: "[Go, SQL]"},
-	{Name: "employment_type", Kind: KindTextList, Values: employmentTypes,
+	{Name: "employment_type", Kind: KindTextList, MinItems: 1, Values: employmentTypes,
 		Description: "Types of employment (schema.org values).", DescriptionDE: "Beschäftigungsarten (schema.org-Werte).", Example: "[FULL_TIME]"},
 	{Name: "salary", Kind: KindMapping, AnyRequired: []string{"min", "max"},
 		Description: "Salary: min and max (plain numbers, at most 2 decimals), currency, unit.", DescriptionDE: "Gehalt: min und max (Zahlen ohne Tausenderpunkt, höchstens 2 Nachkommastellen), Währung, Einheit.",
@@ -211,7 +223,7 @@ var roleFields = []Field{
 		Description: "Where the job is.", DescriptionDE: "Arbeitsort."},
 	{Name: "remote", Kind: KindBoolean,
 		Description: "true: a fully remote role; needs applicant_countries.", DescriptionDE: "true: vollständig remote; dann ist applicant_countries nötig.", Example: "true"},
-	{Name: "applicant_countries", Kind: KindTextList, Values: codeList(countryCodes),
+	{Name: "applicant_countries", Kind: KindTextList, Nullable: true, Values: codeList(countryCodes),
 		Description: "ISO 3166-1 alpha-2 codes of the countries candidates may work from (with remote: true).", DescriptionDE: "Ländercodes (ISO 3166-1 alpha-2), aus denen Bewerber arbeiten dürfen (mit remote: true).", Example: "[DE, AT]"},
 	{Name: "hiring_organization", Kind: KindConfidentialOrMapping, Fields: employerFields("Arbeitgebers"),
 		Description:   "confidential (default) for an undisclosed client, or the employer's name, url, logo, same_as; never the agency.",
@@ -232,9 +244,9 @@ var roleFields = []Field{
 		Description: "true: experience may replace the education; needs experience_months and education.", DescriptionDE: "true: Erfahrung ersetzt den Abschluss; braucht experience_months und education.", Example: "true"},
 	{Name: "direct_apply", Kind: KindBoolean,
 		Description: "true when candidates apply on the page itself.", DescriptionDE: "true, wenn man sich direkt auf der Seite bewirbt.", Example: "false"},
-	{Name: "related", Kind: KindTextList, NumberAsText: true,
+	{Name: "related", Kind: KindTextList, Nullable: true, NumberAsText: true,
 		Description: "Slugs of roles to list as related.", DescriptionDE: "Slugs verwandter Rollen.", Example: "[frontend-entwickler]"},
-	{Name: "aliases", Kind: KindTextList, NumberAsText: true,
+	{Name: "aliases", Kind: KindTextList, Nullable: true, NumberAsText: true,
 		Description: "Old paths that redirect here, e.g. /jobs/backend-developer/.", DescriptionDE: "Alte Pfade, die hierher umleiten, z. B. /jobs/backend-developer/.", Example: "[/jobs/backend-developer/]"},
 	{Name: "draft", Kind: KindBoolean,
 		Description: "true: built only with -drafts.", DescriptionDE: "true: nur mit -drafts gebaut.", Example: "false"},
@@ -265,14 +277,14 @@ var siteFields = []Field{
 		Fields: []Field{
 			{Name: "hiring_organization", Kind: KindConfidentialOrMapping, Fields: employerFields("Arbeitgebers"),
 				Description: "confidential, or the employer's name, url, logo, same_as.", DescriptionDE: "confidential, oder name, url, logo, same_as des Arbeitgebers."},
-			{Name: "employment_type", Kind: KindTextList, Values: employmentTypes,
+			{Name: "employment_type", Kind: KindTextList, MinItems: 1, Values: employmentTypes,
 				Description: "Types of employment (schema.org values).", DescriptionDE: "Beschäftigungsarten (schema.org-Werte).", Example: "FULL_TIME"},
 			{Name: "location", Kind: KindMapping, Fields: locationFields,
 				Description: "Where the jobs are.", DescriptionDE: "Arbeitsort."},
 			{Name: "salary_currency", Kind: KindText, Values: codeList(currencyCodes),
 				Description: "ISO 4217 currency code of salaries.", DescriptionDE: "Währungscode der Gehälter nach ISO 4217.", Example: "EUR"},
 		}},
-	{Name: "categories", Kind: KindMappingList, Required: true,
+	{Name: "categories", Kind: KindMappingList, Required: true, MinItems: 1,
 		Description: "The categories (Fachbereiche), in home-page order.", DescriptionDE: "Die Fachbereiche, in der Reihenfolge der Startseite.",
 		Fields: []Field{
 			{Name: "key", Kind: KindText, Required: true, Pattern: keyPattern.String(), NumberAsText: true,
@@ -292,4 +304,57 @@ const baseURLPattern = `^https?://[^/?#@\s]+(/[^?#]*)?$`
 const emailPattern = `^[^ <>"]*@[^ <>"]*$`
 
 // phonePattern is digits, spaces, + ( ) / -.
-const phonePattern = `^[+0-9 ()/-]*$`
+const phonePattern = `^[+0-9 ()/-]+$`
+
+// DatePattern is the pattern of a date value, exported for the schema.
+const DatePattern = datePattern
+
+// HTTPURLPattern is the pattern of a URL value, exported for the schema.
+const HTTPURLPattern = httpURLPattern
+
+// YAMLValue decodes YAML text, such as a table example, into plain Go
+// values (maps, slices, strings, numbers, booleans); dates stay text.
+func YAMLValue(src string) (any, error) {
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &n); err != nil {
+		return nil, fmt.Errorf("yaml value %q: %w", src, err)
+	}
+	return plainValue(&n), nil
+}
+
+func plainValue(n *yaml.Node) any {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil
+		}
+		return plainValue(n.Content[0])
+	case yaml.SequenceNode:
+		out := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			out[i] = plainValue(c)
+		}
+		return out
+	case yaml.MappingNode:
+		out := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			out[n.Content[i].Value] = plainValue(n.Content[i+1])
+		}
+		return out
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		var f float64
+		if n.Decode(&f) == nil {
+			return f
+		}
+	case "!!bool":
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	case "!!null":
+		return nil
+	}
+	return n.Value
+}
