@@ -41,6 +41,7 @@ type Field struct {
 	// Items of a list must not be empty; numbers may be given instead of
 	// text only where NumberAsText is set.
 	NumberAsText bool
+	Reserved     []string // values the key must not take
 	// IsName marks a role name (title, synonyms): one line with a letter
 	// or digit.
 	IsName bool
@@ -120,6 +121,7 @@ func cloneFields(fields []Field) []Field {
 	out := make([]Field, len(fields))
 	for i, f := range fields {
 		f.Values = append([]string(nil), f.Values...)
+		f.Reserved = append([]string(nil), f.Reserved...)
 		f.AnyRequired = append([]string(nil), f.AnyRequired...)
 		if f.MaxPerUnit != nil {
 			m := make(map[string]float64, len(f.MaxPerUnit))
@@ -287,7 +289,7 @@ var siteFields = []Field{
 	{Name: "categories", Kind: KindMappingList, Required: true, MinItems: 1,
 		Description: "The categories (Fachbereiche), in home-page order.", DescriptionDE: "Die Fachbereiche, in der Reihenfolge der Startseite.",
 		Fields: []Field{
-			{Name: "key", Kind: KindText, Required: true, Pattern: keyPattern.String(), NumberAsText: true,
+			{Name: "key", Kind: KindText, Required: true, Pattern: keyPattern.String(), NumberAsText: true, Reserved: sortedKeys(reserved),
 				Description: "URL segment: lowercase letters, digits and hyphens.", DescriptionDE: "URL-Teil: Kleinbuchstaben, Ziffern und Bindestriche.", Example: "tech-development"},
 			{Name: "title", Kind: KindText, Required: true, NumberAsText: true,
 				Description: "The category's heading.", DescriptionDE: "Überschrift des Fachbereichs.", Example: `"Tech & Development"`},

@@ -224,9 +224,14 @@ func text(f content.Field) *node {
 	} else {
 		n.Pattern = `\S` // not blank: the build trims spaces
 	}
-	n.Not = &node{Pattern: forbiddenText}
+	// A number passes pattern keywords, so each refused pattern names
+	// its type.
+	n.Not = &node{Type: "string", Pattern: forbiddenText}
 	if f.IsName {
-		n.AllOf = []*node{{Pattern: `[\p{L}\p{N}]`}, {Not: &node{Pattern: `[\n\r]`}}}
+		n.AllOf = []*node{{Pattern: `[\p{L}\p{N}]`}, {Not: &node{Type: "string", Pattern: `[\n\r]`}}}
+	}
+	if len(f.Reserved) > 0 {
+		n.AllOf = append(n.AllOf, &node{Not: &node{Enum: slices.Clone(f.Reserved)}})
 	}
 	return n
 }
