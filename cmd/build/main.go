@@ -1,7 +1,7 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github]
+//	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github] [-schema DIR]
 //	build [-content DIR] -new CATEGORY/SLUG
 //	build -init DIR
 //
@@ -28,6 +28,7 @@ import (
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
 	"rolesite/generator/scaffold"
+	"rolesite/generator/schema"
 )
 
 func main() {
@@ -46,6 +47,7 @@ type options struct {
 	// newRole is -new CATEGORY/SLUG and initDir -init DIR: write files for
 	// editors instead of building.
 	newRole, initDir string
+	schemaDir        string
 }
 
 // serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
@@ -100,6 +102,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
+	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
 	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
 	lang := fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
 	formatName := fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
@@ -201,6 +204,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 2
+	}
+	if opts.schemaDir != "" {
+		if err := schema.Write(opts.schemaDir); err != nil {
+			fmt.Fprintf(stderr, "build: -schema: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %s and %s in %s\n", schema.RoleFile, schema.SiteFile, opts.schemaDir)
+		return 0
 	}
 	now, err := buildTime()
 	if err != nil {

@@ -2,17 +2,19 @@ package content
 
 import "testing"
 
-// TestParseRoleDateRange covers dates that parse but cannot be meant:
-// 0001-01-01 (Go's zero time, which read as "not set") and anything
-// before 1970 or after 2200, in YAML and in TOML's native dates.
-func TestParseRoleDateRange(t *testing.T) {
+// dateCase is one case of TestParseRoleDateRange.
+type dateCase struct {
+	name string
+	src  []byte
+	want []string
+}
+
+// dateCases returns the cases of TestParseRoleDateRange; TestExportSchemaCases exports them
+// for the editor schema check.
+func dateCases() []dateCase {
 	const p = "roles/x.md:"
 	const hint = " is not a plausible date (allowed: 1970-01-01 to 2200-12-31); write the real date, or remove "
-	tests := []struct {
-		name string
-		src  []byte
-		want []string
-	}{
+	return []dateCase{
 		{"valid_through year 1", roleDoc(baseFM + "date_posted: 2026-11-01\nvalid_through: 0001-01-01\n"), []string{
 			p + "6:16: valid_through: 0001-01-01" + hint + "valid_through to leave it unset",
 		}},
@@ -41,7 +43,13 @@ func TestParseRoleDateRange(t *testing.T) {
 		{"last day allowed", roleDoc(baseFM + "date_posted: 2026-11-01\nvalid_through: 2200-12-31\n"), nil},
 		{"toml last day allowed", tomlDoc(tomlBase + "date_posted = 2026-11-01\nvalid_through = 2200-12-31\n"), nil},
 	}
-	for _, tt := range tests {
+}
+
+// TestParseRoleDateRange covers dates that parse but cannot be meant:
+// 0001-01-01 (Go's zero time, which read as "not set") and anything
+// before 1970 or after 2200, in YAML and in TOML's native dates.
+func TestParseRoleDateRange(t *testing.T) {
+	for _, tt := range dateCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			r, errs := ParseRole("roles/x.md", "x", tt.src, Limits{})
 			diffMessages(t, messages(errs), tt.want)

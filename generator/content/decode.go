@@ -3,6 +3,7 @@ package content
 import (
 	"math"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +26,15 @@ type decoder struct {
 	// one of its keys had one), so that checks across keys can stay
 	// silent about a key that already has its message.
 	bad map[string]bool
+	// levels, when not nil, records per mapping level the keys of its
+	// table and the keys it has read functions for (see mapping).
+	levels map[string]fieldLevel
+}
+
+// fieldLevel is what mapping saw at one level: the table's keys and the
+// keys with read functions, both in order.
+type fieldLevel struct {
+	table, read []string
 }
 
 func (d *decoder) at(n *yaml.Node) diag.Position {
@@ -42,18 +52,19 @@ type field struct {
 	read func(key string, v *yaml.Node)
 }
 
-// mapping walks a mapping node: every key must be one of fields (else an
-// "unknown key" error with a hint), none twice. prefix names the parent
-// key for positions ("salary.").
-func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
+// mapping walks a mapping node: every key must be one of spec, the
+// table of the level (else an "unknown key" error with a hint), none
+// twice, and is read by the function of its name in fields. prefix names
+// the parent key for positions ("salary.").
+func (d *decoder) mapping(n *yaml.Node, prefix string, spec []Field, fields []field) {
+	if d.levels != nil {
+		d.recordLevel(prefix, spec, fields)
+	}
 	if n.Kind != yaml.MappingNode {
 		d.add(n, diag.WantMapping, strings.TrimSuffix(prefix, "."), describe(n))
 		return
 	}
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.name
-	}
+	names := fieldNames(spec)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -65,7 +76,7 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 		seen[key] = true
 		var f *field
 		for j := range fields {
-			if fields[j].name == key {
+			if fields[j].name == key && lookupField(spec, key) != nil {
 				f = &fields[j]
 				break
 			}
@@ -85,6 +96,20 @@ func (d *decoder) mapping(n *yaml.Node, prefix string, fields []field) {
 		}
 	}
 }
+
+// recordLevel notes the keys of spec and of fields under prefix, with
+// list indexes dropped ("categories[].").
+func (d *decoder) recordLevel(prefix string, spec []Field, fields []field) {
+	level := listIndex.ReplaceAllString(prefix, "[]")
+	read := make([]string, len(fields))
+	for i, f := range fields {
+		read[i] = f.name
+	}
+	d.levels[level] = fieldLevel{table: fieldNames(spec), read: read}
+}
+
+// listIndex matches the index of a list item in a key path.
+var listIndex = regexp.MustCompile(`\[[0-9]+\]`)
 
 // describe names what n holds, for "want ..., got ..." messages: a kind of
 // value, or a scalar as written.

@@ -37,14 +37,6 @@ func (l Limits) withDefaults() Limits {
 // maxDescription is Google's and DESIGN.md's limit for a meta description.
 const maxDescription = 160
 
-// roleKeys are the front-matter keys a role may set, for hints.
-var roleKeys = []string{
-	"title", "category", "description", "synonyms", "skills", "employment_type", "salary", "location",
-	"remote", "applicant_countries", "hiring_organization", "date_posted", "valid_through", "lastmod",
-	"occupation_code", "experience_months", "education", "experience_in_place_of_education",
-	"direct_apply", "related", "aliases", "draft", "weight",
-}
-
 // roleSet records which optional fields a role set itself, so defaults
 // fill only the others.
 type roleSet struct {
@@ -55,14 +47,16 @@ type roleSet struct {
 // the display path used in messages. It checks everything that the file
 // alone decides; Load checks what depends on other files.
 func ParseRole(path, slug string, src []byte, limits Limits) (*Role, diag.List) {
-	r, set, errs := parseRole(path, slug, src, limits.withDefaults())
+	r, set, errs := parseRole(path, slug, src, limits.withDefaults(), nil)
 	if r != nil {
 		r.set = set
 	}
 	return r, errs
 }
 
-func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, diag.List) {
+// parseRole is ParseRole without the defaults; levels, when not nil,
+// receives the keys of every mapping level the decoder walked.
+func parseRole(path, slug string, src []byte, limits Limits, levels map[string]fieldLevel) (*Role, roleSet, diag.List) {
 	var errs diag.List
 	var set roleSet
 	filePos := diag.Position{Path: path, Line: 1, Column: 1}
@@ -113,7 +107,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		BodyOffset: doc.bodyOffset,
 		Pos:        map[string]diag.Position{},
 	}
-	d := &decoder{path: path, errs: &errs, pos: r.Pos, limits: limits}
+	d := &decoder{path: path, errs: &errs, pos: r.Pos, limits: limits, levels: levels}
 	name := func(key string, n *yaml.Node) (string, bool) {
 		// The title limit is the smaller one: check it before the general
 		// field limit, so the message names the limit that applies.
@@ -134,7 +128,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 	}
 	var titlePos diag.Position
 	var synonymPos []diag.Position
-	d.mapping(doc.meta, "", []field{
+	d.mapping(doc.meta, "", roleFields, []field{
 		{"title", func(k string, v *yaml.Node) {
 			r.Title, _ = name(k, v)
 			titlePos = d.at(v)
@@ -218,7 +212,7 @@ func parseRole(path, slug string, src []byte, limits Limits) (*Role, roleSet, di
 		{"draft", func(k string, v *yaml.Node) { r.Draft, _ = d.boolean(k, v) }},
 		{"weight", func(k string, v *yaml.Node) { r.Weight, _ = d.integer(k, v) }},
 	})
-	for _, req := range []struct{ key, value string }{{"title", r.Title}, {"category", r.Category}, {"description", r.Description}} {
+	for _, req := range requiredKeys(roleFields) {
 		if _, ok := r.Pos[req.key]; !ok {
 			errs.Add(diag.Position{Path: path, Line: doc.meta.Line, Column: 1}, diag.MissingKey, req.key)
 		}
@@ -285,7 +279,7 @@ func (d *decoder) currency(k string, v *yaml.Node) (string, bool) {
 
 func (d *decoder) location(k string, v *yaml.Node) Location {
 	var l Location
-	d.mapping(v, k+".", []field{
+	d.mapping(v, k+".", locationFields, []field{
 		{"locality", func(k string, v *yaml.Node) { l.Locality, _ = d.required(k, v) }},
 		{"region", func(k string, v *yaml.Node) { l.Region, _ = d.required(k, v) }},
 		{"postal_code", func(k string, v *yaml.Node) { l.PostalCode, _ = d.required(k, v) }},
@@ -320,7 +314,7 @@ func (d *decoder) employer(k string, v *yaml.Node) Employer {
 		return Employer{Confidential: true}
 	}
 	var e Employer
-	d.mapping(v, k+".", []field{
+	d.mapping(v, k+".", employerKeys, []field{
 		{"name", func(k string, v *yaml.Node) { e.Name, _ = d.required(k, v) }},
 		{"url", func(k string, v *yaml.Node) { e.URL, _ = d.absURL(k, v) }},
 		{"logo", func(k string, v *yaml.Node) { e.Logo, _ = d.absURL(k, v) }},

@@ -46,7 +46,7 @@ func (d *decoder) salary(k string, v *yaml.Node, currencySet *bool) *Salary {
 	s := &Salary{Unit: "YEAR"}
 	var minNode, maxNode *yaml.Node
 	var minOK, maxOK bool
-	d.mapping(joinCommaFigures(v), k+".", []field{
+	d.mapping(joinCommaFigures(v), k+".", lookupField(roleFields, "salary").Fields, []field{
 		{"min", func(k string, v *yaml.Node) { minNode = v; s.Min, minOK = d.salaryFigure(k, v) }},
 		{"max", func(k string, v *yaml.Node) { maxNode = v; s.Max, maxOK = d.salaryFigure(k, v) }},
 		{"currency", func(k string, v *yaml.Node) {

@@ -2,17 +2,20 @@ package content
 
 import "testing"
 
-// TestParseRoleSalary covers salary figures as an editor writes them: each
-// case gives every message the file gets, warnings included.
-func TestParseRoleSalary(t *testing.T) {
+// salaryCase is one case of TestParseRoleSalary.
+type salaryCase struct {
+	name string
+	src  []byte
+	want []string
+}
+
+// salaryCases returns the cases of TestParseRoleSalary; TestExportSchemaCases exports them
+// for the editor schema check.
+func salaryCases() []salaryCase {
 	const p = "roles/x.md:"
 	yamlSalary := func(s string) []byte { return roleDoc(baseFM + "salary: " + s + "\n") }
 	tomlSalary := func(s string) []byte { return tomlDoc(tomlBase + "salary = " + s + "\n") }
-	tests := []struct {
-		name string
-		src  []byte
-		want []string
-	}{
+	return []salaryCase{
 		{"german thousands", yamlSalary("{min: 62.000, max: 92.000}"), []string{
 			p + "5:15: salary.min: 62.000 looks like a thousands separator: write 62000",
 			p + "5:28: salary.max: 92.000 looks like a thousands separator: write 92000",
@@ -117,7 +120,12 @@ func TestParseRoleSalary(t *testing.T) {
 			p + "5:30: warning: salary.max: 10000000 is above 500000, the usual most for unit YEAR; check the figure and the unit",
 		}},
 	}
-	for _, tt := range tests {
+}
+
+// TestParseRoleSalary covers salary figures as an editor writes them: each
+// case gives every message the file gets, warnings included.
+func TestParseRoleSalary(t *testing.T) {
+	for _, tt := range salaryCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			r, errs := ParseRole("roles/x.md", "x", tt.src, Limits{})
 			diffMessages(t, messages(errs), tt.want)

@@ -17,7 +17,11 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
 
 // ParseSite reads site.yaml. path is the display path used in messages.
-func ParseSite(path string, src []byte) (*Site, diag.List) {
+func ParseSite(path string, src []byte) (*Site, diag.List) { return parseSite(path, src, nil) }
+
+// parseSite is ParseSite; levels, when not nil, receives the keys of
+// every mapping level the decoder walked (see decoder.levels).
+func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, diag.List) {
 	var errs diag.List
 	s := &Site{Path: path, Defaults: Defaults{HiringOrganization: Employer{Confidential: true}, SalaryCurrency: "EUR"}}
 	filePos := diag.Position{Path: path, Line: 1, Column: 1}
@@ -35,8 +39,8 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 		return nil, perrs
 	}
 	errs.Append(perrs)
-	d := &decoder{path: path, errs: &errs, pos: map[string]diag.Position{}, limits: defaultLimits}
-	d.mapping(root, "", []field{
+	d := &decoder{path: path, errs: &errs, pos: map[string]diag.Position{}, limits: defaultLimits, levels: levels}
+	d.mapping(root, "", siteFields, []field{
 		{"title", func(k string, v *yaml.Node) { s.Title, _ = d.required(k, v) }},
 		{"base_url", func(k string, v *yaml.Node) {
 			u, ok := d.required(k, v)
@@ -68,7 +72,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 			s.Organization = d.employer(k, v).Organization
 		}},
 		{"contact", func(k string, v *yaml.Node) {
-			d.mapping(v, k+".", []field{
+			d.mapping(v, k+".", lookupField(siteFields, "contact").Fields, []field{
 				{"email", func(k string, v *yaml.Node) {
 					e, ok := d.required(k, v)
 					if ok && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>\"")) {
@@ -88,7 +92,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 			})
 		}},
 		{"defaults", func(k string, v *yaml.Node) {
-			d.mapping(v, k+".", []field{
+			d.mapping(v, k+".", lookupField(siteFields, "defaults").Fields, []field{
 				{"hiring_organization", func(k string, v *yaml.Node) { s.Defaults.HiringOrganization = d.employer(k, v) }},
 				{"employment_type", func(k string, v *yaml.Node) { s.Defaults.EmploymentType = d.employmentTypes(k, v) }},
 				{"location", func(k string, v *yaml.Node) { s.Defaults.Location = d.location(k, v) }},
@@ -104,7 +108,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 			for i, c := range v.Content {
 				cat := &Category{Pos: d.at(c)}
 				prefix := k + "[" + itoa(i) + "]."
-				d.mapping(c, prefix, []field{
+				d.mapping(c, prefix, lookupField(siteFields, "categories").Fields, []field{
 					{"key", func(k string, v *yaml.Node) {
 						key, ok := d.required(k, v)
 						if ok && !keyPattern.MatchString(key) {
@@ -141,7 +145,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) {
 			}
 		}},
 	})
-	for _, req := range []string{"title", "base_url", "language", "categories"} {
+	for _, req := range requiredNames(siteFields) {
 		if _, ok := d.pos[req]; !ok {
 			errs.Add(diag.Position{Path: path, Line: root.Line, Column: 1}, diag.MissingKey, req)
 		}

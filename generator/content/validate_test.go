@@ -43,15 +43,20 @@ func diffMessages(t *testing.T, got, want []string) {
 	}
 }
 
-func TestParseRoleErrors(t *testing.T) {
+// roleErrorCase is one case of TestParseRoleErrors.
+type roleErrorCase struct {
+	name   string
+	src    []byte
+	limits Limits
+	want   []string
+}
+
+// roleErrorCases returns the cases of TestParseRoleErrors; TestExportSchemaCases exports them
+// for the editor schema check.
+func roleErrorCases() []roleErrorCase {
 	const p = "roles/x.md:"
 	employmentList := "FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER"
-	tests := []struct {
-		name   string
-		src    []byte
-		limits Limits
-		want   []string
-	}{
+	return []roleErrorCase{
 		// Malformed front matter.
 		{"yaml unclosed flow list", roleDoc(baseFM + "skills: [Go, PHP\n"),
 			Limits{}, []string{p + "5:9: skills: the bracket [ is not closed on this line: skills: [Go, PHP]"}},
@@ -428,7 +433,10 @@ func TestParseRoleErrors(t *testing.T) {
 		{"hiring_organization same_as", roleDoc(baseFM + "hiring_organization:\n  name: Shop AG\n  same_as: [linkedin.com/shop]\n"),
 			Limits{}, []string{p + "7:13: hiring_organization.same_as: \"linkedin.com/shop\" is not an absolute http or https URL"}},
 	}
-	for _, tt := range tests {
+}
+
+func TestParseRoleErrors(t *testing.T) {
+	for _, tt := range roleErrorCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			_, errs := ParseRole("roles/x.md", "x", tt.src, tt.limits)
 			diffMessages(t, messages(errs), tt.want)
@@ -436,13 +444,17 @@ func TestParseRoleErrors(t *testing.T) {
 	}
 }
 
-// TestParseRoleAccepts covers inputs that look odd but are fine.
-func TestParseRoleAccepts(t *testing.T) {
-	tests := []struct {
-		name  string
-		src   []byte
-		check func(t *testing.T, r *Role)
-	}{
+// roleAcceptCase is one case of TestParseRoleAccepts.
+type roleAcceptCase struct {
+	name  string
+	src   []byte
+	check func(t *testing.T, r *Role)
+}
+
+// roleAcceptCases returns the cases of TestParseRoleAccepts; TestExportSchemaCases exports them
+// for the editor schema check.
+func roleAcceptCases() []roleAcceptCase {
+	return []roleAcceptCase{
 		{"front matter only", []byte("---\n" + baseFM + "---\n"), func(t *testing.T, r *Role) {
 			if len(r.Body) != 0 {
 				t.Errorf("body = %q, want empty", r.Body)
@@ -492,7 +504,11 @@ func TestParseRoleAccepts(t *testing.T) {
 		}},
 		{"number as title", roleDoc("title: 1860\ncategory: tech\ndescription: D\n"), nil},
 	}
-	for _, tt := range tests {
+}
+
+// TestParseRoleAccepts covers inputs that look odd but are fine.
+func TestParseRoleAccepts(t *testing.T) {
+	for _, tt := range roleAcceptCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			r, errs := ParseRole("roles/x.md", "x", tt.src, Limits{})
 			if len(errs) > 0 || r == nil {
@@ -507,14 +523,19 @@ func TestParseRoleAccepts(t *testing.T) {
 
 const siteBase = "title: Karriere\nbase_url: https://karriere.example/\nlanguage: de\ncategories:\n  - key: tech\n    title: Tech\n"
 
-func TestParseSiteErrors(t *testing.T) {
+// siteErrorCase is one case of TestParseSiteErrors.
+type siteErrorCase struct {
+	name string
+	src  string
+	want []string
+}
+
+// siteErrorCases returns the cases of TestParseSiteErrors; TestExportSchemaCases exports them
+// for the editor schema check.
+func siteErrorCases() []siteErrorCase {
 	const p = "site.yaml:"
 	withURL := func(u string) string { return strings.Replace(siteBase, "https://karriere.example/", u, 1) }
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	return []siteErrorCase{
 		{"empty", "", []string{p + "1:1: site.yaml is empty; it needs at least title, base_url, language and categories"}},
 		{"blank", " \n\n", []string{p + "1:1: site.yaml is empty; it needs at least title, base_url, language and categories"}},
 		{"broken yaml", siteBase + "  - key: sales\n   title: Sales\n",
@@ -611,7 +632,10 @@ func TestParseSiteErrors(t *testing.T) {
 		{"title over the field limit", strings.Replace(siteBase, "title: Karriere", "title: "+strings.Repeat("K", 2001), 1),
 			[]string{p + "1:8: title: 2001 characters, the limit is 2000"}},
 	}
-	for _, tt := range tests {
+}
+
+func TestParseSiteErrors(t *testing.T) {
+	for _, tt := range siteErrorCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			_, errs := ParseSite("site.yaml", []byte(tt.src))
 			diffMessages(t, messages(errs), tt.want)
