@@ -158,7 +158,7 @@ func TestE2ELiveReload(t *testing.T) {
 	// 2. A broken save shows the overlay with the error, over the last
 	// good page.
 	devWriteFile(t, p, strings.Replace(good, "title:", "titel:", 1))
-	wantErr := p + `:2:1: unknown key "titel" (did you mean "title"?)`
+	wantErr := p + `:2:1: unbekannter Schlüssel "titel" (meinten Sie "title"?)` // the fixture is a German site
 	overlay := `document.getElementById("rolesite-build-error")`
 	waitPage(t, ctx, "the error overlay", overlay+` && `+overlay+`.textContent.includes(`+jsQuote(wantErr)+`)`)
 	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](overlay+`.innerText`))
