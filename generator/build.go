@@ -179,6 +179,11 @@ func (b *Builder) Changed(paths []string) {
 	}
 }
 
+// LookAtEverything makes the next Build look at every file, forgetting
+// what Changed told since the last build: after a removal, a rename or lost
+// watcher events, the changed files alone do not tell what changed.
+func (b *Builder) LookAtEverything() { b.changed = nil }
+
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
 	return &Builder{cfg: cfg, loader: newLoader(), linker: newLinker(), seed: maphash.MakeSeed(), pages: map[string]uint64{}, readFile: os.ReadFile}

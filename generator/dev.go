@@ -101,7 +101,7 @@ func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
 					first = false
 					// Changes made while no watch ran were not seen: look at
 					// every file, whatever was told before.
-					b.changed = nil
+					b.LookAtEverything()
 					build(wctx)
 				},
 			}, func(ctx context.Context, changes []watch.Change) {
@@ -140,6 +140,7 @@ func tell(b *Builder, changes []watch.Change) {
 	paths := make([]string, 0, len(changes))
 	for _, c := range changes {
 		if c.Op != watch.Write && c.Op != watch.Create {
+			b.LookAtEverything()
 			return
 		}
 		paths = append(paths, c.Path)
