@@ -165,11 +165,6 @@ func (c *Context) categoryView(cat *content.Category) CategoryView {
 	return v
 }
 
-// Home renders /index.html.
-func (r *Renderer) Home(c *Context) ([]byte, error) {
-	return r.bytes(func(w *bytes.Buffer) error { return r.WriteHome(w, c) })
-}
-
 // WriteHome renders /index.html into w.
 func (r *Renderer) WriteHome(w *bytes.Buffer, c *Context) error {
 	hv := &HomeView{RoleCount: len(c.Site.Roles)}
@@ -198,11 +193,6 @@ func categoryTitles(s *content.Site) string {
 	return strings.Join(titles[:len(titles)-1], ", ") + " und " + titles[len(titles)-1]
 }
 
-// Category renders /<key>/index.html.
-func (r *Renderer) Category(c *Context, cat *content.Category) ([]byte, error) {
-	return r.bytes(func(w *bytes.Buffer) error { return r.WriteCategory(w, c, cat) })
-}
-
 // WriteCategory renders /<key>/index.html into w.
 func (r *Renderer) WriteCategory(w *bytes.Buffer, c *Context, cat *content.Category) error {
 	cv := c.categoryView(cat)
@@ -225,11 +215,6 @@ type RoleInput struct {
 	BodyHTML    string // rendered Markdown body, from this package's Markdown
 	Related     []*content.Role
 	MentionedIn []*content.Role
-}
-
-// Role renders /<category>/<slug>/index.html.
-func (r *Renderer) Role(c *Context, in RoleInput) ([]byte, error) {
-	return r.bytes(func(w *bytes.Buffer) error { return r.WriteRole(w, c, in) })
 }
 
 // WriteRole renders /<category>/<slug>/index.html into w.
@@ -324,11 +309,6 @@ func fullLocation(r *content.Role) string {
 	return strings.Join(parts, ", ")
 }
 
-// NotFound renders /404.html.
-func (r *Renderer) NotFound(c *Context) ([]byte, error) {
-	return r.bytes(func(w *bytes.Buffer) error { return r.WriteNotFound(w, c) })
-}
-
 // WriteNotFound renders /404.html into w.
 func (r *Renderer) WriteNotFound(w *bytes.Buffer, c *Context) error {
 	p := &Page{
@@ -340,11 +320,6 @@ func (r *Renderer) WriteNotFound(w *bytes.Buffer, c *Context) error {
 	}
 	p.JSONLD = []any{newBreadcrumbs(p.Crumbs)}
 	return r.execute(w, KindNotFound, p)
-}
-
-// Alias renders the redirect page at an alias path.
-func (r *Renderer) Alias(c *Context, role *content.Role) ([]byte, error) {
-	return r.bytes(func(w *bytes.Buffer) error { return r.WriteAlias(w, c, role) })
 }
 
 // WriteAlias renders the redirect page at an alias path into w.

@@ -18,7 +18,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"rolesite/generator/diag"
 )
@@ -49,7 +48,6 @@ type Renderer struct {
 	pages   map[string]*template.Template
 	css     Asset
 	favicon Asset
-	pool    sync.Pool
 	ids     *PageIDs
 	cards   *cardCache // nil when the card partials are not cached
 	// generatedRole says role pages are written by writeRoleGenerated,
@@ -242,20 +240,6 @@ func telURL(phone string) template.URL {
 // mailtoURL makes a mailto: URL with a subject.
 func mailtoURL(email, subject string) string {
 	return "mailto:" + email + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
-}
-
-// bytes runs write into a pooled buffer and returns a copy of what it wrote.
-func (r *Renderer) bytes(write func(w *bytes.Buffer) error) ([]byte, error) {
-	buf, _ := r.pool.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	buf.Reset()
-	defer r.pool.Put(buf)
-	if err := write(buf); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(buf.Bytes()), nil
 }
 
 // execute runs a page template, appending to w.
