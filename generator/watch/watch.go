@@ -49,23 +49,6 @@ const (
 	opChmod
 )
 
-// String returns the upper-case name of the operation.
-func (op Op) String() string {
-	switch op {
-	case Create:
-		return "CREATE"
-	case Write:
-		return "WRITE"
-	case Remove:
-		return "REMOVE"
-	case Rescan:
-		return "RESCAN"
-	case opChmod:
-		return "CHMOD"
-	}
-	return fmt.Sprintf("Op(%d)", uint8(op))
-}
-
 // Change is one changed path. Path is the root it was found under joined with
 // the path inside it (so it is relative when the root was), and may name a
 // folder: a folder that was created or removed is reported along with the
@@ -74,9 +57,6 @@ type Change struct {
 	Path string
 	Op   Op
 }
-
-// String prints "OP path".
-func (c Change) String() string { return c.Op.String() + " " + c.Path }
 
 // Config says what to watch. The zero value of every field but Roots is
 // useful.
