@@ -136,13 +136,6 @@ func (b *Broker) unsubscribe(c *client) {
 	}
 }
 
-// clientCount returns the number of connected clients.
-func (b *Broker) clientCount() int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return len(b.clients)
-}
-
 // ServeHTTP serves the event stream: "reload" events whose data is a JSON
 // array of URL paths, and "fail" events whose data is a JSON object with
 // the overlay's title and the error text. The stream ends when the client goes, when it is dropped for

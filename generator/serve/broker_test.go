@@ -380,3 +380,10 @@ func TestBrokerHead(t *testing.T) {
 		t.Errorf("HEAD events: %s %v", res.Status, res.Header)
 	}
 }
+
+// clientCount returns the number of connected clients.
+func (b *Broker) clientCount() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.clients)
+}
