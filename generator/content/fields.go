@@ -64,9 +64,7 @@ type Field struct {
 	Example       string // a valid value as YAML flow text, for leaves
 }
 
-// Sub returns the field named name among f's sub-fields, or nil.
-func (f Field) Sub(name string) *Field { return lookupField(f.Fields, name) }
-
+// lookupField returns the field named name among fields, or nil.
 func lookupField(fields []Field, name string) *Field {
 	for i := range fields {
 		if fields[i].Name == name {
