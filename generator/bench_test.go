@@ -89,8 +89,9 @@ func siteIsCurrent(dir string, n int) bool {
 	if err != nil || len(entries) != n {
 		return false
 	}
+	s := synth.New(n, benchSeed)
 	for _, i := range []int{0, benchEditedRole(n), n - 1} {
-		slug, want := synth.Role(n, benchSeed, i)
+		slug, want := s.Role(i)
 		got, err := os.ReadFile(filepath.Join(dir, "roles", slug+".md"))
 		if err != nil || !bytes.Equal(got, want) {
 			return false
@@ -467,7 +468,7 @@ var editTitle = edit{"EditTitle", func(src string, k int) string {
 // changed, told which file changed as Dev's watcher tells it; the edit
 // itself is not timed.
 func benchEdit(b *testing.B, content string, n int, e edit) {
-	slug, orig := synth.Role(n, benchSeed, benchEditedRole(n))
+	slug, orig := synth.New(n, benchSeed).Role(benchEditedRole(n))
 	path := filepath.Join(content, "roles", slug+".md")
 	info, err := os.Stat(path)
 	if err != nil {

@@ -114,7 +114,7 @@ func benchWatchEdit(b *testing.B, n int) {
 	first := next()
 	b.Logf("cold build %s (%d pages); Dev's first build %s", cold.Round(time.Millisecond), coldRes.Pages, first.took.Round(time.Millisecond))
 
-	slug, orig := synth.Role(n, seed, n/2)
+	slug, orig := synth.New(n, seed).Role(n / 2)
 	path := filepath.Join(content, "roles", slug+".md")
 	var e2e, build time.Duration
 	var written, saves int

@@ -95,8 +95,9 @@ func TestGuardAcceptsOrdinaryBodies(t *testing.T) {
 		}
 		check(f, src)
 	}
+	s := synth.New(200, 1)
 	for i := range 200 {
-		slug, src := synth.Role(200, 1, i)
+		slug, src := s.Role(i)
 		check(slug+".md", src)
 	}
 	// What careful editors write: every construct the guard counts, at

@@ -197,8 +197,9 @@ func TestOverriddenLayoutIDs(t *testing.T) {
 // and CheckFragments, as the build does.
 func BenchmarkBodyIDs(b *testing.B) {
 	var bodies [][]byte
+	s := synth.New(1000, 1)
 	for i := range 20 {
-		_, src := synth.Role(1000, 1, i)
+		_, src := s.Role(i)
 		_, body, _ := strings.Cut(string(src[3:]), "\n---\n")
 		if strings.Count(body, "\n## ") < 3 {
 			b.Fatalf("synthetic body %d has too few headings:\n%s", i, body)

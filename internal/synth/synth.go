@@ -62,7 +62,7 @@ func Write(dir string, n int, seed int64) error {
 	if err := os.MkdirAll(roles, 0o755); err != nil {
 		return err
 	}
-	s := newSite(n, seed)
+	s := New(n, seed)
 	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), siteYAML(), 0o644); err != nil {
 		return err
 	}
@@ -77,8 +77,8 @@ func Write(dir string, n int, seed int64) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				b := s.role(i)
-				if err := os.WriteFile(filepath.Join(roles, s.slugs[i]+".md"), b, 0o644); err != nil {
+				name, b := s.Role(i)
+				if err := os.WriteFile(filepath.Join(roles, name+".md"), b, 0o644); err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
@@ -96,17 +96,10 @@ func Write(dir string, n int, seed int64) error {
 	return first
 }
 
-// Role returns the bytes Write writes for role i (0 <= i < n) of the site
-// with n roles and the given seed, and its slug. Benchmarks use it to edit
-// one role.
-func Role(n int, seed int64, i int) (slug string, src []byte) {
-	s := newSite(n, seed)
-	return s.slugs[i], s.role(i)
-}
-
-// site holds the names of all n roles, which every role's body and
-// related list draw on.
-type site struct {
+// Site is a synthetic site of n roles. It holds the names of all of them,
+// which every role's body and related list draw on; the files are made
+// from it on demand.
+type Site struct {
 	n        int
 	seed     int64
 	titles   []string
@@ -126,8 +119,10 @@ func triple(i int) (b, c, s int) {
 	return b, c, s
 }
 
-func newSite(n int, seed int64) *site {
-	s := &site{n: n, seed: seed, titles: make([]string, n), synonyms: make([][]string, n), slugs: make([]string, n)}
+// New returns the synthetic site with n roles (1 <= n <= Max) and the given
+// seed, the one Write writes.
+func New(n int, seed int64) *Site {
+	s := &Site{n: n, seed: seed, titles: make([]string, n), synonyms: make([][]string, n), slugs: make([]string, n)}
 	taken := map[string]bool{}
 	slugTaken := map[string]bool{}
 	for i := range n {
@@ -167,12 +162,12 @@ func nameKey(s string) string {
 
 func isDraft(i int) bool { return i%499 == 498 }
 
-func (s *site) rng(i int) *rand.Rand {
+func (s *Site) rng(i int) *rand.Rand {
 	return rand.New(rand.NewPCG(uint64(s.seed), uint64(i)*0x9e3779b97f4a7c15+1))
 }
 
 // other picks a published role other than i.
-func (s *site) other(r *rand.Rand, i int) int {
+func (s *Site) other(r *rand.Rand, i int) int {
 	if s.n < 3 {
 		return -1
 	}
@@ -232,8 +227,12 @@ var phrases = []string{
 	"sichere Perspektive bei einem etablierten Arbeitgeber",
 }
 
+// Role returns the slug of role i (0 <= i < n) and the bytes of its file,
+// as Write writes them. Benchmarks use it to edit one role.
+func (s *Site) Role(i int) (slug string, src []byte) { return s.slugs[i], s.role(i) }
+
 // role renders role i's file.
-func (s *site) role(i int) []byte {
+func (s *Site) role(i int) []byte {
 	r := s.rng(i)
 	bi, ci, si := triple(i)
 	b, c, sen := bases[bi], cities[ci], seniorities[si]
@@ -462,7 +461,7 @@ func sentence(r *rand.Rand) string {
 
 // mention is another role's name, sometimes a synonym, sometimes with a
 // German inflection ending.
-func (s *site) mention(r *rand.Rand, j int) string {
+func (s *Site) mention(r *rand.Rand, j int) string {
 	name := s.titles[j]
 	if len(s.synonyms[j]) > 0 && r.IntN(4) == 0 {
 		name = s.synonyms[j][r.IntN(len(s.synonyms[j]))]
@@ -478,7 +477,7 @@ func (s *site) mention(r *rand.Rand, j int) string {
 	return name
 }
 
-func (s *site) body(f *strings.Builder, r *rand.Rand, i int, related []int) {
+func (s *Site) body(f *strings.Builder, r *rand.Rand, i int, related []int) {
 	target := 590 + r.IntN(160)
 	mentions := 10 + r.IntN(21)
 	if s.n < 3 {

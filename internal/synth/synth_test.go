@@ -92,16 +92,16 @@ func TestDeterministic(t *testing.T) {
 	if same > 1 { // site.yaml does not depend on the seed
 		t.Errorf("%d files are the same with another seed", same)
 	}
-	slug, src := Role(200, 7, 5)
+	slug, src := New(200, 7).Role(5)
 	if !bytes.Equal(src, fa[filepath.Join("roles", slug+".md")]) {
-		t.Errorf("Role(200, 7, 5) differs from the file Write wrote")
+		t.Errorf("New(200, 7).Role(5) differs from the file Write wrote")
 	}
 }
 
 // TestNamesUnique checks the full range: every title is unique after
 // folding and maps to a distinct slug.
 func TestNamesUnique(t *testing.T) {
-	s := newSite(Max, 1)
+	s := New(Max, 1)
 	seen := map[string]bool{}
 	slugs := map[string]bool{}
 	for i := range Max {
