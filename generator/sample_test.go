@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"context"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -19,7 +18,7 @@ func buildSample(t *testing.T) (Config, *Result, *content.Site) {
 	t.Helper()
 	cfg := Config{ContentDir: "../content", LayoutsDir: "../layouts", OutDir: filepath.Join(t.TempDir(), "public"), Now: fixtureNow}
 	res := mustBuild(t, cfg)
-	site, errs := content.Load(context.Background(), content.Options{Dir: cfg.ContentDir})
+	site, errs := loadSite(t, cfg)
 	if errs.HasErrors() {
 		t.Fatal(errs)
 	}

@@ -1,30 +1,19 @@
 package content
 
 import (
-	"context"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"rolesite/generator/diag"
 	"rolesite/internal/slug"
 )
-
-// Options control Load.
-type Options struct {
-	Dir    string // the content folder, holding site.yaml and roles/
-	Drafts bool   // publish roles with draft: true
-	Limits Limits
-}
 
 // SlugRule says what a slug may hold, in English; messages print
 // diag.SlugRule, its entry in the catalogue, in the editor's language.
@@ -76,56 +65,6 @@ type RoleFile struct {
 	// Link is set when the file is a symbolic link (to a file inside the
 	// content folder): a change to it shows as a change of its target.
 	Link bool
-}
-
-// Load reads and checks a whole content folder. It returns every problem
-// at once; the site is nil when any of them is an error.
-func Load(ctx context.Context, opts Options) (*Site, diag.List) {
-	var errs diag.List
-	sitePath := filepath.Join(opts.Dir, "site.yaml")
-	site, serrs := ReadSite(sitePath)
-	errs.Append(serrs)
-	files, ferrs := FindRoles(opts.Dir)
-	errs.Append(ferrs)
-	roles := make([]*Role, len(files))
-	perrs := make([]diag.List, len(files))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			roles[i], perrs[i] = ReadRole(f, opts.Limits)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		errs.Add(diag.Position{Path: opts.Dir}, diag.Cancelled, err)
-	}
-	for _, e := range perrs {
-		errs.Append(e)
-	}
-	if site == nil {
-		errs.Sort()
-		return nil, errs
-	}
-	var parsed []*Role
-	unreadable := map[string]bool{}
-	for i, r := range roles {
-		if r != nil {
-			parsed = append(parsed, r)
-		} else {
-			unreadable[files[i].Slug] = true
-		}
-	}
-	out, aerrs := Assemble(Parts{Site: site, Roles: parsed, Unreadable: unreadable, Drafts: opts.Drafts})
-	errs.Append(aerrs)
-	errs.Sort()
-	if errs.HasErrors() {
-		return nil, errs
-	}
-	return out, errs
 }
 
 // ReadSite reads and parses site.yaml.

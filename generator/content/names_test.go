@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"rolesite/internal/testtree"
 )
 
 // TestFindRolesMisnamed covers files in roles/ that an editor meant as
@@ -30,7 +32,7 @@ func TestFindRolesMisnamed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeTree(t, t.TempDir(), tt.files)
+			dir := testtree.Write(t, t.TempDir(), tt.files)
 			_, errs := FindRoles(dir)
 			got := messages(errs)
 			for i, m := range got {

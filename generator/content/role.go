@@ -45,7 +45,7 @@ type roleSet struct {
 
 // ParseRole reads one role file. slug comes from the file name; path is
 // the display path used in messages. It checks everything that the file
-// alone decides; Load checks what depends on other files.
+// alone decides; Assemble checks what depends on other files.
 func ParseRole(path, slug string, src []byte, limits Limits) (*Role, diag.List) {
 	r, set, errs := parseRole(path, slug, src, limits.withDefaults(), nil)
 	if r != nil {

@@ -2,55 +2,10 @@ package synth
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-
-	"rolesite/generator/content"
 )
-
-// TestLoads checks that a synthetic site loads with no errors and has the
-// promised shape.
-func TestLoads(t *testing.T) {
-	dir := t.TempDir()
-	if err := Write(dir, 200, 1); err != nil {
-		t.Fatal(err)
-	}
-	site, errs := content.Load(context.Background(), content.Options{Dir: dir})
-	if errs.HasErrors() {
-		t.Fatalf("synthetic site has errors:\n%s", errs)
-	}
-	if len(site.Roles) != 200 {
-		t.Errorf("%d published roles, want 200", len(site.Roles))
-	}
-	if len(site.Categories) < 5 || len(site.Categories) > 8 {
-		t.Errorf("%d categories, want 5 to 8", len(site.Categories))
-	}
-	var remote, described, closed, aliased int
-	for _, r := range site.Roles {
-		words := len(strings.Fields(string(r.Body)))
-		if words < 600 || words > 900 {
-			t.Errorf("%s: %d words in the body", r.Slug, words)
-		}
-		if r.Remote {
-			remote++
-		}
-		if r.DatePosted.IsZero() {
-			described++
-		}
-		if r.Closed(Now) {
-			closed++
-		}
-		if len(r.Aliases) > 0 {
-			aliased++
-		}
-	}
-	if remote == 0 || described == 0 || closed == 0 || aliased == 0 {
-		t.Errorf("remote %d, described %d, closed %d, with aliases %d: want some of each", remote, described, closed, aliased)
-	}
-}
 
 // TestDeterministic checks that the same n and seed write the same bytes
 // and another seed does not.
