@@ -119,7 +119,6 @@ var (
 
 // The content folder and the site as a whole.
 var (
-	Cancelled          = message("cancelled", "load cancelled: %v", "Laden abgebrochen: %v")
 	RolesFolderMissing = message("roles-folder-missing", "roles folder is missing: put one Markdown file per role in it", "der Ordner roles fehlt: legen Sie darin eine Markdown-Datei pro Rolle an")
 	RoleUnreadable     = message("role-unreadable", "cannot read role file: %s", "die Rollendatei kann nicht gelesen werden: %s")
 	Unreadable         = message("unreadable", "cannot read: %s", "kann nicht gelesen werden: %s")
