@@ -233,22 +233,32 @@ func TestCrashConsistency(t *testing.T) {
 
 	other := map[string]string{"A": "B", "B": "A"}
 	contents := map[string]string{"A": contentA, "B": contentB}
+	journal := filepath.Join(public, output.JournalName)
+	// writeFor is how long a build writes: first as measured above, then
+	// the shortest write phase of a build that finished before its signal.
+	writeFor := full - firstWrite
 	var midWrite, beforeWrite, finished, checkedFiles int
 	// Until `iterations` builds were really killed (a build may finish
-	// before its signal), half of them while writing (a build's timing
-	// varies from run to run), at most four times as many runs.
+	// before its signal), half of them while writing, at most four times
+	// as many runs.
 	for i := 0; (midWrite+beforeWrite < iterations || midWrite < iterations/2) && i < 4*iterations; i++ {
 		target := other[state]
-		// Kill at a random moment: three in four while the build writes
-		// (from its first write to its end as measured above), the others
-		// in the half before. A fast build writes for a short while only,
-		// so a single range over both would put too few kills there.
+		// Kill at a random moment: three in four while the build writes,
+		// timed from the moment its journal appears (a build's timing
+		// varies from run to run, so a delay from its start would often
+		// land after its end), the others in the half before its first
+		// write as measured above.
+		writing := rng.IntN(4) > 0
 		var delay time.Duration
-		if rng.IntN(4) > 0 {
-			delay = firstWrite + time.Duration(rng.Int64N(int64(full-firstWrite)+1))
+		if writing {
+			delay = time.Duration(rng.Int64N(int64(writeFor) + 1))
 		} else {
 			lo := firstWrite / 2
 			delay = lo + time.Duration(rng.Int64N(int64(firstWrite-lo)+1))
+		}
+		when := fmt.Sprintf("%v after its start", delay)
+		if writing {
+			when = fmt.Sprintf("%v after its first write", delay)
 		}
 		cmd := live.command(contents[target])
 		var stderr bytes.Buffer
@@ -256,15 +266,41 @@ func TestCrashConsistency(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(delay)
-		cmd.Process.Signal(syscall.SIGKILL)
-		err := cmd.Wait()
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		var kill <-chan time.Time
+		if !writing {
+			kill = time.After(delay)
+		}
+		var err error
+		var wroteAt time.Time
+	watch:
+		for {
+			select {
+			case err = <-exited:
+				if !wroteAt.IsZero() {
+					writeFor = min(writeFor, time.Since(wroteAt))
+				}
+				break watch
+			case <-kill:
+				cmd.Process.Signal(syscall.SIGKILL)
+				err = <-exited
+				break watch
+			case <-time.After(500 * time.Microsecond):
+			}
+			if writing && kill == nil {
+				if _, serr := os.Stat(journal); serr == nil {
+					wroteAt = time.Now()
+					kill = time.After(delay)
+				}
+			}
+		}
 		ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
 		killed := err != nil && ws.Signaled() && ws.Signal() == syscall.SIGKILL
 		if err != nil && !killed {
 			t.Fatalf("kill %d: the build failed by itself: %v\n%s", i, err, lastLines(stderr.String(), 10))
 		}
-		_, jerr := os.Stat(filepath.Join(public, output.JournalName))
+		_, jerr := os.Stat(journal)
 		switch {
 		case !killed:
 			finished++
@@ -284,13 +320,13 @@ func TestCrashConsistency(t *testing.T) {
 			b, inTo := to[p]
 			switch {
 			case !inFrom && !inTo:
-				t.Errorf("kill %d (%s -> %s after %v): %s is in neither version", i, state, target, delay, p)
+				t.Errorf("kill %d (%s -> %s, %s): %s is in neither version", i, state, target, when, p)
 				bad++
 			case len(data) == 0:
-				t.Errorf("kill %d (%s -> %s after %v): %s is empty", i, state, target, delay, p)
+				t.Errorf("kill %d (%s -> %s, %s): %s is empty", i, state, target, when, p)
 				bad++
 			case !(inFrom && bytes.Equal(data, a)) && !(inTo && bytes.Equal(data, b)):
-				t.Errorf("kill %d (%s -> %s after %v): %s is neither version (%d bytes; %d / %d)", i, state, target, delay, p, len(data), len(a), len(b))
+				t.Errorf("kill %d (%s -> %s, %s): %s is neither version (%d bytes; %d / %d)", i, state, target, when, p, len(data), len(a), len(b))
 				bad++
 			}
 			if bad > 10 {
@@ -300,7 +336,7 @@ func TestCrashConsistency(t *testing.T) {
 		for p := range from {
 			if _, inTo := to[p]; inTo {
 				if _, ok := got[p]; !ok {
-					t.Errorf("kill %d (%s -> %s after %v): %s, in both versions, is missing", i, state, target, delay, p)
+					t.Errorf("kill %d (%s -> %s, %s): %s, in both versions, is missing", i, state, target, when, p)
 				}
 			}
 		}
