@@ -116,8 +116,14 @@ func (d disk) check(op, p string) error {
 // of a folder that is not empty) is no error, so a journal can be applied
 // again after a kill.
 func (d disk) apply(cs []change) error {
+	held := newDirHandles(d.root)
+	defer held.closeAll()
 	for _, c := range cs {
-		if err := d.applyOne(c); err != nil {
+		if c.kind != 'R' {
+			// A folder made or removed may be one a handle is held on.
+			held.closeAll()
+		}
+		if err := d.change(c, held); err != nil {
 			return err
 		}
 	}
@@ -125,12 +131,20 @@ func (d disk) apply(cs []change) error {
 }
 
 func (d disk) applyOne(c change) error {
+	held := newDirHandles(d.root)
+	defer held.closeAll()
+	return d.change(c, held)
+}
+
+// change makes change c. A move within one folder renames from a handle on
+// that folder (dirHandles.rename).
+func (d disk) change(c change, held *dirHandles) error {
 	switch c.kind {
 	case 'R':
 		if err := d.check("rename", c.to); err != nil {
 			return err
 		}
-		err := d.root.Rename(filepath.FromSlash(c.path), filepath.FromSlash(c.to))
+		err := held.rename(c.path, c.to)
 		if err != nil && errors.Is(err, fs.ErrNotExist) {
 			if _, lerr := d.root.Lstat(filepath.FromSlash(c.path)); errors.Is(lerr, fs.ErrNotExist) {
 				return nil // moved before a kill

@@ -92,6 +92,25 @@ func (h *dirHandles) mkdir(d string) error {
 	return h.root.Mkdir(filepath.FromSlash(d), dirPerm)
 }
 
+// rename moves slash path from to slash path to. A move within one folder
+// renames from a handle on that folder, opened from the held handle on its
+// parent: cat/role/index.html~ to cat/role/index.html opens one folder
+// (role), where os.Root's walk from the output folder opens and closes
+// every folder on the way for each side of the rename, four openat calls
+// on a site of category/role/index.html.
+func (h *dirHandles) rename(from, to string) error {
+	dir := parentDir(from)
+	if dir == "" || dir != parentDir(to) {
+		return h.root.Rename(filepath.FromSlash(from), filepath.FromSlash(to))
+	}
+	folder, release, err := h.dir(dir)
+	if err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	defer release()
+	return folder.Rename(path.Base(from), path.Base(to))
+}
+
 // forget closes the handles on folder d and the folders in it, which are
 // about to be removed or replaced.
 func (h *dirHandles) forget(d string) {
