@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -32,7 +31,7 @@ func parseFormat(s string) (format, error) {
 	case "github":
 		return formatGitHub, nil
 	}
-	return formatText, fmt.Errorf("-format: %q is not an output format: use text, json or github", s)
+	return formatText, diag.Fail(nil, diag.BadFormatFlag, s)
 }
 
 // jsonDiagnostic is one line of -format json.

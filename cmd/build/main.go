@@ -2,8 +2,8 @@
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
 //	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github] [-schema DIR]
-//	build [-content DIR] -new CATEGORY/SLUG
-//	build -init DIR
+//	build [-content DIR] [-lang de|en] -new CATEGORY/SLUG
+//	build [-lang de|en] -init DIR
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -92,7 +92,9 @@ func looksLikeAddr(s string) bool {
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// The flag package's own messages are English: they are discarded and
+	// the error is returned in the catalogue's words (flagError).
+	fs.SetOutput(io.Discard)
 	o := &options{}
 	fs.StringVar(&o.cfg.ContentDir, "content", "content", "content `folder` with site.yaml and roles/")
 	fs.StringVar(&o.cfg.LayoutsDir, "layouts", "layouts", "`folder` of templates that override the built-in ones")
@@ -108,23 +110,25 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	formatName := fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
 	fs.StringVar(&o.newRole, "new", "", "write the file of a new role, a draft, into the content folder's roles/ (e.g. -new tech-development/data-engineer)")
 	fs.StringVar(&o.initDir, "init", "", "write a new site into `DIR`: DIR/content/site.yaml and an example role")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() {} // the usage is printed for -h only, below
 	if err := fs.Parse(args); err != nil {
-		return nil, err
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			fmt.Fprintf(stderr, "Usage: build [flags]\n\nBuilds the Rolesite content folder into a static site.\n\nFlags:\n")
+			fs.PrintDefaults()
+		}
+		return nil, flagError(err)
 	}
 	rest := fs.Args()
 	if o.serve.set && o.serve.addr == defaultServeAddr && len(rest) > 0 && looksLikeAddr(rest[0]) {
 		o.serve.addr = rest[0]
 		if err := fs.Parse(rest[1:]); err != nil {
-			return nil, err
+			return nil, flagError(err)
 		}
 		rest = fs.Args()
 	}
 	if len(rest) > 0 {
-		return nil, fmt.Errorf("unexpected argument %q (flags start with -)", rest[0])
+		return nil, diag.Fail(nil, diag.UnexpectedArgument, rest[0])
 	}
 	if *lang != "" {
 		l, err := diag.ParseLang(*lang)
@@ -148,18 +152,18 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		o.watch = true
 	}
 	if o.watch && o.cfg.Check {
-		return nil, errors.New("-check cannot be combined with -watch or -serve")
+		return nil, diag.Fail(nil, diag.CheckWithWatch)
 	}
 	if o.cfg.BaseURL != "" {
 		if reason := content.CheckBaseURL(o.cfg.BaseURL); !reason.IsZero() {
-			return nil, fmt.Errorf("-base-url: %s", reason)
+			return nil, diag.Fail(nil, diag.BadBaseURLFlag, reason)
 		}
 	}
 	return o, nil
 }
 
 // checkScaffoldFlags refuses -new and -init next to flags they would
-// ignore: -new takes -content only, -init nothing else.
+// ignore: -new takes -content and -lang only, -init -lang only.
 func checkScaffoldFlags(fs *flag.FlagSet, o *options) error {
 	if o.newRole == "" && o.initDir == "" {
 		return nil
@@ -170,7 +174,7 @@ func checkScaffoldFlags(fs *flag.FlagSet, o *options) error {
 	}
 	var extra []string
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name != allowed && "-"+f.Name != mode {
+		if f.Name != allowed && f.Name != "lang" && "-"+f.Name != mode {
 			extra = append(extra, "-"+f.Name)
 		}
 	})
@@ -178,9 +182,9 @@ func checkScaffoldFlags(fs *flag.FlagSet, o *options) error {
 		return nil
 	}
 	if mode == "-new" {
-		return fmt.Errorf("-new writes a role file and builds nothing: it takes -content only, not %s", strings.Join(extra, ", "))
+		return diag.Fail(nil, diag.NewTakesFlags, strings.Join(extra, ", "))
 	}
-	return fmt.Errorf("-init writes a new site into its folder and builds nothing: it takes no other flag, not %s", strings.Join(extra, ", "))
+	return diag.Fail(nil, diag.InitTakesFlags, strings.Join(extra, ", "))
 }
 
 // buildTime is SOURCE_DATE_EPOCH when set, else the clock.
@@ -191,7 +195,7 @@ func buildTime() (time.Time, error) {
 	}
 	sec, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
+		return time.Time{}, diag.Fail(nil, diag.BadSourceDateEpoch, v)
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }
@@ -202,7 +206,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "build: %v\n", err)
+		fmt.Fprintf(stderr, "build: %s\n", diag.ErrorIn(err, usageLang(args)))
 		return 2
 	}
 	if opts.schemaDir != "" {
@@ -215,7 +219,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	now, err := buildTime()
 	if err != nil {
-		fmt.Fprintf(stderr, "build: %v\n", err)
+		fmt.Fprintf(stderr, "build: %s\n", diag.ErrorIn(err, generator.MessageLang(opts.cfg)))
 		return 2
 	}
 	if opts.newRole != "" || opts.initDir != "" {
@@ -249,7 +253,7 @@ func runScaffold(ctx context.Context, opts *options, now time.Time, stdout, stde
 	} else {
 		var paths []string
 		if paths, err = scaffold.Init(ctx, opts.initDir, now); err == nil {
-			fmt.Fprintln(stdout, diag.WroteSite.Format(diag.English, // no site yet to take a language from
+			fmt.Fprintln(stdout, diag.WroteSite.Format(initLang(opts.cfg),
 				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public")))
 			return 0
 		}
@@ -348,4 +352,76 @@ func report(stdout, stderr io.Writer, opts *options, res *generator.Result, err 
 	fmt.Fprintln(stdout, diag.SummaryBuilt.Format(lang, res.Pages, res.Files, cfg.OutDir,
 		res.Stats.Written, res.Stats.Unchanged, res.Stats.Removed, res.Links, warnings, rounded))
 	return 0
+}
+
+// flagError returns an error of the flag package in the catalogue's words.
+// The flag package's messages are fixed sentences with the flag or value at
+// their end; one that is not known comes back as it is.
+func flagError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return diag.Fail(nil, diag.UnknownFlag, rest)
+	}
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return diag.Fail(nil, diag.FlagNeedsValue, rest)
+	}
+	if rest, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return diag.Fail(nil, diag.BadFlagSyntax, rest)
+	}
+	for _, prefix := range []string{"invalid boolean value ", "invalid value "} {
+		rest, ok := strings.CutPrefix(msg, prefix)
+		if !ok {
+			continue
+		}
+		value, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			break
+		}
+		unquoted, _ := strconv.Unquote(value) // a quoted prefix always unquotes
+		name, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(rest[len(value):], " for flag "), " for "), ":")
+		return diag.Fail(nil, diag.BadFlagValue, unquoted, name)
+	}
+	return err
+}
+
+// usageLang is the language of a mistake in the command line, decided
+// before its flags are understood: the value of the last -lang when it is de
+// or en, else the language of the site.yaml in the -content folder (content
+// by default) when it can be read, else English.
+func usageLang(args []string) diag.Lang {
+	cfg := generator.Config{ContentDir: "content"}
+	for i := 0; i < len(args); i++ {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if args[i] == "--" || !strings.HasPrefix(args[i], "-") {
+			break
+		}
+		if name != "lang" && name != "content" {
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				break
+			}
+			i++
+			value = args[i]
+		}
+		if name == "content" {
+			cfg.ContentDir = value
+		} else if l, err := diag.ParseLang(value); err == nil {
+			cfg.Lang = &l
+		}
+	}
+	return generator.MessageLang(cfg)
+}
+
+// initLang is the language of -init's messages: -lang when given, else
+// English, as there is no site yet to take a language from.
+func initLang(cfg generator.Config) diag.Lang {
+	if cfg.Lang != nil {
+		return *cfg.Lang
+	}
+	return diag.English
 }

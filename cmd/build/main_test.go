@@ -67,10 +67,10 @@ func TestParseFlags(t *testing.T) {
 		{args: []string{"-serve", "myhost"}, err: `unexpected argument "myhost"`},
 		{args: []string{"-drafts", "--", "8080"}, err: `unexpected argument "8080"`},
 		{args: []string{"-base-url", "/relative/"}, err: "-base-url"},
-		{args: []string{"-new", "tech/x", "-out", "x"}, err: "-new writes a role file and builds nothing: it takes -content only, not -out"},
-		{args: []string{"-new", "tech/x", "-drafts", "-watch"}, err: "it takes -content only, not -drafts, -watch"},
-		{args: []string{"-new", "tech/x", "-init", "dir"}, err: "-init writes a new site into its folder and builds nothing: it takes no other flag, not -new"},
-		{args: []string{"-init", "dir", "-content", "c"}, err: "it takes no other flag, not -content"},
+		{args: []string{"-new", "tech/x", "-out", "x"}, err: "-new writes a role file and builds nothing: it takes -content and -lang only, not -out"},
+		{args: []string{"-new", "tech/x", "-drafts", "-watch"}, err: "it takes -content and -lang only, not -drafts, -watch"},
+		{args: []string{"-new", "tech/x", "-init", "dir"}, err: "-init writes a new site into its folder and builds nothing: it takes -lang only, not -new"},
+		{args: []string{"-init", "dir", "-content", "c"}, err: "it takes -lang only, not -content"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -292,3 +292,19 @@ var (
 	OverlayTitle        = message("overlay-title", "Build failed: the page shows the last good build.", "Build fehlgeschlagen: die Seite zeigt den letzten erfolgreichen Stand.")
 	NotBuiltYet         = message("not-built-yet", "404 page not found: the site has not been built yet", "404 Seite nicht gefunden: die Website wurde noch nicht erzeugt")
 )
+
+// Mistakes in the command line of build (exit status 2).
+var (
+	UnknownFlag        = message("unknown-flag", "flag provided but not defined: %s (build -h lists the flags)", "unbekannte Option %s (build -h listet die Optionen auf)")
+	FlagNeedsValue     = message("flag-needs-value", "flag needs an argument: %s", "die Option %s braucht einen Wert")
+	BadFlagValue       = message("bad-flag-value", "invalid value %q for flag %s", "ungültiger Wert %q für die Option %s")
+	BadFlagSyntax      = message("bad-flag-syntax", "bad flag syntax: %s", "ungültige Schreibweise einer Option: %s")
+	UnexpectedArgument = message("unexpected-argument", "unexpected argument %q (flags start with -)", "unerwartetes Argument %q (Optionen beginnen mit -)")
+	CheckWithWatch     = message("check-with-watch", "-check cannot be combined with -watch or -serve", "-check lässt sich nicht mit -watch oder -serve verbinden")
+	BadBaseURLFlag     = message("bad-base-url-flag", "-base-url: %s", "-base-url: %s")
+	BadLangFlag        = message("bad-lang-flag", "-lang: %q is not a message language: use de or en", "-lang: %q ist keine Sprache für Meldungen: bitte de oder en verwenden")
+	BadFormatFlag      = message("bad-format-flag", "-format: %q is not an output format: use text, json or github", "-format: %q ist kein Ausgabeformat: bitte text, json oder github verwenden")
+	BadSourceDateEpoch = message("bad-source-date-epoch", "SOURCE_DATE_EPOCH=%q is not a number of seconds", "SOURCE_DATE_EPOCH=%q ist keine Anzahl von Sekunden")
+	NewTakesFlags      = message("new-takes-flags", "-new writes a role file and builds nothing: it takes -content and -lang only, not %s", "-new schreibt eine Rollendatei und erzeugt nichts: es nimmt nur -content und -lang, nicht %s")
+	InitTakesFlags     = message("init-takes-flags", "-init writes a new site into its folder and builds nothing: it takes -lang only, not %s", "-init schreibt eine neue Website in seinen Ordner und erzeugt nichts: es nimmt nur -lang, nicht %s")
+)

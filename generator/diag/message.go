@@ -43,7 +43,7 @@ func ParseLang(s string) (Lang, error) {
 	case "en":
 		return English, nil
 	}
-	return English, fmt.Errorf("-lang: %q is not a message language: use de or en", s)
+	return English, Fail(nil, BadLangFlag, s)
 }
 
 // Message is one entry of the catalogue (catalog.go): a stable,
@@ -68,8 +68,8 @@ func (m Message) In(lang Lang) string {
 	return m.en
 }
 
-// Format renders the message in lang with args; an arg that is a Text is
-// rendered in lang first.
+// Format renders the message in lang with args; an arg that is a Text, a
+// Message or an error is rendered in lang first (see ErrorIn).
 func (m Message) Format(lang Lang, args ...any) string {
 	format := m.In(lang)
 	if len(args) == 0 {
@@ -78,10 +78,10 @@ func (m Message) Format(lang Lang, args ...any) string {
 	rendered := make([]any, len(args))
 	for i, a := range args {
 		switch a := a.(type) {
-		case Text:
+		case interface{ In(Lang) string }:
 			rendered[i] = a.In(lang)
-		case Message:
-			rendered[i] = a.In(lang)
+		case error:
+			rendered[i] = ErrorIn(a, lang)
 		default:
 			rendered[i] = a
 		}

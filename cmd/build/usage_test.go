@@ -1,0 +1,88 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestRunUsageErrorsInBothLanguages runs the command with mistakes in its
+// command line and checks the exact message in each language: -lang when
+// given, else the language of the site in -content (German in the fixture),
+// else English.
+func TestRunUsageErrorsInBothLanguages(t *testing.T) {
+	cases := []struct {
+		name    string
+		flags   []string
+		english string
+		german  string
+	}{
+		{"unknown flag", []string{"-bogus"},
+			"flag provided but not defined: -bogus (build -h lists the flags)",
+			"unbekannte Option -bogus (build -h listet die Optionen auf)"},
+		{"missing value", []string{"-out"},
+			"flag needs an argument: -out",
+			"die Option -out braucht einen Wert"},
+		{"bad bool", []string{"-drafts=maybe"},
+			`invalid value "maybe" for flag -drafts`,
+			`ungültiger Wert "maybe" für die Option -drafts`},
+		{"unexpected argument", []string{"extra"},
+			`unexpected argument "extra" (flags start with -)`,
+			`unerwartetes Argument "extra" (Optionen beginnen mit -)`},
+		{"check with watch", []string{"-check", "-watch"},
+			"-check cannot be combined with -watch or -serve",
+			"-check lässt sich nicht mit -watch oder -serve verbinden"},
+		{"base url", []string{"-base-url", "ftp://x"},
+			`-base-url: "ftp://x" must be an absolute http or https URL such as https://karriere.example.de/`,
+			`-base-url: "ftp://x" muss eine absolute http- oder https-URL sein, etwa https://karriere.example.de/`},
+		{"format", []string{"-format", "xml"},
+			`-format: "xml" is not an output format: use text, json or github`,
+			`-format: "xml" ist kein Ausgabeformat: bitte text, json oder github verwenden`},
+		{"lang", []string{"-lang", "fr"},
+			`-lang: "fr" is not a message language: use de or en`,
+			`-lang: "fr" ist keine Sprache für Meldungen: bitte de oder en verwenden`},
+		{"-new with -out", []string{"-new", "sales/x", "-out", "x"},
+			"-new writes a role file and builds nothing: it takes -content and -lang only, not -out",
+			"-new schreibt eine Rollendatei und erzeugt nichts: es nimmt nur -content und -lang, nicht -out"},
+		{"-init with -content", []string{"-init", "x", "-content", "c"},
+			"-init writes a new site into its folder and builds nothing: it takes -lang only, not -content",
+			"-init schreibt eine neue Website in seinen Ordner und erzeugt nichts: es nimmt nur -lang, nicht -content"},
+	}
+	for _, tt := range cases {
+		s := newSite(t) // German
+		missing := filepath.Join(t.TempDir(), "none")
+		for _, run := range []struct {
+			how   string
+			flags []string
+			want  string
+		}{
+			{"site language", append([]string{"-content", s.content}, tt.flags...), tt.german},
+			{"-lang en", append([]string{"-lang", "en", "-content", s.content}, tt.flags...), tt.english},
+			{"-lang de, no site", append([]string{"-lang", "de", "-content", missing}, tt.flags...), tt.german},
+			{"no site", append([]string{"-content", missing}, tt.flags...), tt.english},
+		} {
+			if tt.name == "lang" && run.how != "site language" && run.how != "no site" {
+				continue // a -lang of its own decides nothing here
+			}
+			t.Run(tt.name+"/"+run.how, func(t *testing.T) {
+				code, stdout, stderr := runCmd(t, run.flags...)
+				if want := "build: " + run.want + "\n"; code != 2 || stderr != want || stdout != "" {
+					t.Errorf("exit %d, stdout %q, stderr %q; want 2, %q", code, stdout, stderr, want)
+				}
+			})
+		}
+	}
+}
+
+func TestRunBadSourceDateEpoch(t *testing.T) {
+	s := newSite(t)
+	for _, tt := range []struct{ lang, want string }{
+		{"de", `build: SOURCE_DATE_EPOCH="soon" ist keine Anzahl von Sekunden` + "\n"},
+		{"en", `build: SOURCE_DATE_EPOCH="soon" is not a number of seconds` + "\n"},
+	} {
+		t.Setenv("SOURCE_DATE_EPOCH", "soon")
+		code, _, stderr := runCmd(t, "-content", s.content, "-lang", tt.lang)
+		if code != 2 || stderr != tt.want {
+			t.Errorf("-lang %s: exit %d, stderr %q; want 2, %q", tt.lang, code, stderr, tt.want)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package diag
+
+// Failure is an error whose sentence is a catalogue Text, so that the
+// command can print it in the reader's language, wrapping the cause it
+// reports. The cause (an OS error, say) follows the text after a colon, in
+// its own words unless it is a Failure too. Err may be nil.
+type Failure struct {
+	Text Text
+	Err  error
+}
+
+// Fail makes a Failure of msg and args that wraps err (nil for none).
+func Fail(err error, msg Message, args ...any) Failure {
+	return Failure{Text: T(msg, args...), Err: err}
+}
+
+// Error renders the failure in English.
+func (f Failure) Error() string { return f.In(English) }
+
+// In renders the failure in lang.
+func (f Failure) In(lang Lang) string {
+	s := f.Text.In(lang)
+	if f.Err != nil {
+		s += ": " + ErrorIn(f.Err, lang)
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (f Failure) Unwrap() error { return f.Err }
+
+// ErrorIn renders err in lang: a Failure, a List or any error with an
+// In(Lang) method in that language, any other error as its Error text.
+func ErrorIn(err error, lang Lang) string {
+	switch e := err.(type) {
+	case interface{ In(Lang) string }:
+		return e.In(lang)
+	case List:
+		return e.Text(lang)
+	}
+	return err.Error()
+}
