@@ -29,7 +29,8 @@ import (
 // version; unless the kill came while the build moved its files into place
 // (a few milliseconds, its commit journal is there), the folder is exactly
 // the old site or the new one and every link resolves; and the next build
-// brings the folder to exactly what a clean build gives. It takes minutes, so it runs only with ROLESITE_CRASH=1:
+// brings the folder to exactly what a clean build gives. It takes minutes,
+// so it runs only with ROLESITE_CRASH=1:
 //
 //	ROLESITE_CRASH=1 go test -run '^TestCrashConsistency$' -count=1 -timeout 30m ./generator
 //
@@ -275,6 +276,7 @@ func TestCrashConsistency(t *testing.T) {
 		if !writing {
 			kill = time.After(delay)
 		}
+		poll := time.NewTicker(500 * time.Microsecond)
 		var err error
 		var wroteAt time.Time
 	watch:
@@ -289,7 +291,7 @@ func TestCrashConsistency(t *testing.T) {
 				cmd.Process.Signal(syscall.SIGKILL)
 				err = <-exited
 				break watch
-			case <-time.After(500 * time.Microsecond):
+			case <-poll.C:
 			}
 			if writing && kill == nil {
 				if _, serr := os.Stat(journal); serr == nil {
@@ -298,6 +300,7 @@ func TestCrashConsistency(t *testing.T) {
 				}
 			}
 		}
+		poll.Stop()
 		ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
 		killed := err != nil && ws.Signaled() && ws.Signal() == syscall.SIGKILL
 		if err != nil && !killed {

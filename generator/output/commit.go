@@ -119,9 +119,8 @@ func (d disk) apply(cs []change) error {
 	held := newDirHandles(d.root)
 	defer held.closeAll()
 	for _, c := range cs {
-		if c.kind != 'R' {
-			// A folder made or removed may be one a handle is held on.
-			held.closeAll()
+		if c.kind == 'D' {
+			held.forget(c.path) // the folder may be one a handle is held on
 		}
 		if err := d.change(c, held); err != nil {
 			return err
@@ -131,9 +130,7 @@ func (d disk) apply(cs []change) error {
 }
 
 func (d disk) applyOne(c change) error {
-	held := newDirHandles(d.root)
-	defer held.closeAll()
-	return d.change(c, held)
+	return d.apply([]change{c})
 }
 
 // change makes change c. A move within one folder renames from a handle on
