@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"testing"
 
+	"rolesite/generator/diag"
 	"rolesite/generator/output"
 )
 
@@ -241,11 +242,17 @@ func TestFailedBuildLeavesOldOrNewSite(t *testing.T) {
 						oldKept++
 						if err == nil || !strings.Contains(err.Error(), cfg.OutDir+" still holds the previous site") || !errors.Is(err, errno) {
 							t.Errorf("change %d failed, the folder holds the previous site; error %v, want %q and the %s", n, err, "still holds the previous site", errno)
+						} else if de := diag.ErrorIn(err, diag.German); !strings.HasSuffix(de, "; "+cfg.OutDir+" enthält weiterhin die vorige Website") {
+							t.Errorf("change %d failed: in German the error is %q, want it to end in %q", n, de, "enthält weiterhin die vorige Website")
 						}
 					case diffStates(gotPages, newSite) == "":
 						newMade++
 						if err != nil && !strings.Contains(err.Error(), cfg.OutDir+" holds the new site") {
 							t.Errorf("change %d failed, the folder holds the new site; error %v, want none or %q", n, err, "holds the new site")
+						} else if de := ""; err != nil {
+							if de = diag.ErrorIn(err, diag.German); !strings.HasSuffix(de, "; "+cfg.OutDir+" enthält die neue Website") {
+								t.Errorf("change %d failed: in German the error is %q, want it to end in %q", n, de, "enthält die neue Website")
+							}
 						}
 					default:
 						t.Fatalf("change %d failed (%v): the folder is neither the previous site (%s) nor the new one (%s)",

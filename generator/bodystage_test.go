@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+
+	"rolesite/generator/diag"
 )
 
 // The body stage's errors name the file they are about (ISSUE "Nothing
@@ -121,6 +123,12 @@ func TestScratchFullAndNoMemory(t *testing.T) {
 				tmp + " or set TMPDIR to a folder with room"
 			if err == nil || err.Error() != want {
 				t.Errorf("error\n%v\nwant\n%s", err, want)
+			}
+			wantDE := "der temporäre Ordner " + tmp + " kann die gerenderten Rollentexte nicht aufnehmen (" + tt.errno.Error() +
+				"), und in den Arbeitsspeicher passen sie auch nicht (mehr als 10 bytes, ein Viertel von GOMEMLIMIT): schaffen Sie Platz in " +
+				tmp + " oder setzen Sie TMPDIR auf einen Ordner mit genug Platz"
+			if err != nil && diag.ErrorIn(err, diag.German) != wantDE {
+				t.Errorf("German error\n%s\nwant\n%s", diag.ErrorIn(err, diag.German), wantDE)
 			}
 			if res != nil && res.Diagnostics.HasErrors() {
 				t.Errorf("blamed a content file: %v", res.Diagnostics)

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"rolesite/generator/diag"
 )
 
 // bodyStore holds the body HTML that one build's link stage rendered until
@@ -125,8 +127,7 @@ func (s *bodyStore) put(i int, html []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.spilled && s.memBytes+int64(len(html)) > s.cfg.memBudget {
-		return fmt.Errorf("the temporary folder %s cannot hold the rendered role bodies (%v), and they do not fit in memory either (more than %s, a quarter of GOMEMLIMIT): free space in %s or set TMPDIR to a folder with room",
-			s.dir, pathCause(*s.failed.Load()), byteSize(s.cfg.memBudget), s.dir)
+		return diag.Fail(nil, diag.ScratchFull, s.dir, pathCause(*s.failed.Load()), byteSize(s.cfg.memBudget), s.dir)
 	}
 	s.mem[i] = string(html)
 	s.memBytes += int64(len(html))
@@ -139,7 +140,7 @@ func (s *bodyStore) get(i int) (string, bool, error) {
 		ref := s.refs[i]
 		buf := make([]byte, ref.n)
 		if _, err := s.file.ReadAt(buf, ref.off); err != nil {
-			return "", false, fmt.Errorf("read the role bodies back from the scratch file in %s: %w", s.dir, err)
+			return "", false, diag.Fail(err, diag.ScratchRead, s.dir)
 		}
 		// buf is this string's alone: no need to copy it.
 		return unsafe.String(unsafe.SliceData(buf), len(buf)), true, nil

@@ -213,15 +213,17 @@ type InterruptedError struct {
 // Unwrap returns the context's error (context.Canceled, say).
 func (e *InterruptedError) Unwrap() error { return e.cause }
 
-func (e *InterruptedError) Error() string {
-	switch {
-	case e.Check:
-		return "interrupted; nothing written"
-	default:
-		// A build commits its files at once, and a cancelled one does
-		// not commit.
-		return fmt.Sprintf("interrupted; %s still holds the previous site", e.OutDir)
+func (e *InterruptedError) Error() string { return e.In(diag.English) }
+
+// In says in lang that the build was interrupted and what the output
+// folder holds.
+func (e *InterruptedError) In(lang diag.Lang) string {
+	if e.Check {
+		return diag.InterruptedCheck.Format(lang)
 	}
+	// A build commits its files at once, and a cancelled one does not
+	// commit.
+	return diag.Interrupted.Format(lang, e.OutDir)
 }
 
 // stopped ends a build whose stage could not finish: a problem with a
@@ -388,7 +390,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}
 	res.Changes = changeReport(site, now, before, readPrevJobs(cfg.ChangesFile), res.ChangedURLs())
 	if err := writeReport(cfg.ChangesFile, res.Changes); err != nil {
-		return res, fmt.Errorf("%w; %s holds the new site", err, cfg.OutDir)
+		return res, diag.Wrap(err, diag.NewSiteInPlace, cfg.OutDir)
 	}
 	return res, nil
 }
@@ -599,10 +601,10 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 	stats, err := s.Commit()
 	if errors.Is(err, output.ErrCommitUnfinished) {
 		b.pages = map[string]uint64{}
-		return output.Stats{}, 0, fmt.Errorf("%w; %s mixes the previous site and the new one: build again, the next build finishes the commit before anything else", err, b.cfg.OutDir)
+		return output.Stats{}, 0, diag.Wrap(err, diag.SitesMixed, b.cfg.OutDir)
 	}
 	if errors.Is(err, output.ErrCommitted) {
-		err = fmt.Errorf("%w; %s holds the new site", err, b.cfg.OutDir)
+		err = diag.Wrap(err, diag.NewSiteInPlace, b.cfg.OutDir)
 	} else if err != nil {
 		return output.Stats{}, 0, b.previousSite(err)
 	}
@@ -629,7 +631,7 @@ func (b *Builder) previousSite(err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err // reported as an InterruptedError
 	}
-	return fmt.Errorf("%w; %s still holds the previous site", err, b.cfg.OutDir)
+	return diag.Wrap(err, diag.PreviousSiteKept, b.cfg.OutDir)
 }
 
 // outputOptions are the options of the build's output session.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"rolesite/generator/content"
+	"rolesite/generator/diag"
 	"rolesite/generator/output"
 )
 
@@ -67,7 +67,7 @@ func sitemapLocs(dir string) (map[string]bool, error) {
 			Sitemaps []string `xml:"sitemap>loc"`
 		}
 		if err := xml.Unmarshal(data, &doc); err != nil {
-			return fmt.Errorf("read previous %s: %w", name, err)
+			return diag.Fail(err, diag.ReadPrevSitemap, name)
 		}
 		for _, u := range doc.URLs {
 			locs[u] = true
@@ -161,23 +161,22 @@ func CheckChangesFile(cfg Config) error {
 	if path == "" {
 		return nil
 	}
-	refuse := func(format string, args ...any) error {
-		return fmt.Errorf("refusing to write the change report to %q: "+format, append([]any{path}, args...)...)
+	refuse := func(reason diag.Message, args ...any) error {
+		return diag.Fail(nil, diag.RefuseChanges, path, diag.T(reason, args...))
 	}
-	const elsewhere = "name a file outside the content, layouts and output folders"
 	for _, f := range []struct{ name, dir string }{{"content", cfg.ContentDir}, {"layouts", cfg.LayoutsDir}, {"output", cfg.OutDir}} {
 		if f.dir == "" {
 			continue
 		}
 		where, err := output.Place(path, f.dir)
 		if err != nil {
-			return fmt.Errorf("check change report %q against the %s folder %q: %w", path, f.name, f.dir, err)
+			return diag.Fail(err, diag.CheckChangesAgain, path, f.name, f.dir)
 		}
 		switch where {
 		case output.Same:
-			return refuse("it is the %s folder %q; %s", f.name, f.dir, elsewhere)
+			return refuse(diag.ChangesIsFolder, f.name, f.dir)
 		case output.Inside:
-			return refuse("it is inside the %s folder %q; %s", f.name, f.dir, elsewhere)
+			return refuse(diag.ChangesInFolder, f.name, f.dir)
 		}
 	}
 	linfo, err := os.Lstat(path)
@@ -185,25 +184,25 @@ func CheckChangesFile(cfg Config) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("check change report %q: %w", path, err)
+		return diag.Fail(err, diag.CheckChanges, path)
 	}
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && linfo.Mode()&fs.ModeSymlink != 0:
-		return refuse("it is a symbolic link to a missing file; name the report file itself")
+		return refuse(diag.ChangesDangling)
 	case err != nil:
-		return fmt.Errorf("check change report %q: %w", path, err)
+		return diag.Fail(err, diag.CheckChanges, path)
 	case info.IsDir():
-		return refuse("it is a folder; name a file in it, e.g. %q", filepath.Join(path, "changes.json"))
+		return refuse(diag.ChangesIsDir, filepath.Join(path, "changes.json"))
 	case !info.Mode().IsRegular():
-		return refuse("it is not a regular file")
+		return refuse(diag.ChangesNotRegular)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("check change report %q: %w", path, err)
+		return diag.Fail(err, diag.CheckChanges, path)
 	}
 	if !isChangeReport(data) {
-		return refuse(`the file exists and is not a change report the build wrote (no "format": %q); name a new file, or delete this one if it is no longer needed`, ReportFormat)
+		return refuse(diag.ChangesNotReport, ReportFormat)
 	}
 	return nil
 }
@@ -255,7 +254,7 @@ func readPrevJobs(path string) map[string]bool {
 func writeReport(path string, rep *ChangeReport) error {
 	data, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
-		return fmt.Errorf("write change report %s: %w", path, err)
+		return diag.Fail(err, diag.WriteChanges, path)
 	}
 	target := path
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
@@ -263,7 +262,7 @@ func writeReport(path string, rep *ChangeReport) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write change report %s: %w", path, err)
+		return diag.Fail(err, diag.WriteChanges, path)
 	}
 	_, err = tmp.Write(append(data, '\n'))
 	err = errors.Join(err, tmp.Chmod(0o644), tmp.Close())
@@ -272,7 +271,7 @@ func writeReport(path string, rep *ChangeReport) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("write change report %s: %w", path, err)
+		return diag.Fail(err, diag.WriteChanges, path)
 	}
 	return nil
 }

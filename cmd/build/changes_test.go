@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,70 +20,81 @@ import (
 // 2 before anything is read or written; the content, layouts and output
 // trees (and everything beside them) stay byte for byte as they were.
 func TestRunRefusesChangesFile(t *testing.T) {
+	type reason struct{ en, de string }
 	t.Setenv("SOURCE_DATE_EPOCH", "1795694400") // 2026-11-26
 	const hint = "; name a file outside the content, layouts and output folders"
+	const hintDE = "; nennen Sie eine Datei außerhalb der Ordner für Inhalte, Layouts und Ausgabe"
+	// inside and is give a reason in both languages; %[1]s is root.
+	inside := func(kind, dir string) reason {
+		return reason{`it is inside the ` + kind + ` folder "%[1]s/` + dir + `"` + hint, `die Datei läge im ` + kind + `-Ordner "%[1]s/` + dir + `"` + hintDE}
+	}
+	is := func(kind, dir string) reason {
+		return reason{`it is the ` + kind + ` folder "%[1]s/` + dir + `"` + hint, `das ist der ` + kind + `-Ordner "%[1]s/` + dir + `"` + hintDE}
+	}
+	notReport := reason{`the file exists and is not a change report the build wrote (no "format": "rolesite-change-report/1"); name a new file, or delete this one if it is no longer needed`,
+		`die Datei gibt es schon, und sie ist kein Änderungsbericht eines Builds (kein "format": "rolesite-change-report/1"); nennen Sie eine neue Datei, oder löschen Sie diese, wenn sie nicht mehr gebraucht wird`}
 	tests := []struct {
 		name string
 		// setup prepares root (content/, layouts/, public/ built once
 		// unless fresh) and returns the -changes path.
 		setup func(t *testing.T, root string) string
 		fresh bool   // public/ does not exist yet
-		why   string // the message after the quoted path; %s is root
+		why   reason // the message after the quoted path
 	}{
 		{name: "site.yaml", setup: func(t *testing.T, root string) string { return filepath.Join(root, "content", "site.yaml") },
-			why: `it is inside the content folder "%[1]s/content"` + hint},
+			why: inside("content", "content")},
 		{name: "role file", setup: func(t *testing.T, root string) string {
 			return filepath.Join(root, "content", "roles", "backend-entwickler.md")
-		}, why: `it is inside the content folder "%[1]s/content"` + hint},
+		}, why: inside("content", "content")},
 		{name: "new file inside content", setup: func(t *testing.T, root string) string { return filepath.Join(root, "content", "changes.json") },
-			why: `it is inside the content folder "%[1]s/content"` + hint},
+			why: inside("content", "content")},
 		{name: "content folder itself", setup: func(t *testing.T, root string) string { return filepath.Join(root, "content") },
-			why: `it is the content folder "%[1]s/content"` + hint},
+			why: is("content", "content")},
 		{name: "inside layouts", setup: func(t *testing.T, root string) string { return filepath.Join(root, "layouts", "changes.json") },
-			why: `it is inside the layouts folder "%[1]s/layouts"` + hint},
+			why: inside("layouts", "layouts")},
 		{name: "published home page", setup: func(t *testing.T, root string) string { return filepath.Join(root, "public", "index.html") },
-			why: `it is inside the output folder "%[1]s/public"` + hint},
+			why: inside("output", "public")},
 		{name: "new file inside out", setup: func(t *testing.T, root string) string { return filepath.Join(root, "public", "changes.json") },
-			why: `it is inside the output folder "%[1]s/public"` + hint},
+			why: inside("output", "public")},
 		{name: "equal to out", setup: func(t *testing.T, root string) string { return filepath.Join(root, "public") },
-			why: `it is the output folder "%[1]s/public"` + hint},
+			why: is("output", "public")},
 		{name: "equal to out not built yet", fresh: true, setup: func(t *testing.T, root string) string { return filepath.Join(root, "public") },
-			why: `it is the output folder "%[1]s/public"` + hint},
+			why: is("output", "public")},
 		{name: "inside out not built yet", fresh: true, setup: func(t *testing.T, root string) string { return filepath.Join(root, "public", "index.html") },
-			why: `it is inside the output folder "%[1]s/public"` + hint},
+			why: inside("output", "public")},
 		{name: "other case inside out not built yet", fresh: true, setup: func(t *testing.T, root string) string {
 			return filepath.Join(root, "PUBLIC", "index.html")
-		}, why: `it is inside the output folder "%[1]s/public"` + hint},
+		}, why: inside("output", "public")},
 		{name: "dotted path into content", setup: func(t *testing.T, root string) string {
 			return filepath.Join(root, "layouts") + "/../content/roles/x.json"
-		}, why: `it is inside the content folder "%[1]s/content"` + hint},
+		}, why: inside("content", "content")},
 		{name: "symbolic link to site.yaml", setup: func(t *testing.T, root string) string {
 			link := filepath.Join(root, "changes.json")
 			mustSymlink(t, filepath.Join(root, "content", "site.yaml"), link)
 			return link
-		}, why: `it is inside the content folder "%[1]s/content"` + hint},
+		}, why: inside("content", "content")},
 		{name: "through a linked folder into content", setup: func(t *testing.T, root string) string {
 			mustSymlink(t, filepath.Join(root, "content", "roles"), filepath.Join(root, "reports"))
 			return filepath.Join(root, "reports", "changes.json")
-		}, why: `it is inside the content folder "%[1]s/content"` + hint},
+		}, why: inside("content", "content")},
 		{name: "symbolic link to a missing file", setup: func(t *testing.T, root string) string {
 			link := filepath.Join(root, "changes.json")
 			mustSymlink(t, filepath.Join(root, "gone.json"), link)
 			return link
-		}, why: `it is a symbolic link to a missing file; name the report file itself`},
+		}, why: reason{`it is a symbolic link to a missing file; name the report file itself`, `das ist ein symbolischer Link auf eine fehlende Datei; nennen Sie die Berichtsdatei selbst`}},
 		{name: "existing foreign file", setup: func(t *testing.T, root string) string {
 			return writeFile(t, filepath.Join(root, "notes.json"), "meeting notes\n")
-		}, why: `the file exists and is not a change report the build wrote (no "format": "rolesite-change-report/1"); name a new file, or delete this one if it is no longer needed`},
+		}, why: notReport},
 		{name: "foreign json with a job_postings key", setup: func(t *testing.T, root string) string {
 			return writeFile(t, filepath.Join(root, "feed.json"), `{"job_postings": [], "owner": "marketing"}`)
-		}, why: `the file exists and is not a change report the build wrote (no "format": "rolesite-change-report/1"); name a new file, or delete this one if it is no longer needed`},
+		}, why: notReport},
 		{name: "existing folder", setup: func(t *testing.T, root string) string {
 			dir := filepath.Join(root, "reports")
 			if err := os.Mkdir(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
 			return dir
-		}, why: `it is a folder; name a file in it, e.g. "%[1]s/reports/changes.json"`},
+		}, why: reason{`it is a folder; name a file in it, e.g. "%[1]s/reports/changes.json"`, `das ist ein Ordner; nennen Sie eine Datei darin, z. B. "%[1]s/reports/changes.json"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,13 +107,19 @@ func TestRunRefusesChangesFile(t *testing.T) {
 				}
 			}
 			changes := tt.setup(t, root)
-			for _, mode := range [][]string{nil, {"-check"}} {
+			// The sample site is German; -lang en gives English.
+			wantEN := "build: refusing to write the change report to \"" + changes + "\": " + strings.ReplaceAll(tt.why.en, "%[1]s", root) + "\n"
+			wantDE := "Build: der Änderungsbericht wird nicht nach \"" + changes + "\" geschrieben: " + strings.ReplaceAll(tt.why.de, "%[1]s", root) + "\n"
+			for _, mode := range [][]string{nil, {"-check"}, {"-lang", "en"}, {"-check", "-lang", "en"}} {
 				before := safetyTree(t, root)
 				code, stdout, stderr := runCmd(t, append(append(args, mode...), "-changes", changes)...)
 				if code != 2 {
 					t.Errorf("%v: exit %d, want 2", mode, code)
 				}
-				want := "build: -changes: refusing to write the change report to \"" + changes + "\": " + strings.ReplaceAll(tt.why, "%[1]s", root) + "\n"
+				want := wantDE
+				if slices.Contains(mode, "en") {
+					want = wantEN
+				}
 				if stderr != want {
 					t.Errorf("%v: stderr\n%s\nwant\n%s", mode, stderr, want)
 				}
@@ -221,6 +239,16 @@ func TestRunInterrupted(t *testing.T) {
 	code := run(ctx, s.args("-base-url", "https://other.example/"), &stdout, &stderr)
 	if want := "build: interrupted; " + s.out + " still holds the previous site\n"; code != 1 || stderr.String() != want {
 		t.Errorf("exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), want)
+	}
+	stderr.Reset()
+	code = run(ctx, s.args("-base-url", "https://other.example/", "-lang", "de"), &stdout, &stderr)
+	if want := "Build: abgebrochen; " + s.out + " enthält weiterhin die vorige Website\n"; code != 1 || stderr.String() != want {
+		t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), want)
+	}
+	stderr.Reset()
+	code = run(ctx, s.args("-check", "-lang", "de"), &stdout, &stderr)
+	if want := "Build: abgebrochen; nichts geschrieben\n"; code != 1 || stderr.String() != want {
+		t.Errorf("-check -lang de: exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), want)
 	}
 	if !maps.Equal(before, snapshot(t, s.out)) {
 		t.Error("an interrupted build changed the output")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -76,20 +77,21 @@ func TestSafetyRunRefusesOut(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1795694400") // 2026-11-26
 	content, layouts := filepath.Join(root, "content"), filepath.Join(root, "layouts")
 	tests := []struct {
-		out, why string
+		out, why, de string
 	}{
-		{content, "it is the content folder"},
-		{layouts, "it is the layouts folder"},
-		{root, "it contains your home folder"},
-		{filepath.Join(content, "roles"), "it is inside the content folder"},
-		{content + "/roles/..", "it is the content folder"},
-		{"/", "it is the root folder"},
-		{home, "it is your home folder"},
+		{content, `it is the content folder "` + content + `"`, `er ist der content-Ordner "` + content + `"`},
+		{layouts, `it is the layouts folder "` + layouts + `"`, `er ist der layouts-Ordner "` + layouts + `"`},
+		{root, `it contains your home folder "` + home + `"`, `er enthält Ihren Home-Ordner "` + home + `"`},
+		{filepath.Join(content, "roles"), `it is inside the content folder "` + content + `"`, `er liegt im content-Ordner "` + content + `"`},
+		{content + "/roles/..", `it is the content folder "` + content + `"`, `er ist der content-Ordner "` + content + `"`},
+		{"/", "it is the root folder", "er ist das Wurzelverzeichnis"},
+		{home, "it is your home folder", "er ist Ihr Home-Ordner"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.out, func(t *testing.T) {
 			before := safetyTree(t, root)
 			args := []string{"-content", content, "-layouts", layouts, "-out", tt.out, "-lang", "en"}
+			de := append(slices.Clone(args[:len(args)-1]), "de")
 			if tt.out == "/" {
 				// Were the check gone, a content folder that does not load
 				// would still stop the build before it writes to /.
@@ -109,6 +111,15 @@ func TestSafetyRunRefusesOut(t *testing.T) {
 			}
 			if stdout.Len() != 0 {
 				t.Errorf("stdout: %s", stdout.String())
+			}
+			if tt.out == "/" {
+				de[1] = args[1]
+			}
+			stdout.Reset()
+			stderr.Reset()
+			wantDE := `Build: in "` + tt.out + `" wird nicht geschrieben: ` + tt.de + "\nBuild fehlgeschlagen: 1 Fehler; " + tt.out + " bleibt unverändert\n"
+			if code := run(context.Background(), de, &stdout, &stderr); code != 1 || stderr.String() != wantDE || stdout.Len() != 0 {
+				t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), wantDE)
 			}
 			safetySame(t, before, safetyTree(t, root))
 		})
@@ -140,6 +151,12 @@ func TestSafetyRunLockHeld(t *testing.T) {
 	want := `build: another build is writing to "` + out + `" (lock .rolesite.lock held); wait for it to finish`
 	if !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr\n%s\ndoes not contain\n%s", stderr.String(), want)
+	}
+	stderr.Reset()
+	de := append(slices.Clone(args[:len(args)-1]), "de")
+	wantDE := `Build: ein anderer Build schreibt gerade in "` + out + `" (Sperre .rolesite.lock belegt); bitte warten, bis er fertig ist` + "\nBuild fehlgeschlagen: 1 Fehler; " + out + " bleibt unverändert\n"
+	if code := run(context.Background(), de, &stdout, &stderr); code != 1 || !strings.HasSuffix(stderr.String(), wantDE) {
+		t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and, at its end,\n%s", code, stderr.String(), wantDE)
 	}
 	safetySame(t, before, safetyTree(t, root))
 	unlock()

@@ -211,10 +211,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if opts.schemaDir != "" {
 		if err := schema.Write(opts.schemaDir); err != nil {
-			fmt.Fprintf(stderr, "build: -schema: %v\n", err)
+			fmt.Fprintln(stderr, diag.BuildProblem.Format(generator.MessageLang(opts.cfg), err))
 			return 1
 		}
-		fmt.Fprintf(stdout, "wrote %s and %s in %s\n", schema.RoleFile, schema.SiteFile, opts.schemaDir)
+		fmt.Fprintln(stdout, diag.WroteSchemaFiles.Format(generator.MessageLang(opts.cfg), schema.RoleFile, schema.SiteFile, opts.schemaDir))
 		return 0
 	}
 	now, err := buildTime()
@@ -228,7 +228,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// The report is refused before anything is read or written, in every
 	// mode, so that -check tells of it too.
 	if err := generator.CheckChangesFile(opts.cfg); err != nil {
-		fmt.Fprintf(stderr, "build: -changes: %v\n", err)
+		fmt.Fprintln(stderr, diag.BuildProblem.Format(generator.MessageLang(opts.cfg), err))
 		return 2
 	}
 	if opts.watch {
@@ -258,15 +258,18 @@ func runScaffold(ctx context.Context, opts *options, now time.Time, stdout, stde
 			return 0
 		}
 	}
+	lang := generator.MessageLang(opts.cfg)
+	if opts.initDir != "" {
+		lang = initLang(opts.cfg)
+	}
 	var list diag.List
 	if errors.As(err, &list) {
-		lang := generator.MessageLang(opts.cfg)
 		for _, d := range list {
 			fmt.Fprintln(stderr, d.Text(lang))
 		}
 		return 1
 	}
-	fmt.Fprintf(stderr, "build: %v\n", err)
+	fmt.Fprintln(stderr, diag.BuildProblem.Format(lang, err))
 	var usage *scaffold.ArgumentError
 	if errors.As(err, &usage) {
 		return 2
@@ -300,7 +303,7 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	if err := generator.Dev(ctx, opts.cfg, dev); err != nil {
-		fmt.Fprintf(stderr, "build: %v\n", err)
+		fmt.Fprintln(stderr, diag.BuildProblem.Format(generator.MessageLang(opts.cfg), err))
 		return 1
 	}
 	return 0
@@ -318,7 +321,7 @@ func report(stdout, stderr io.Writer, opts *options, res *generator.Result, err 
 	var interrupted *generator.InterruptedError
 	if errors.As(err, &interrupted) {
 		// It says what became of the output; no file is to blame.
-		fmt.Fprintf(stderr, "build: %v\n", err)
+		fmt.Fprintln(stderr, diag.BuildProblem.Format(lang, err))
 		return 1
 	}
 	var list diag.List

@@ -51,27 +51,67 @@ func TestRunInitThenBuild(t *testing.T) {
 	}
 }
 
-// TestRunNewRefusals: the exit status and message of each refusal.
+// TestRunNewRefusals: the exit status and message of each refusal of -new
+// and -init, in English (-lang en) and German (the fixture site's
+// language), and that nothing is written.
 func TestRunNewRefusals(t *testing.T) {
 	s := newSite(t)
+	taken := filepath.Join(s.content, "roles", "archiv", "data-scientist.md")
+	if err := os.MkdirAll(filepath.Dir(taken), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(s.content, "roles", "backend-entwickler.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(taken, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	existing := filepath.Join(s.content, "roles", "backend-entwickler.md")
+	siteYAML := filepath.Join(s.content, "site.yaml")
 	tests := []struct {
-		arg  string
-		code int
-		want string
+		args   []string
+		code   int
+		en, de string
 	}{
-		{"tech/backend-entwickler", 1, "build: -new tech/backend-entwickler: " + filepath.Join(s.content, "roles", "backend-entwickler.md") + " already exists; -new never overwrites a file: edit that one, or choose another slug\n"},
-		{"tehc/data-engineer", 2, `build: -new tehc/data-engineer: category "tehc" is not defined in ` + filepath.Join(s.content, "site.yaml") + ` (did you mean "tech"?)` + "\n"},
-		{"tech/Data Engineer", 2, `build: -new tech/Data Engineer: slug "Data Engineer" is not valid: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler (did you mean "data-engineer"?)` + "\n"},
+		{[]string{"-new", "tech/backend-entwickler"}, 1,
+			"build: -new tech/backend-entwickler: " + existing + " already exists; -new never overwrites a file: edit that one, or choose another slug\n",
+			"Build: -new tech/backend-entwickler: " + existing + " gibt es schon; -new überschreibt nie eine Datei: bearbeiten Sie diese, oder wählen Sie einen anderen Slug\n"},
+		{[]string{"-new", "tech/data-scientist"}, 1,
+			`build: -new tech/data-scientist: slug "data-scientist" is taken by ` + taken + " (a slug names one role in all folders under roles/); choose another slug\n",
+			`Build: -new tech/data-scientist: der Slug "data-scientist" ist schon durch ` + taken + " vergeben (ein Slug bezeichnet eine Rolle in allen Ordnern unter roles/); wählen Sie einen anderen Slug\n"},
+		{[]string{"-new", "tehc/data-engineer"}, 2,
+			`build: -new tehc/data-engineer: category "tehc" is not defined in ` + siteYAML + ` (did you mean "tech"?)` + "\n",
+			`Build: -new tehc/data-engineer: der Fachbereich "tehc" ist in ` + siteYAML + ` nicht definiert (meinten Sie "tech"?)` + "\n"},
+		{[]string{"-new", "tech/Data Engineer"}, 2,
+			`build: -new tech/Data Engineer: slug "Data Engineer" is not valid: use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler (did you mean "data-engineer"?)` + "\n",
+			`Build: -new tech/Data Engineer: der Slug "Data Engineer" ist ungültig: verwenden Sie Kleinbuchstaben a-z, Ziffern und einzelne Bindestriche, z. B. backend-entwickler (meinten Sie "data-engineer"?)` + "\n"},
+		{[]string{"-new", "data-engineer"}, 2,
+			`build: -new "data-engineer": want CATEGORY/SLUG, e.g. -new tech-development/data-engineer` + "\n",
+			`Build: -new "data-engineer": erwartet wird FACHBEREICH/SLUG, z. B. -new tech-development/data-engineer` + "\n"},
+		{[]string{"-init", filepath.Dir(s.content)}, 2,
+			"build: -init " + filepath.Dir(s.content) + ": " + s.content + " already exists; -init writes a new site only into a folder without content/, site.yaml or roles/ (choose another folder)\n",
+			"Build: -init " + filepath.Dir(s.content) + ": " + s.content + " gibt es schon; -init schreibt eine neue Website nur in einen Ordner ohne content/, site.yaml und roles/ (wählen Sie einen anderen Ordner)\n"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.arg, func(t *testing.T) {
-			before := safetyTree(t, s.content)
-			var stdout, stderr bytes.Buffer
-			code := run(context.Background(), []string{"-content", s.content, "-new", tt.arg}, &stdout, &stderr)
-			if code != tt.code || stderr.String() != tt.want || stdout.Len() != 0 {
-				t.Errorf("exit %d, stderr %q, stdout %q; want exit %d, stderr %q", code, stderr.String(), stdout.String(), tt.code, tt.want)
-			}
-			safetySame(t, before, safetyTree(t, s.content))
-		})
+		for _, lang := range []string{"en", "de"} {
+			t.Run(strings.Join(tt.args, " ")+" "+lang, func(t *testing.T) {
+				before := safetyTree(t, s.content)
+				args := []string{"-lang", lang}
+				if tt.args[0] == "-new" {
+					args = append(args, "-content", s.content)
+				}
+				var stdout, stderr bytes.Buffer
+				code := run(context.Background(), append(args, tt.args...), &stdout, &stderr)
+				want := tt.en
+				if lang == "de" {
+					want = tt.de
+				}
+				if code != tt.code || stderr.String() != want || stdout.Len() != 0 {
+					t.Errorf("exit %d, stderr %q, stdout %q; want exit %d, stderr %q", code, stderr.String(), stdout.String(), tt.code, want)
+				}
+				safetySame(t, before, safetyTree(t, s.content))
+			})
+		}
 	}
 }

@@ -15,10 +15,6 @@ import (
 	"rolesite/internal/slug"
 )
 
-// SlugRule says what a slug may hold, in English; messages print
-// diag.SlugRule, its entry in the catalogue, in the editor's language.
-const SlugRule = "use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler"
-
 // ValidSlug reports whether s matches ^[a-z0-9]+(?:-[a-z0-9]+)*$: lowercase
 // letters a-z and digits in words joined by single hyphens.
 func ValidSlug(s string) bool {

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"errors"
 	"flag"
 	"go/ast"
 	"go/parser"
@@ -284,5 +285,35 @@ func TestTextRendersNestedArguments(t *testing.T) {
 	}
 	if got := UnknownKey.Format(English, "titel", Text{}); got != `unknown key "titel"` {
 		t.Errorf("zero hint: %q", got)
+	}
+}
+
+// TestFailureWrap: a Failure renders its cause in the reader's language,
+// after its text (Fail) or inside it (Wrap), and errors.Is sees the cause.
+func TestFailureWrap(t *testing.T) {
+	cause := Fail(fs.ErrPermission, LockFailed, "public")
+	tests := []struct {
+		name   string
+		err    Failure
+		en, de string
+	}{
+		{"fail", cause, "lock public: permission denied", "public kann nicht gesperrt werden: permission denied"},
+		{"wrap", Wrap(cause, PreviousSiteKept, "public"),
+			"lock public: permission denied; public still holds the previous site",
+			"public kann nicht gesperrt werden: permission denied; public enthält weiterhin die vorige Website"},
+		{"fail without cause", Fail(nil, InterruptedCheck), "interrupted; nothing written", "abgebrochen; nichts geschrieben"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.err.Error(); got != tt.en {
+				t.Errorf("English %q, want %q", got, tt.en)
+			}
+			if got := ErrorIn(tt.err, German); got != tt.de {
+				t.Errorf("German %q, want %q", got, tt.de)
+			}
+			if tt.err.Err != nil && !errors.Is(tt.err, fs.ErrPermission) {
+				t.Error("errors.Is does not find the cause")
+			}
+		})
 	}
 }

@@ -7,11 +7,22 @@ package diag
 type Failure struct {
 	Text Text
 	Err  error
+	// inline: Text holds Err as its first argument (see Wrap), so it is
+	// not repeated after the text.
+	inline bool
 }
 
 // Fail makes a Failure of msg and args that wraps err (nil for none).
 func Fail(err error, msg Message, args ...any) Failure {
 	return Failure{Text: T(msg, args...), Err: err}
+}
+
+// Wrap makes a Failure whose msg holds the cause itself, as its first
+// verb, followed by args: for messages that add to what went wrong, such as
+// "%s; public still holds the previous site". The cause is rendered in the
+// reader's language where it has one (see ErrorIn).
+func Wrap(err error, msg Message, args ...any) Failure {
+	return Failure{Text: T(msg, append([]any{err}, args...)...), Err: err, inline: true}
 }
 
 // Error renders the failure in English.
@@ -20,7 +31,7 @@ func (f Failure) Error() string { return f.In(English) }
 // In renders the failure in lang.
 func (f Failure) In(lang Lang) string {
 	s := f.Text.In(lang)
-	if f.Err != nil {
+	if f.Err != nil && !f.inline {
 		s += ": " + ErrorIn(f.Err, lang)
 	}
 	return s

@@ -2,11 +2,12 @@ package output
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"rolesite/generator/diag"
 )
 
 // CheckDir refuses an output folder that a build must never write to: the
@@ -19,28 +20,28 @@ import (
 //	refusing to write output to "..": it contains the content folder "content"
 func CheckDir(out string, protected ...string) error {
 	if out == "" {
-		return errors.New("no output folder given")
+		return diag.Fail(nil, diag.NoOutputFolder)
 	}
 	o, err := resolve(out)
 	if err != nil {
-		return fmt.Errorf("check output folder %q: %w", out, err)
+		return diag.Fail(err, diag.CheckOutFolder, out)
 	}
-	refuse := func(format string, args ...any) error {
-		return fmt.Errorf("refusing to write output to %q: "+format, append([]any{out}, args...)...)
+	refuse := func(reason diag.Message, args ...any) error {
+		return diag.Fail(nil, diag.RefuseOutput, out, diag.T(reason, args...))
 	}
 	if filepath.Dir(o) == o {
-		return refuse("it is the root folder")
+		return refuse(diag.OutIsRoot)
 	}
 	if home, err := os.UserHomeDir(); err == nil && home != "" {
 		h, err := resolve(home)
 		if err != nil {
-			return fmt.Errorf("check home folder %q: %w", home, err)
+			return diag.Fail(err, diag.CheckFolder, home)
 		}
 		switch {
 		case o == h:
-			return refuse("it is your home folder")
+			return refuse(diag.OutIsHome)
 		case inside(h, o):
-			return refuse("it contains your home folder %q", home)
+			return refuse(diag.OutHoldsHome, home)
 		}
 	}
 	for _, p := range protected {
@@ -49,7 +50,7 @@ func CheckDir(out string, protected ...string) error {
 		}
 		r, err := resolve(p)
 		if err != nil {
-			return fmt.Errorf("check folder %q: %w", p, err)
+			return diag.Fail(err, diag.CheckFolder, p)
 		}
 		name := filepath.Base(r)
 		if name == "." || name == string(filepath.Separator) {
@@ -57,11 +58,11 @@ func CheckDir(out string, protected ...string) error {
 		}
 		switch {
 		case o == r:
-			return refuse("it is the %s folder %q", name, p)
+			return refuse(diag.OutIsProtected, name, p)
 		case inside(r, o):
-			return refuse("it contains the %s folder %q", name, p)
+			return refuse(diag.OutHoldsProtect, name, p)
 		case inside(o, r):
-			return refuse("it is inside the %s folder %q", name, p)
+			return refuse(diag.OutInProtected, name, p)
 		}
 	}
 	return nil

@@ -1,9 +1,10 @@
 package output
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"rolesite/generator/diag"
 )
 
 // Lock takes the build lock of output folder dir, creating dir when needed:
@@ -16,7 +17,7 @@ import (
 // Abort returns: only one build may write to a folder at a time.
 func Lock(dir string) (unlock func() error, err error) {
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
-		return nil, fmt.Errorf("lock %s: %w", dir, err)
+		return nil, diag.Fail(err, diag.LockFailed, dir)
 	}
 	return lockFile(dir, filepath.Join(dir, LockName))
 }

@@ -8,20 +8,22 @@ import (
 	"os"
 	"sync"
 	"syscall"
+
+	"rolesite/generator/diag"
 )
 
 // lockFile takes an exclusive, non-blocking flock(2) on the file name.
 func lockFile(dir, name string) (func() error, error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW, filePerm)
 	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", dir, err)
+		return nil, diag.Fail(err, diag.LockFailed, dir)
 	}
 	if err := flock(f, syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("another build is writing to %q (lock %s held); wait for it to finish", dir, LockName)
+			return nil, diag.Fail(nil, diag.OutputLocked, dir, LockName)
 		}
-		return nil, fmt.Errorf("lock %s: %w", dir, err)
+		return nil, diag.Fail(err, diag.LockFailed, dir)
 	}
 	return sync.OnceValue(func() error {
 		err := flock(f, syscall.LOCK_UN)

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+
+	"rolesite/generator/diag"
 )
 
 // exampleSlug is the role that a new site starts with.
@@ -54,28 +55,28 @@ func Init(ctx context.Context, dir string, today time.Time) ([]string, error) {
 	for _, name := range []string{"content", "site.yaml", "roles"} {
 		p := filepath.Join(dir, name)
 		if _, err := os.Lstat(p); err == nil {
-			return nil, argErrorf("-init %s: %s already exists; -init writes a new site only into a folder without content/, site.yaml or roles/ (choose another folder)", dir, p)
+			return nil, argError(diag.InitExists, dir, p)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("-init %s: %w", dir, err)
+			return nil, diag.Fail(err, diag.InitFailed, dir)
 		}
 	}
 	var siteText bytes.Buffer
 	if err := templates.ExecuteTemplate(&siteText, "site.yaml.tmpl", map[string]any{"Schema": schemaLine(SiteSchemaRef)}); err != nil {
-		return nil, fmt.Errorf("-init %s: write site.yaml: %w", dir, err)
+		return nil, diag.Fail(diag.Fail(err, diag.WriteFailed, "site.yaml"), diag.InitFailed, dir)
 	}
 	roleText, err := exampleRole(today).render()
 	if err != nil {
-		return nil, fmt.Errorf("-init %s: %w", dir, err)
+		return nil, diag.Fail(err, diag.InitFailed, dir)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("-init %s: %w", dir, err)
+		return nil, diag.Fail(err, diag.InitFailed, dir)
 	}
 	tmp, err := os.MkdirTemp(dir, ".rolesite-init-*")
 	if err != nil {
-		return nil, fmt.Errorf("-init %s: %w", dir, err)
+		return nil, diag.Fail(err, diag.InitFailed, dir)
 	}
 	defer os.RemoveAll(tmp)
 	files := []struct {
@@ -89,17 +90,17 @@ func Init(ctx context.Context, dir string, today time.Time) ([]string, error) {
 	for _, f := range files {
 		p := filepath.Join(tmp, f.rel)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return nil, fmt.Errorf("-init %s: %w", dir, err)
+			return nil, diag.Fail(err, diag.InitFailed, dir)
 		}
 		if err := os.WriteFile(p, f.data, 0o644); err != nil {
-			return nil, fmt.Errorf("-init %s: %w", dir, err)
+			return nil, diag.Fail(err, diag.InitFailed, dir)
 		}
 		written = append(written, filepath.Join(dir, f.rel))
 	}
 	// A folder cannot be renamed onto a folder that holds files, so a
 	// content folder made meanwhile is never replaced.
 	if err := os.Rename(filepath.Join(tmp, "content"), filepath.Join(dir, "content")); err != nil {
-		return nil, fmt.Errorf("-init %s: %w", dir, err)
+		return nil, diag.Fail(err, diag.InitFailed, dir)
 	}
 	return written, nil
 }

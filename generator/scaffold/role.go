@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"rolesite/generator/content"
+	"rolesite/generator/diag"
 )
 
 // roleFields are the front-matter keys in the order a role file lists them.
@@ -111,14 +112,14 @@ func (r role) render() ([]byte, error) {
 func NewRole(ctx context.Context, contentDir, arg string, today time.Time) (string, error) {
 	category, slug, ok := strings.Cut(arg, "/")
 	if !ok || category == "" || slug == "" || strings.Contains(slug, "/") {
-		return "", argErrorf("-new %q: want CATEGORY/SLUG, e.g. -new tech-development/data-engineer", arg)
+		return "", argError(diag.NewWantCategorySlug, arg)
 	}
 	if !content.ValidSlug(slug) {
-		hint := ""
+		var hint diag.Text
 		if s := slugSuggestion(slug); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
+			hint = diag.T(diag.HintDidYouMean, s)
 		}
-		return "", argErrorf("-new %s: slug %q is not valid: %s%s", arg, slug, content.SlugRule, hint)
+		return "", argError(diag.NewBadSlug, arg, slug, diag.T(diag.SlugRule), hint)
 	}
 	site, errs := content.ReadSite(filepath.Join(contentDir, "site.yaml"))
 	if errs.HasErrors() {
@@ -129,12 +130,12 @@ func NewRole(ctx context.Context, contentDir, arg string, today time.Time) (stri
 		keys = append(keys, c.Key)
 	}
 	if !slices.Contains(keys, category) {
-		return "", argErrorf("-new %s: category %q is not defined in %s%s", arg, category, site.Path, content.HintOrList(category, keys))
+		return "", argError(diag.NewUnknownCategory, arg, category, site.Path, content.HintOrList(category, keys))
 	}
 	rolesDir := filepath.Join(contentDir, "roles")
 	path := filepath.Join(rolesDir, slug+".md")
 	if _, err := os.Lstat(path); err == nil {
-		return "", fmt.Errorf("-new %s: %s already exists; -new never overwrites a file: edit that one, or choose another slug", arg, path)
+		return "", diag.Fail(nil, diag.NewFileExists, arg, path)
 	}
 	related := "andere-rolle"
 	if textsFor(site.Language) == &english {
@@ -147,14 +148,14 @@ func NewRole(ctx context.Context, contentDir, arg string, today time.Time) (stri
 		}
 		for _, f := range files {
 			if strings.EqualFold(f.Slug, slug) {
-				return "", fmt.Errorf("-new %s: slug %q is taken by %s (a slug names one role in all folders under roles/); choose another slug", arg, slug, f.Path)
+				return "", diag.Fail(nil, diag.NewSlugTaken, arg, slug, f.Path)
 			}
 		}
 		if len(files) > 0 {
 			related = files[0].Slug
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("-new %s: %w", arg, err)
+		return "", diag.Fail(err, diag.NewFailed, arg)
 	}
 	t := textsFor(site.Language)
 	title := TitleFromSlug(slug)
@@ -169,10 +170,10 @@ func NewRole(ctx context.Context, contentDir, arg string, today time.Time) (stri
 		return "", err
 	}
 	if err := os.MkdirAll(rolesDir, 0o755); err != nil {
-		return "", fmt.Errorf("-new %s: %w", arg, err)
+		return "", diag.Fail(err, diag.NewFailed, arg)
 	}
 	if err := writeNew(path, text); err != nil {
-		return "", fmt.Errorf("-new %s: %w", arg, err)
+		return "", diag.Fail(err, diag.NewFailed, arg)
 	}
 	return path, nil
 }

@@ -20,6 +20,8 @@ import (
 	"text/template"
 
 	"go.yaml.in/yaml/v3"
+
+	"rolesite/generator/diag"
 )
 
 // SchemaDir is the folder inside the content folder that holds the JSON
@@ -40,12 +42,12 @@ func schemaLine(ref string) string { return "# yaml-language-server: $schema=" +
 // ArgumentError is a mistake in what the command was asked to do (a bad
 // slug, an unknown category, a folder that is not empty): the command's
 // usage, not the content.
-type ArgumentError struct{ msg string }
+// Its text is a catalogue message: ErrorIn renders it in either language.
+type ArgumentError struct{ diag.Failure }
 
-func (e *ArgumentError) Error() string { return e.msg }
-
-func argErrorf(format string, args ...any) error {
-	return &ArgumentError{msg: fmt.Sprintf(format, args...)}
+// argError makes an ArgumentError of a catalogue message.
+func argError(msg diag.Message, args ...any) error {
+	return &ArgumentError{diag.Fail(nil, msg, args...)}
 }
 
 //go:embed templates
@@ -78,24 +80,24 @@ func yamlScalar(s string) (string, error) {
 func writeNew(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".new-*"+filepath.Ext(path))
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return diag.Fail(err, diag.WriteFailed, path)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return diag.Fail(err, diag.WriteFailed, path)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return diag.Fail(err, diag.WriteFailed, path)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return diag.Fail(err, diag.WriteFailed, path)
 	}
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s already exists; it is left as it is", path)
+			return diag.Fail(nil, diag.AppearedMeanwhile, path)
 		}
-		return fmt.Errorf("write %s: %w", path, err)
+		return diag.Fail(err, diag.WriteFailed, path)
 	}
 	return nil
 }

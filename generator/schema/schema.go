@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"rolesite/generator/content"
+	"rolesite/generator/diag"
 )
 
 // Draft is the JSON Schema dialect of the documents.
@@ -319,7 +320,7 @@ func Write(dir string) error {
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("schema: %w", err)
+		return diag.Fail(err, diag.SchemaFailed, dir)
 	}
 	for _, f := range files {
 		if err := writeFile(filepath.Join(dir, f.name), f.data); err != nil {
@@ -337,20 +338,20 @@ func checkOverwrite(path string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("schema: %w", err)
+		return diag.Fail(err, diag.SchemaFailed, path)
 	}
 	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file; refusing to replace it", path)
+		return diag.Fail(nil, diag.SchemaNotRegular, path)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("schema: %w", err)
+		return diag.Fail(err, diag.SchemaFailed, path)
 	}
 	var doc struct {
 		Comment string `json:"$comment"`
 	}
 	if json.Unmarshal(data, &doc) != nil || !strings.HasPrefix(doc.Comment, generatedMark) {
-		return fmt.Errorf("%s: not a schema written by build -schema; refusing to overwrite it (move it away or choose another folder)", path)
+		return diag.Fail(nil, diag.SchemaNotOurs, path)
 	}
 	return nil
 }
@@ -360,7 +361,7 @@ func checkOverwrite(path string) error {
 func writeFile(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("schema: %w", err)
+		return diag.Fail(err, diag.SchemaFailed, path)
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
@@ -375,7 +376,7 @@ func writeFile(path string, data []byte) error {
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("schema: %w", werr)
+		return diag.Fail(werr, diag.SchemaFailed, path)
 	}
 	return nil
 }

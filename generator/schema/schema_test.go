@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"rolesite/generator/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the committed schema in content/schema")
@@ -161,25 +163,26 @@ func TestWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name    string
-		setup   func(t *testing.T, dir string)
-		wantErr string
+		name            string
+		setup           func(t *testing.T, dir string)
+		wantErr, wantDE string
 	}{
-		{"creates the folder", func(t *testing.T, dir string) {}, ""},
+		{"creates the folder", func(t *testing.T, dir string) {}, "", ""},
 		{"overwrites an earlier schema", func(t *testing.T, dir string) {
 			mkfile(t, filepath.Join(dir, RoleFile), bytes.Replace(earlier, []byte("Gehalt"), []byte("Lohn"), 1))
-		}, ""},
+		}, "", ""},
 		{"leaves other files alone", func(t *testing.T, dir string) {
 			mkfile(t, filepath.Join(dir, "notes.txt"), []byte("mine"))
-		}, ""},
+		}, "", ""},
 		{"refuses a file it did not write", func(t *testing.T, dir string) {
 			mkfile(t, filepath.Join(dir, SiteFile), []byte(`{"title": "hand-made"}`))
-		}, "site.schema.json: not a schema written by build -schema; refusing to overwrite it"},
+		}, "site.schema.json: not a schema written by build -schema; refusing to overwrite it (move it away or choose another folder)",
+			"site.schema.json: kein Schema von build -schema; es wird nicht überschrieben (verschieben Sie die Datei oder wählen Sie einen anderen Ordner)"},
 		{"refuses a folder of that name", func(t *testing.T, dir string) {
 			if err := os.MkdirAll(filepath.Join(dir, RoleFile), 0o755); err != nil {
 				t.Fatal(err)
 			}
-		}, "role.schema.json: not a regular file; refusing to replace it"},
+		}, "role.schema.json: not a regular file; refusing to replace it", "role.schema.json: keine gewöhnliche Datei; sie wird nicht ersetzt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,8 +191,11 @@ func TestWrite(t *testing.T) {
 			before := snapshot(t, dir)
 			err := Write(dir)
 			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				if err == nil || !strings.HasSuffix(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				if de := diag.ErrorIn(err, diag.German); !strings.HasSuffix(de, tt.wantDE) {
+					t.Errorf("German: %q, want it to end in %q", de, tt.wantDE)
 				}
 				if after := snapshot(t, dir); after != before {
 					t.Errorf("a refused write changed the folder:\n%s\nwas:\n%s", after, before)
