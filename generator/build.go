@@ -74,6 +74,10 @@ type Result struct {
 	NextChangeRole string
 	// Changes is the change report, when Config.ChangesFile is set.
 	Changes *ChangeReport
+	// InPlace reports that the output folder holds this build's whole
+	// site, also when the build's error came after (the change report, or
+	// a journal, could not be written or removed).
+	InPlace bool
 }
 
 // ChangedURLs returns the site paths ("/tech/backend-entwickler/") of the
@@ -382,6 +386,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	stats, rendered, err := b.write(ctx, plan, extra, state, s)
 	committed = true // or aborted: the session is over either way
 	res.Stats, res.Rendered = stats, rendered
+	res.InPlace = err == nil || errors.Is(err, output.ErrCommitted)
 	if err != nil {
 		return stopped(res, err)
 	}

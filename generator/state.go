@@ -195,6 +195,7 @@ func (st *savedState) result() *Result {
 		Pages: st.Pages, Files: st.Files, Links: st.Links, Closed: st.Closed,
 		NextChangeRole: st.NextChangeRole,
 		Stats:          output.Stats{Unchanged: st.Files, Changed: []string{}},
+		InPlace:        true, // the folder holds the site it recorded
 	}
 	if st.ValidUntil != 0 {
 		res.NextChange = time.Unix(0, st.ValidUntil).UTC()

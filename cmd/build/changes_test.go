@@ -254,3 +254,27 @@ func TestRunInterrupted(t *testing.T) {
 		t.Error("an interrupted build changed the output")
 	}
 }
+
+// TestRunChangesWriteFails: when the change report cannot be written after
+// the new site is in place, the error and the summary say the folder holds
+// the new site (not that it is unchanged, nor that it is half written).
+func TestRunChangesWriteFails(t *testing.T) {
+	s := newSite(t)
+	report := filepath.Join(t.TempDir(), "missing", "changes.json")
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			os.RemoveAll(s.out)
+			code, _, stderr := runCmd(t, append(s.args("-changes", report), "-lang", lang)...)
+			want := map[string]string{
+				"en": "; " + s.out + " holds the new site\nbuild failed: 1 error(s) after the new site was in place; " + s.out + " holds the new site\n",
+				"de": "; " + s.out + " enthält die neue Website\nBuild fehlgeschlagen: 1 Fehler, nachdem die neue Website fertig war; " + s.out + " enthält die neue Website\n",
+			}[lang]
+			if code != 1 || !strings.HasSuffix(stderr, want) {
+				t.Errorf("exit %d, stderr\n%s\nwant exit 1 and an end of\n%s", code, stderr, want)
+			}
+			if _, err := os.Stat(filepath.Join(s.out, "index.html")); err != nil {
+				t.Errorf("the new site is not in place: %v", err)
+			}
+		})
+	}
+}

@@ -91,25 +91,8 @@ func looksLikeAddr(s string) bool {
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	// The flag package's own messages are English: they are discarded and
-	// the error is returned in the catalogue's words (flagError).
-	fs.SetOutput(io.Discard)
 	o := &options{}
-	fs.StringVar(&o.cfg.ContentDir, "content", "content", "content `folder` with site.yaml and roles/")
-	fs.StringVar(&o.cfg.LayoutsDir, "layouts", "layouts", "`folder` of templates that override the built-in ones")
-	fs.StringVar(&o.cfg.OutDir, "out", "public", "output `folder`")
-	fs.StringVar(&o.cfg.BaseURL, "base-url", "", "absolute `URL` that overrides site.yaml's base_url (e.g. for a preview deploy)")
-	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
-	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
-	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
-	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
-	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
-	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
-	lang := fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
-	formatName := fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
-	fs.StringVar(&o.newRole, "new", "", "write the file of a new role, a draft, into the content folder's roles/ (e.g. -new tech-development/data-engineer)")
-	fs.StringVar(&o.initDir, "init", "", "write a new site into `DIR`: DIR/content/site.yaml and an example role")
+	fs, lang, formatName := defineFlags(o)
 	fs.Usage = func() {} // the usage is printed for -h only, below
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -336,9 +319,12 @@ func report(stdout, stderr io.Writer, opts *options, res *generator.Result, err 
 		if n == 0 {
 			n = 1
 		}
-		if res != nil && res.Stats.Written > 0 {
+		switch {
+		case res != nil && res.InPlace:
+			fmt.Fprintln(stderr, diag.SummaryFailedAfter.Format(lang, n, cfg.OutDir))
+		case res != nil && res.Stats.Written > 0:
 			fmt.Fprintln(stderr, diag.SummaryFailedPartly.Format(lang, n, res.Stats.Written, cfg.OutDir))
-		} else {
+		default:
 			fmt.Fprintln(stderr, diag.SummaryFailed.Format(lang, n, cfg.OutDir))
 		}
 		return 1
@@ -390,19 +376,48 @@ func flagError(err error) error {
 	return err
 }
 
+// defineFlags returns the command's flag set, whose flags set o, and the
+// values of -lang and -format, which parseFlags checks.
+func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
+	fs = flag.NewFlagSet("build", flag.ContinueOnError)
+	// The flag package's own messages are English: they are discarded and
+	// the error is returned in the catalogue's words (flagError).
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.cfg.ContentDir, "content", "content", "content `folder` with site.yaml and roles/")
+	fs.StringVar(&o.cfg.LayoutsDir, "layouts", "layouts", "`folder` of templates that override the built-in ones")
+	fs.StringVar(&o.cfg.OutDir, "out", "public", "output `folder`")
+	fs.StringVar(&o.cfg.BaseURL, "base-url", "", "absolute `URL` that overrides site.yaml's base_url (e.g. for a preview deploy)")
+	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
+	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
+	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
+	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
+	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
+	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
+	lang = fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
+	formatName = fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
+	fs.StringVar(&o.newRole, "new", "", "write the file of a new role, a draft, into the content folder's roles/ (e.g. -new tech-development/data-engineer)")
+	fs.StringVar(&o.initDir, "init", "", "write a new site into `DIR`: DIR/content/site.yaml and an example role")
+	return fs, lang, formatName
+}
+
 // usageLang is the language of a mistake in the command line, decided
 // before its flags are understood: the value of the last -lang when it is de
 // or en, else the language of the site.yaml in the -content folder (content
 // by default) when it can be read, else English.
 func usageLang(args []string) diag.Lang {
 	cfg := generator.Config{ContentDir: "content"}
+	fs, _, _ := defineFlags(&options{})
 	for i := 0; i < len(args); i++ {
 		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
 		if args[i] == "--" || !strings.HasPrefix(args[i], "-") {
 			break
 		}
-		if name != "lang" && name != "content" {
-			continue
+		f := fs.Lookup(name)
+		if f == nil {
+			continue // an unknown flag: its mistake; what follows is read on
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue // takes no value after it
 		}
 		if !hasValue {
 			if i+1 >= len(args) {
@@ -410,6 +425,9 @@ func usageLang(args []string) diag.Lang {
 			}
 			i++
 			value = args[i]
+		}
+		if name != "lang" && name != "content" {
+			continue
 		}
 		if name == "content" {
 			cfg.ContentDir = value

@@ -3,6 +3,8 @@ package main
 import (
 	"path/filepath"
 	"testing"
+
+	"rolesite/generator/diag"
 )
 
 // TestRunUsageErrorsInBothLanguages runs the command with mistakes in its
@@ -43,9 +45,9 @@ func TestRunUsageErrorsInBothLanguages(t *testing.T) {
 		{"-new with -out", []string{"-new", "sales/x", "-out", "x"},
 			"-new writes a role file and builds nothing: it takes -content and -lang only, not -out",
 			"-new schreibt eine Rollendatei und erzeugt nichts: es nimmt nur -content und -lang, nicht -out"},
-		{"-init with -content", []string{"-init", "x", "-content", "c"},
-			"-init writes a new site into its folder and builds nothing: it takes -lang only, not -content",
-			"-init schreibt eine neue Website in seinen Ordner und erzeugt nichts: es nimmt nur -lang, nicht -content"},
+		{"-init with -out", []string{"-init", "x", "-out", "y"},
+			"-init writes a new site into its folder and builds nothing: it takes -lang only, not -content, -out",
+			"-init schreibt eine neue Website in seinen Ordner und erzeugt nichts: es nimmt nur -lang, nicht -content, -out"},
 	}
 	for _, tt := range cases {
 		s := newSite(t) // German
@@ -83,6 +85,32 @@ func TestRunBadSourceDateEpoch(t *testing.T) {
 		code, _, stderr := runCmd(t, "-content", s.content, "-lang", tt.lang)
 		if code != 2 || stderr != tt.want {
 			t.Errorf("-lang %s: exit %d, stderr %q; want 2, %q", tt.lang, code, stderr, tt.want)
+		}
+	}
+}
+
+// TestUsageLang: the language of a command-line mistake comes from the
+// last -lang, else the -content site's language, reading each flag's value
+// as the flag package does (a value flag takes the next argument, a boolean
+// one does not), so a -lang after other flags counts.
+func TestUsageLang(t *testing.T) {
+	s := newSite(t) // German
+	tests := []struct {
+		args []string
+		want diag.Lang
+	}{
+		{[]string{"-content", s.content, "-bogus"}, diag.German},
+		{[]string{"-content", s.content, "-out", "x", "-lang", "en", "-bogus"}, diag.English},
+		{[]string{"-content", s.content, "-drafts", "-lang", "en", "-bogus"}, diag.English},
+		{[]string{"-content", s.content, "-serve", "-lang=en", "-bogus"}, diag.English},
+		{[]string{"-content", s.content, "-out", "-lang", "en"}, diag.German}, // -lang is -out's value
+		{[]string{"-lang", "en", "-content", s.content, "-lang", "de", "-x"}, diag.German},
+		{[]string{"-content", s.content, "extra", "-lang", "en"}, diag.German}, // flags end at "extra"
+		{[]string{"-out", "x", "-bogus"}, diag.English},                        // no site in ./content
+	}
+	for _, tt := range tests {
+		if got := usageLang(tt.args); got != tt.want {
+			t.Errorf("usageLang(%q) = %v, want %v", tt.args, got, tt.want)
 		}
 	}
 }
