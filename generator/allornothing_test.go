@@ -249,10 +249,8 @@ func TestFailedBuildLeavesOldOrNewSite(t *testing.T) {
 						newMade++
 						if err != nil && !strings.Contains(err.Error(), cfg.OutDir+" holds the new site") {
 							t.Errorf("change %d failed, the folder holds the new site; error %v, want none or %q", n, err, "holds the new site")
-						} else if de := ""; err != nil {
-							if de = diag.ErrorIn(err, diag.German); !strings.HasSuffix(de, "; "+cfg.OutDir+" enthält die neue Website") {
-								t.Errorf("change %d failed: in German the error is %q, want it to end in %q", n, de, "enthält die neue Website")
-							}
+						} else if err != nil && !strings.HasSuffix(diag.ErrorIn(err, diag.German), "; "+cfg.OutDir+" enthält die neue Website") {
+							t.Errorf("change %d failed: in German the error is %q, want it to end in %q", n, diag.ErrorIn(err, diag.German), "enthält die neue Website")
 						}
 					default:
 						t.Fatalf("change %d failed (%v): the folder is neither the previous site (%s) nor the new one (%s)",

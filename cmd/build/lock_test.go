@@ -90,15 +90,14 @@ func TestSafetyRunRefusesOut(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.out, func(t *testing.T) {
 			before := safetyTree(t, root)
-			args := []string{"-content", content, "-layouts", layouts, "-out", tt.out, "-lang", "en"}
-			de := append(slices.Clone(args[:len(args)-1]), "de")
+			base := []string{"-content", content, "-layouts", layouts, "-out", tt.out}
 			if tt.out == "/" {
 				// Were the check gone, a content folder that does not load
 				// would still stop the build before it writes to /.
-				args[1] = filepath.Join(root, "missing")
+				base[1] = filepath.Join(root, "missing")
 			}
 			var stdout, stderr bytes.Buffer
-			code := run(context.Background(), args, &stdout, &stderr)
+			code := run(context.Background(), append(slices.Clone(base), "-lang", "en"), &stdout, &stderr)
 			if code != 1 {
 				t.Errorf("exit %d, want 1", code)
 			}
@@ -112,13 +111,10 @@ func TestSafetyRunRefusesOut(t *testing.T) {
 			if stdout.Len() != 0 {
 				t.Errorf("stdout: %s", stdout.String())
 			}
-			if tt.out == "/" {
-				de[1] = args[1]
-			}
 			stdout.Reset()
 			stderr.Reset()
 			wantDE := `Build: in "` + tt.out + `" wird nicht geschrieben: ` + tt.de + "\nBuild fehlgeschlagen: 1 Fehler; " + tt.out + " bleibt unverändert\n"
-			if code := run(context.Background(), de, &stdout, &stderr); code != 1 || stderr.String() != wantDE || stdout.Len() != 0 {
+			if code := run(context.Background(), append(base, "-lang", "de"), &stdout, &stderr); code != 1 || stderr.String() != wantDE || stdout.Len() != 0 {
 				t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), wantDE)
 			}
 			safetySame(t, before, safetyTree(t, root))
@@ -153,7 +149,7 @@ func TestSafetyRunLockHeld(t *testing.T) {
 		t.Errorf("stderr\n%s\ndoes not contain\n%s", stderr.String(), want)
 	}
 	stderr.Reset()
-	de := append(slices.Clone(args[:len(args)-1]), "de")
+	de := append(slices.Clone(args), "-lang", "de") // the last -lang wins
 	wantDE := `Build: ein anderer Build schreibt gerade in "` + out + `" (Sperre .rolesite.lock belegt); bitte warten, bis er fertig ist` + "\nBuild fehlgeschlagen: 1 Fehler; " + out + " bleibt unverändert\n"
 	if code := run(context.Background(), de, &stdout, &stderr); code != 1 || !strings.HasSuffix(stderr.String(), wantDE) {
 		t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and, at its end,\n%s", code, stderr.String(), wantDE)
