@@ -193,11 +193,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if opts.schemaDir != "" {
+		lang := generator.MessageLang(opts.cfg)
 		if err := schema.Write(opts.schemaDir); err != nil {
-			fmt.Fprintln(stderr, diag.BuildProblem.Format(generator.MessageLang(opts.cfg), err))
+			fmt.Fprintln(stderr, diag.BuildProblem.Format(lang, err))
 			return 1
 		}
-		fmt.Fprintln(stdout, diag.WroteSchemaFiles.Format(generator.MessageLang(opts.cfg), schema.RoleFile, schema.SiteFile, opts.schemaDir))
+		fmt.Fprintln(stdout, diag.WroteSchemaFiles.Format(lang, schema.RoleFile, schema.SiteFile, opts.schemaDir))
 		return 0
 	}
 	now, err := buildTime()
@@ -227,23 +228,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // conflict with the content (a file that exists, a broken site.yaml) 1.
 func runScaffold(ctx context.Context, opts *options, now time.Time, stdout, stderr io.Writer) int {
 	var err error
+	lang := initLang(opts.cfg)
 	if opts.newRole != "" {
+		lang = generator.MessageLang(opts.cfg)
 		var path string
 		if path, err = scaffold.NewRole(ctx, opts.cfg.ContentDir, opts.newRole, now); err == nil {
-			fmt.Fprintln(stdout, diag.WroteRole.Format(generator.MessageLang(opts.cfg), path))
+			fmt.Fprintln(stdout, diag.WroteRole.Format(lang, path))
 			return 0
 		}
 	} else {
 		var paths []string
 		if paths, err = scaffold.Init(ctx, opts.initDir, now); err == nil {
-			fmt.Fprintln(stdout, diag.WroteSite.Format(initLang(opts.cfg),
+			fmt.Fprintln(stdout, diag.WroteSite.Format(lang,
 				strings.Join(paths, ", "), filepath.Join(opts.initDir, "content"), filepath.Join(opts.initDir, "public")))
 			return 0
 		}
-	}
-	lang := generator.MessageLang(opts.cfg)
-	if opts.initDir != "" {
-		lang = initLang(opts.cfg)
 	}
 	var list diag.List
 	if errors.As(err, &list) {
@@ -426,13 +425,13 @@ func usageLang(args []string) diag.Lang {
 			i++
 			value = args[i]
 		}
-		if name != "lang" && name != "content" {
-			continue
-		}
-		if name == "content" {
+		switch name {
+		case "content":
 			cfg.ContentDir = value
-		} else if l, err := diag.ParseLang(value); err == nil {
-			cfg.Lang = &l
+		case "lang":
+			if l, err := diag.ParseLang(value); err == nil {
+				cfg.Lang = &l
+			}
 		}
 	}
 	return generator.MessageLang(cfg)
