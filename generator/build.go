@@ -7,13 +7,10 @@ package generator
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -28,6 +25,7 @@ import (
 	"rolesite/generator/diag"
 	"rolesite/generator/output"
 	"rolesite/generator/render"
+	"rolesite/internal/fingerprint"
 )
 
 // Config says what to build. The zero value of each field is usable except
@@ -131,7 +129,7 @@ type Builder struct {
 	cfg    Config
 	loader *loader
 	linker *linker
-	seed   maphash.Seed
+	seed   fingerprint.Seed  // of every key the stages keep in memory
 	pages  map[string]uint64 // output path -> fingerprint of the inputs it was rendered from
 	dates  gitCache
 	// changed is what Changed told for the next build; nil: look at
@@ -156,7 +154,7 @@ func (b *Builder) source(r *content.Role) ([]byte, error) {
 		return nil, fileError(r.Path, diag.RemovedWhileReading)
 	case err != nil:
 		return nil, fileError(r.Path, diag.RoleUnreadable, pathCause(err))
-	case maphash.Bytes(b.seed, src) != b.loader.sourceKey(r.Path):
+	case b.seed.Bytes(src) != b.loader.sourceKey(r.Path):
 		return nil, fileError(r.Path, diag.ChangedWhileReading)
 	}
 	return src, nil
@@ -190,7 +188,8 @@ func (b *Builder) LookAtEverything() { b.changed = nil }
 
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
-	return &Builder{cfg: cfg, loader: newLoader(), linker: newLinker(), seed: maphash.MakeSeed(), pages: map[string]uint64{}, readFile: os.ReadFile}
+	seed := fingerprint.NewSeed()
+	return &Builder{cfg: cfg, loader: newLoader(seed), linker: newLinker(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile}
 }
 
 // Build builds the site. See the package function Build. A build stopped
@@ -264,14 +263,14 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 			return res, err
 		}
 	}
-	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir, b.seed)
+	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir)
 	res.Diagnostics.Append(rerrs)
 	changed := b.changed
 	b.changed = nil
 	// The history is read before the content: when two files clash, the
 	// one added later is blamed.
 	history, warn := b.dates.get(ctx, cfg.ContentDir)
-	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.seed, b.oneShot, changed, history.first)
+	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.oneShot, changed, history.first)
 	res.Diagnostics.Append(lerrs)
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -332,11 +331,8 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if !warn.IsZero() {
 		res.Diagnostics.Warn(diag.Position{Path: cfg.ContentDir}, warn.Msg, warn.Args...)
 	}
-	var h maphash.Hash
-	h.SetSeed(b.seed)
-	h.WriteString(site.BaseURL)
-	writeU64(&h, siteKey)
-	writeU64(&h, layoutsKey)
+	// Every page's key covers the base URL, site.yaml and the layouts.
+	pagesKey := b.seed.New().String(site.BaseURL).U64(siteKey).U64(layoutsKey).Sum()
 	// The sitemap and the other small files are made on the other core
 	// while the pages are planned.
 	var (
@@ -348,7 +344,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		defer close(made)
 		extra, extraErr = extraFiles(renderer, site, now, dates)
 	}()
-	plan := b.plan(renderer.NewContext(site, now), renderer, linked, h.Sum64())
+	plan := b.plan(renderer.NewContext(site, now), renderer, linked, pagesKey)
 	<-made
 	if err := extraErr; err != nil {
 		return res, err
@@ -422,50 +418,23 @@ type job struct {
 	render func(w *bytes.Buffer) error
 }
 
-func writeU64(h *maphash.Hash, v uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(v >> (8 * i))
-	}
-	h.Write(b[:])
-}
-
 // plan lists every page with its fingerprint. Fingerprints are cheap: a
 // role page's covers its file, its body, its status and the cards of the
 // roles it lists; a list page's covers the cards it shows.
 func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, siteKey uint64) []job {
-	site, now := rc.Site, rc.Now
-	// Each fingerprint is one hash of a byte string put together in buf:
-	// one call per page, not one per part.
-	var buf []byte
-	str := func(s string) { buf = append(append(buf, s...), 0) }
-	u64 := func(v uint64) { buf = binary.LittleEndian.AppendUint64(buf, v) }
+	site := rc.Site
+	// One Hash serves every key: its buffer is reused, one hash call per page.
+	h := b.seed.New()
 	cards := make([]uint64, len(site.Roles))
 	for i, r := range site.Roles {
-		buf = buf[:0]
-		for _, s := range []string{r.Title, r.URLPath(), render.Status(r, now), r.Description, r.Location.Locality} {
-			str(s)
-		}
-		if r.Remote {
-			buf = append(buf, 1)
-		}
-		if s := r.Salary; s != nil {
-			buf = append(buf, 2)
-			u64(math.Float64bits(s.Min))
-			u64(math.Float64bits(s.Max))
-			str(s.Currency)
-			str(s.Unit)
-		}
-		cards[i] = maphash.Bytes(b.seed, buf)
+		cards[i] = rc.Card(r).Key(h.Reset())
 	}
 	key := func(kind string, parts ...uint64) uint64 {
-		buf = buf[:0]
-		str(kind)
-		u64(siteKey)
+		h.Reset().String(kind).U64(siteKey)
 		for _, p := range parts {
-			u64(p)
+			h.U64(p)
 		}
-		return maphash.Bytes(b.seed, buf)
+		return h.Sum()
 	}
 	jobs := make([]job, 0, len(site.Roles)+len(site.Categories)+2)
 	all := make([]uint64, 0, len(cards))
@@ -485,7 +454,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, 
 	}
 	var parts []uint64
 	for i, r := range site.Roles {
-		parts = append(parts[:0], b.loader.sourceKey(r.Path), maphash.String(b.seed, r.Path), cards[i], lk.bodies[i].htmlHash, 0)
+		parts = append(parts[:0], b.loader.sourceKey(r.Path), b.seed.String(r.Path), cards[i], lk.bodies[i].htmlHash, 0)
 		for _, j := range lk.graph.Outgoing[i] {
 			parts = append(parts, cards[j])
 		}

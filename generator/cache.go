@@ -2,7 +2,6 @@ package generator
 
 import (
 	"context"
-	"hash/maphash"
 	"maps"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"rolesite/generator/diag"
 	"rolesite/generator/link"
 	"rolesite/generator/render"
+	"rolesite/internal/fingerprint"
 )
 
 // stamp tells whether a file changed since it was read: size, mtime and
@@ -43,6 +43,7 @@ type parsed struct {
 // loader keeps the parsed files and templates between builds and reads
 // again only what changed on disk.
 type loader struct {
+	seed        fingerprint.Seed
 	roles       map[string]*parsed // by display path
 	files       []content.RoleFile // as the last load listed them
 	findDiags   diag.List          // what listing them reported
@@ -63,11 +64,13 @@ type loader struct {
 	published       map[string]*content.Role // assembled's roles by file path
 }
 
-func newLoader() *loader { return &loader{roles: map[string]*parsed{}} }
+func newLoader(seed fingerprint.Seed) *loader {
+	return &loader{seed: seed, roles: map[string]*parsed{}}
+}
 
 // renderer returns the templates, parsed again only when a file in the
 // layouts folder changed, and a key that changes with them.
-func (l *loader) renderer(dir string, seed maphash.Seed) (*render.Renderer, uint64, diag.List) {
+func (l *loader) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 	stamps := layoutStamps(dir)
 	if l.rd != nil || l.layoutDiags != nil {
 		if maps.Equal(stamps, l.layouts) {
@@ -76,11 +79,10 @@ func (l *loader) renderer(dir string, seed maphash.Seed) (*render.Renderer, uint
 	}
 	rd, errs := render.New(dir)
 	l.rd, l.layoutDiags, l.layouts = rd, errs, stamps
-	var h maphash.Hash
-	h.SetSeed(seed)
+	h := l.seed.New()
 	if rd != nil {
 		for _, a := range rd.Assets() {
-			h.WriteString(a.Path)
+			h.String(a.Path)
 		}
 	}
 	names := make([]string, 0, len(stamps))
@@ -89,12 +91,9 @@ func (l *loader) renderer(dir string, seed maphash.Seed) (*render.Renderer, uint
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		s := stamps[n]
-		h.WriteString(n)
-		writeU64(&h, uint64(s.size))
-		writeU64(&h, uint64(s.mtime))
+		h.String(n).Value(stamps[n])
 	}
-	l.layoutsKey = h.Sum64()
+	l.layoutsKey = h.Sum()
 	return rd, l.layoutsKey, errs
 }
 
@@ -137,14 +136,14 @@ func (l *loader) inputs(head string) *inputs {
 // added maps role files to when git first saw them; files it does not
 // know count from their modification time, for telling which of two
 // clashing files is the newer.
-func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop bool, changed map[string]bool, added map[string]time.Time) (*content.Site, uint64, diag.List) {
+func (l *loader) load(ctx context.Context, cfg Config, drop bool, changed map[string]bool, added map[string]time.Time) (*content.Site, uint64, diag.List) {
 	var errs diag.List
 	sitePath := filepath.Join(cfg.ContentDir, "site.yaml")
 	info, err := os.Stat(sitePath)
 	if err != nil || l.site == nil || stampOf(info) != l.siteStamp {
 		l.site, l.siteDiags = content.ReadSite(sitePath)
 		if data, rerr := os.ReadFile(sitePath); rerr == nil {
-			l.siteKey = maphash.Bytes(seed, data)
+			l.siteKey = l.seed.Bytes(data)
 		}
 		if err == nil {
 			l.siteStamp = stampOf(info)
@@ -193,7 +192,7 @@ func (l *loader) load(ctx context.Context, cfg Config, seed maphash.Seed, drop b
 			role, diags := content.ReadRole(f, cfg.Limits)
 			p := &parsed{stamp: todoStamps[i], slug: f.Slug, role: role, diags: diags}
 			if role != nil {
-				p.key = maphash.Bytes(seed, role.Source)
+				p.key = l.seed.Bytes(role.Source)
 				if drop {
 					role.Source, role.Body = nil, nil
 				}

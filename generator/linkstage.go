@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"hash/maphash"
 	"maps"
 	"path"
 	"runtime"
@@ -22,6 +21,7 @@ import (
 	"rolesite/generator/diag"
 	"rolesite/generator/link"
 	"rolesite/generator/render"
+	"rolesite/internal/fingerprint"
 )
 
 // linkedSite is the link stage's result: each role's body and its place in
@@ -87,7 +87,7 @@ type body struct {
 // linker is the link stage's state that a rebuild can reuse: the name
 // index and linker are rebuilt only when some role's names or URL change.
 type linker struct {
-	seed     maphash.Seed
+	seed     fingerprint.Seed
 	namesKey uint64 // hash of every role's slug, URL and names
 	pathsKey uint64 // hash of every path the site answers
 	idsKey   string // the layouts' own ids the bodies were rendered around
@@ -117,22 +117,13 @@ type lastLinks struct {
 	islands diag.List
 }
 
-func newLinker() *linker {
-	return &linker{seed: maphash.MakeSeed(), bodies: map[string]*body{}, scratch: defaultScratch()}
+func newLinker(seed fingerprint.Seed) *linker {
+	return &linker{seed: seed, bodies: map[string]*body{}, scratch: defaultScratch()}
 }
 
 // roleNamesKey hashes what a role contributes to the index.
 func (l *linker) roleNamesKey(r *content.Role) uint64 {
-	var h maphash.Hash
-	h.SetSeed(l.seed)
-	h.WriteString(r.Slug)
-	h.WriteByte(0)
-	h.WriteString(r.URLPath())
-	for _, n := range r.Names() {
-		h.WriteByte(0)
-		h.WriteString(n)
-	}
-	return h.Sum64()
+	return l.seed.New().String(r.Slug).String(r.URLPath()).Strings(r.Names()).Sum()
 }
 
 // siteLinks knows every path the site answers, so links in bodies can be
@@ -158,20 +149,8 @@ func newSiteLinks(site *content.Site) *siteLinks {
 	return s
 }
 
-func (s *siteLinks) key(seed maphash.Seed) uint64 {
-	keys := make([]string, 0, len(s.paths))
-	for p := range s.paths {
-		keys = append(keys, p)
-	}
-	sort.Strings(keys)
-	var h maphash.Hash
-	h.SetSeed(seed)
-	for _, k := range keys {
-		h.WriteString(k)
-		h.WriteByte(0)
-	}
-	return h.Sum64()
-}
+// key covers every path the site answers.
+func (s *siteLinks) key(seed fingerprint.Seed) uint64 { return seed.New().Value(s.paths).Sum() }
 
 // resolver returns the Resolve function for the page of role r: a link to
 // another role's file (x.md, ../roles/x.md) becomes that role's URL; a site
@@ -208,19 +187,13 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 	keys := make(map[string]uint64, len(site.Roles))
 	ids := append([]*content.Role(nil), site.Roles...)
 	sort.Slice(ids, func(i, j int) bool { return ids[i].Slug < ids[j].Slug })
-	var all maphash.Hash
-	all.SetSeed(l.seed)
+	all := l.seed.New()
 	for _, r := range ids {
 		k := l.roleNamesKey(r)
 		keys[r.Slug] = k
-		all.WriteString(r.Slug)
-		var b [8]byte
-		for i := range b {
-			b[i] = byte(k >> (8 * i))
-		}
-		all.Write(b[:])
+		all.String(r.Slug).U64(k)
 	}
-	namesKey := all.Sum64()
+	namesKey := all.Sum()
 	first = l.ix == nil
 	// The index's errors carry the names' positions, which the key does
 	// not cover: with errors, the index is made again.
@@ -440,15 +413,8 @@ func parallel(n int, f func(i int)) {
 
 // bodyKey covers what a body's rendering reads besides the names: the
 // file's bytes (by their hash) and the role's own URL and path.
-func bodyKey(seed maphash.Seed, r *content.Role, src uint64) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	h.WriteString(r.URLPath())
-	h.WriteByte(0)
-	h.WriteString(r.Path)
-	h.WriteByte(0)
-	writeU64(&h, src)
-	return h.Sum64()
+func bodyKey(seed fingerprint.Seed, r *content.Role, src uint64) uint64 {
+	return seed.New().String(r.URLPath()).String(r.Path).U64(src).Sum()
 }
 
 // render converts the bodies at todo on all cores, each worker with its
@@ -475,7 +441,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				if err != nil {
 					return fileError(r.Path, diag.BodyUnrenderable, err)
 				}
-				b.htmlHash = maphash.Bytes(l.seed, buf.Bytes())
+				b.htmlHash = l.seed.Bytes(buf.Bytes())
 				if err := store.put(i, buf.Bytes()); err != nil {
 					return err
 				}

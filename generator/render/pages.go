@@ -99,6 +99,9 @@ func (c *Context) categoryOf(r *content.Role) *content.Category {
 	return &content.Category{Key: r.Category, Title: r.Category}
 }
 
+// Card returns role r as the lists of this build show it.
+func (c *Context) Card(r *content.Role) RoleLink { return c.link(r) }
+
 func (c *Context) link(r *content.Role) RoleLink {
 	s := c.slots[r]
 	if s == nil {

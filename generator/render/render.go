@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/fingerprint"
 )
 
 //go:embed all:templates
@@ -293,7 +294,9 @@ type SiteView struct {
 	Year       int // of the build time
 }
 
-// RoleLink is a role as lists show it.
+// RoleLink is a role as lists show it: a card. The card partials see
+// nothing else of the role, so a page that lists cards changes only when
+// the Key of a card does.
 type RoleLink struct {
 	Title    string
 	Path     string
@@ -302,6 +305,10 @@ type RoleLink struct {
 	Salary   string
 	Summary  string
 }
+
+// Key returns the fingerprint of l, made with h (reset by the caller):
+// every field, by reflection, so that a field added later is covered too.
+func (l RoleLink) Key(h *fingerprint.Hash) uint64 { return h.Value(l).Sum() }
 
 // HomeView lists every category with its roles.
 type HomeView struct {
