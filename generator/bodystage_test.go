@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"rolesite/generator/diag"
+	"rolesite/generator/link"
 )
 
 // The body stage's errors name the file they are about (ISSUE "Nothing
@@ -45,14 +46,14 @@ func (f *failingScratch) ReadAt(p []byte, off int64) (int, error) {
 }
 
 // spillInto makes b keep every body in a scratch file made by make.
-func spillInto(b *Builder, make func(dir string) (scratchFile, error)) {
-	b.linker.scratch.spillAt = 1
-	b.linker.scratch.create = make
+func spillInto(b *Builder, make func(dir string) (link.ScratchFile, error)) {
+	b.linker.Scratch.SpillAt = 1
+	b.linker.Scratch.Create = make
 }
 
 // scratchIn returns a create function for failingScratch files.
-func scratchIn(t *testing.T, failFrom int64, err error, onRead func()) func(dir string) (scratchFile, error) {
-	return func(dir string) (scratchFile, error) {
+func scratchIn(t *testing.T, failFrom int64, err error, onRead func()) func(dir string) (link.ScratchFile, error) {
+	return func(dir string) (link.ScratchFile, error) {
 		f, cerr := os.CreateTemp(dir, "rolesite-bodies-*")
 		if cerr != nil {
 			t.Fatal(cerr)
@@ -70,9 +71,9 @@ func TestScratchFallsBackToMemory(t *testing.T) {
 	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EROFS, syscall.EACCES} {
 		for _, tt := range []struct {
 			name   string
-			create func(dir string) (scratchFile, error)
+			create func(dir string) (link.ScratchFile, error)
 		}{
-			{"cannot create", func(dir string) (scratchFile, error) {
+			{"cannot create", func(dir string) (link.ScratchFile, error) {
 				return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, "rolesite-bodies-1"), Err: errno}
 			}},
 			{"first write fails", scratchIn(t, 1, errno, nil)},
@@ -113,7 +114,7 @@ func TestScratchFullAndNoMemory(t *testing.T) {
 			before := snapshot(t, filepath.Dir(cfg.OutDir))
 			b := newOneShot(cfg)
 			spillInto(b, scratchIn(t, tt.failFrom, tt.errno, nil))
-			b.linker.scratch.memBudget = 10
+			b.linker.Scratch.MemBudget = 10
 			// A site whose every page changes: a build that went on would
 			// write them all.
 			b.cfg.BaseURL = "https://other.example/"

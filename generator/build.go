@@ -23,6 +23,7 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/link"
 	"rolesite/generator/output"
 	"rolesite/generator/render"
 	"rolesite/internal/fingerprint"
@@ -128,7 +129,7 @@ func newOneShot(cfg Config) *Builder {
 type Builder struct {
 	cfg    Config
 	loader *loader
-	linker *linker
+	linker *link.Stage
 	seed   fingerprint.Seed  // of every key the stages keep in memory
 	pages  map[string]uint64 // output path -> fingerprint of the inputs it was rendered from
 	dates  gitCache
@@ -151,11 +152,11 @@ func (b *Builder) source(r *content.Role) ([]byte, error) {
 	src, err := b.readFile(r.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fileError(r.Path, diag.RemovedWhileReading)
+		return nil, diag.FileError(r.Path, diag.RemovedWhileReading)
 	case err != nil:
-		return nil, fileError(r.Path, diag.RoleUnreadable, pathCause(err))
+		return nil, diag.FileError(r.Path, diag.RoleUnreadable, diag.PathCause(err))
 	case b.seed.Bytes(src) != b.loader.sourceKey(r.Path):
-		return nil, fileError(r.Path, diag.ChangedWhileReading)
+		return nil, diag.FileError(r.Path, diag.ChangedWhileReading)
 	}
 	return src, nil
 }
@@ -189,7 +190,7 @@ func (b *Builder) LookAtEverything() { b.changed = nil }
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
 	seed := fingerprint.NewSeed()
-	return &Builder{cfg: cfg, loader: newLoader(seed), linker: newLinker(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile}
+	return &Builder{cfg: cfg, loader: newLoader(seed), linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile}
 }
 
 // Build builds the site. See the package function Build. A build stopped
@@ -297,18 +298,18 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 			warm.abandon()
 		}
 	}()
-	linked, lkerrs, err := b.linker.run(ctx, site, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
+	linked, lkerrs, err := b.linker.Run(ctx, site, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
 	if err != nil {
 		return stopped(res, err)
 	}
 	if linked != nil {
-		defer linked.close()
+		defer linked.Close()
 	}
 	if res.Diagnostics.HasErrors() {
 		return fail()
 	}
-	res.Links = linked.links
+	res.Links = linked.Links
 	b.expiry(res, site, now)
 	if b.oneShot {
 		// Every diagnostic that names a front-matter key is made: a
@@ -322,9 +323,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		}
 		// The graph is built: the mentions by slug are only for the next
 		// build's cache.
-		for _, bd := range linked.bodies {
-			bd.mentions = nil
-		}
+		linked.ForgetMentions()
 	}
 
 	dates := history.last
@@ -421,7 +420,7 @@ type job struct {
 // plan lists every page with its fingerprint. Fingerprints are cheap: a
 // role page's covers its file, its body, its status and the cards of the
 // roles it lists; a list page's covers the cards it shows.
-func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, siteKey uint64) []job {
+func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked, siteKey uint64) []job {
 	site := rc.Site
 	// One Hash serves every key: its buffer is reused, one hash call per page.
 	h := b.seed.New()
@@ -454,20 +453,20 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *linkedSite, 
 	}
 	var parts []uint64
 	for i, r := range site.Roles {
-		parts = append(parts[:0], b.loader.sourceKey(r.Path), b.seed.String(r.Path), cards[i], lk.bodies[i].htmlHash, 0)
-		for _, j := range lk.graph.Outgoing[i] {
+		parts = append(parts[:0], b.loader.sourceKey(r.Path), b.seed.String(r.Path), cards[i], lk.BodyKey(i), 0)
+		for _, j := range lk.Graph.Outgoing[i] {
 			parts = append(parts, cards[j])
 		}
 		parts = append(parts, 1)
-		for _, j := range lk.graph.Incoming[i] {
+		for _, j := range lk.Graph.Incoming[i] {
 			parts = append(parts, cards[j])
 		}
 		jobs = append(jobs, job{path: pagePath(r.URLPath()), key: key("role", parts...), render: func(w *bytes.Buffer) error {
-			html, err := lk.bodyHTML(i)
+			html, err := lk.BodyHTML(i)
 			if err != nil {
 				return err
 			}
-			return rd.WriteRole(w, rc, render.RoleInput{Role: r, BodyHTML: html, Related: lk.related(i), MentionedIn: lk.mentionedIn(i)})
+			return rd.WriteRole(w, rc, render.RoleInput{Role: r, BodyHTML: html, Related: lk.Related(i), MentionedIn: lk.MentionedIn(i)})
 		}})
 		for _, a := range r.Aliases {
 			jobs = append(jobs, job{path: pagePath(a), key: key("alias:"+a, cards[i]), render: func(w *bytes.Buffer) error { return rd.WriteAlias(w, rc, r) }})

@@ -154,7 +154,7 @@ func TestSpilledBodies(t *testing.T) {
 	cfg := fixture(t)
 	want := coldTree(t, cfg)
 	bd := NewBuilder(cfg)
-	bd.linker.scratch.spillAt = 1
+	bd.linker.Scratch.SpillAt = 1
 	if _, err := bd.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}

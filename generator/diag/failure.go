@@ -1,5 +1,10 @@
 package diag
 
+import (
+	"errors"
+	"io/fs"
+)
+
 // Failure is an error whose sentence is a catalogue Text, so that the
 // command can print it in the reader's language, wrapping the cause it
 // reports. The cause (an OS error, say) follows the text after a colon, in
@@ -50,4 +55,23 @@ func ErrorIn(err error, lang Lang) string {
 		return e.Text(lang)
 	}
 	return err.Error()
+}
+
+// FileError is a problem with the file at path that stops the build, as a
+// List error, so that it is reported with the content's problems.
+func FileError(path string, msg Message, args ...any) error {
+	var l List
+	l.Add(Position{Path: path}, msg, args...)
+	return l
+}
+
+// PathCause is the cause of a failed file operation without the file's
+// name, for a message that names the file itself (or whose file has a
+// random name that says nothing to a reader).
+func PathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,6 +1,11 @@
-// Package link finds the mentions of roles in role bodies and links them.
+// Package link is the build's link stage: it finds the mentions of roles
+// in role bodies, links them, and renders every body.
 //
-// It has three parts, used in this order by the build:
+// [Stage] is the stage as the build runs it: [Stage.Run] takes the
+// assembled site and returns the [Linked] site (each body's HTML, the role
+// graph, the islands), keeping between runs what it can reuse: the name
+// index while no role's names change, each body while its key holds. It
+// is built of three parts, used in this order:
 //
 //   - An [Index] of every role's names (title and synonyms), built once per
 //     build by [NewIndex]. It reports a name claimed by two roles.
@@ -13,8 +18,8 @@
 //   - [BuildGraph] turns the related roles and the mentions of every page
 //     into outgoing and incoming links per role.
 //
-// Roles are plain ints, the index of the role in the caller's slice; the
-// package knows nothing else about them.
+// In those three parts, roles are plain ints, the index of the role in the
+// caller's slice; they know nothing else about them.
 package link
 
 import (

@@ -1,4 +1,4 @@
-package generator
+package link
 
 import (
 	"bytes"
@@ -19,21 +19,21 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
-	"rolesite/generator/link"
 	"rolesite/generator/render"
 	"rolesite/internal/fingerprint"
 )
 
-// linkedSite is the link stage's result: each role's body and its place in
+// Linked is the link stage's result: each role's body and its place in
 // the role graph, by index into site.Roles (display order). Close it when
 // the pages are written.
-type linkedSite struct {
+type Linked struct {
+	Graph Graph // by index into site.Roles
+	Links int   // mentions and role-file links in all bodies
+
 	site   *content.Site
 	bodies []*body
-	graph  link.Graph
-	links  int // mentions and role-file links in all bodies
 	store  *bodyStore
-	l      *linker
+	l      *Stage
 	sl     *siteLinks
 	ids    *render.PageIDs
 	source func(*content.Role) ([]byte, error)
@@ -43,7 +43,7 @@ type linkedSite struct {
 // build rendered it, else rendered again (its fingerprint says it is what
 // the build that cached it rendered; a page that shows it is written again
 // only when something else on it changed).
-func (l *linkedSite) bodyHTML(i int) (string, error) {
+func (l *Linked) BodyHTML(i int) (string, error) {
 	if html, ok, err := l.store.get(i); ok || err != nil {
 		return html, err
 	}
@@ -55,14 +55,27 @@ func (l *linkedSite) bodyHTML(i int) (string, error) {
 		return "", err
 	}
 	if _, _, err := renderBody(render.NewMarkdown(l.l.lk), l.ids, &buf, src[r.BodyOffset:], l.l.idOf[r.Slug], l.sl.resolver(r, &used)); err != nil {
-		return "", fileError(r.Path, diag.BodyUnrenderable, err)
+		return "", diag.FileError(r.Path, diag.BodyUnrenderable, err)
 	}
 	return buf.String(), nil
 }
 
-func (l *linkedSite) close() error { return l.store.close() }
+// Close lets go of the bodies' store.
+func (l *Linked) Close() error { return l.store.close() }
 
-func (l *linkedSite) roles(idx []int) []*content.Role {
+// BodyKey is the fingerprint of role i's body HTML.
+func (l *Linked) BodyKey(i int) uint64 { return l.bodies[i].htmlHash }
+
+// ForgetMentions drops the mentions by slug that only the next run of
+// the Stage reads: a Stage that runs once need not hold them while the
+// pages are written.
+func (l *Linked) ForgetMentions() {
+	for _, b := range l.bodies {
+		b.mentions = nil
+	}
+}
+
+func (l *Linked) roles(idx []int) []*content.Role {
 	out := make([]*content.Role, len(idx))
 	for i, j := range idx {
 		out[i] = l.site.Roles[j]
@@ -70,8 +83,8 @@ func (l *linkedSite) roles(idx []int) []*content.Role {
 	return out
 }
 
-func (l *linkedSite) related(i int) []*content.Role     { return l.roles(l.graph.Outgoing[i]) }
-func (l *linkedSite) mentionedIn(i int) []*content.Role { return l.roles(l.graph.Incoming[i]) }
+func (l *Linked) Related(i int) []*content.Role     { return l.roles(l.Graph.Outgoing[i]) }
+func (l *Linked) MentionedIn(i int) []*content.Role { return l.roles(l.Graph.Incoming[i]) }
 
 // body is one rendered role body, cached across builds.
 type body struct {
@@ -86,13 +99,13 @@ type body struct {
 
 // linker is the link stage's state that a rebuild can reuse: the name
 // index and linker are rebuilt only when some role's names or URL change.
-type linker struct {
+type Stage struct {
 	seed     fingerprint.Seed
 	namesKey uint64 // hash of every role's slug, URL and names
 	pathsKey uint64 // hash of every path the site answers
 	idsKey   string // the layouts' own ids the bodies were rendered around
-	ix       *link.Index
-	lk       *link.Linker
+	ix       *Index
+	lk       *Linker
 	ids      []*content.Role // link ids: roles sorted by slug
 	idOf     map[string]int  // slug -> link id
 	nameKeys map[string]uint64
@@ -103,7 +116,7 @@ type linker struct {
 	unrendered map[string]bool
 	bodies     map[string]*body // by role file path
 	// scratch says where the bodies a run renders wait for their pages.
-	scratch scratchConfig
+	Scratch ScratchConfig
 	// last is the previous run's site and what run derived from it alone
 	// or from its mentions, reused while the loader hands back the same
 	// site (only bodies changed) and no body's mentions changed.
@@ -113,16 +126,16 @@ type linker struct {
 type lastLinks struct {
 	site    *content.Site
 	sl      *siteLinks
-	graph   link.Graph
+	graph   Graph
 	islands diag.List
 }
 
-func newLinker(seed fingerprint.Seed) *linker {
-	return &linker{seed: seed, bodies: map[string]*body{}, scratch: defaultScratch()}
+func NewStage(seed fingerprint.Seed) *Stage {
+	return &Stage{seed: seed, bodies: map[string]*body{}, Scratch: DefaultScratch()}
 }
 
 // roleNamesKey hashes what a role contributes to the index.
-func (l *linker) roleNamesKey(r *content.Role) uint64 {
+func (l *Stage) roleNamesKey(r *content.Role) uint64 {
 	return l.seed.New().String(r.Slug).String(r.URLPath()).Strings(r.Names()).Sum()
 }
 
@@ -155,7 +168,7 @@ func (s *siteLinks) key(seed fingerprint.Seed) uint64 { return seed.New().Value(
 // resolver returns the Resolve function for the page of role r: a link to
 // another role's file (x.md, ../roles/x.md) becomes that role's URL; a site
 // path, absolute or relative to the page, must name a page. used is set
-// when the body has such a link.
+// when the body has such a
 func (s *siteLinks) resolver(r *content.Role, used *bool) func(string) (string, bool) {
 	return func(dest string) (string, bool) {
 		*used = true
@@ -183,7 +196,7 @@ func (s *siteLinks) resolver(r *content.Role, used *bool) func(string) (string, 
 
 // update rebuilds the name index when names changed and returns the slugs
 // of the roles whose names or URL changed (nil on the first build: all).
-func (l *linker) update(site *content.Site) (changed map[string]bool, first bool) {
+func (l *Stage) update(site *content.Site) (changed map[string]bool, first bool) {
 	keys := make(map[string]uint64, len(site.Roles))
 	ids := append([]*content.Role(nil), site.Roles...)
 	sort.Slice(ids, func(i, j int) bool { return ids[i].Slug < ids[j].Slug })
@@ -214,7 +227,7 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 	}
 	l.ids, l.nameKeys, l.namesKey = ids, keys, namesKey
 	l.idOf = make(map[string]int, len(ids))
-	var names []link.Name
+	var names []Name
 	for id, r := range ids {
 		l.idOf[r.Slug] = id
 		for j, n := range r.Names() {
@@ -222,11 +235,11 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 			if j < len(r.NamePos) {
 				pos = r.NamePos[j]
 			}
-			names = append(names, link.Name{Text: n, Role: id, Pos: pos})
+			names = append(names, Name{Text: n, Role: id, Pos: pos})
 		}
 	}
-	l.ix, l.errs = link.NewIndex(names)
-	l.lk = link.NewLinker(l.ix, func(id int) string { return l.ids[id].URLPath() })
+	l.ix, l.errs = NewIndex(names)
+	l.lk = NewLinker(l.ix, func(id int) string { return l.ids[id].URLPath() })
 	return changed, first
 }
 
@@ -240,7 +253,7 @@ func (l *linker) update(site *content.Site) (changed map[string]bool, first bool
 // not finish comes back as the error: a diag.List naming the role file
 // that could not be read or rendered, the context's error, or an error
 // naming the temporary folder the bodies could not wait in.
-func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageIDs, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*linkedSite, diag.List, error) {
+func (l *Stage) Run(ctx context.Context, site *content.Site, ids *render.PageIDs, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*Linked, diag.List, error) {
 	var errs diag.List
 	last := l.last
 	l.last = nil
@@ -284,17 +297,17 @@ func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageID
 
 	// A mini index of the changed roles' new names finds the bodies that
 	// may mention them now.
-	var changedIx *link.Index
+	var changedIx *Index
 	if !first && len(changed) > 0 {
-		var names []link.Name
+		var names []Name
 		for slug := range changed {
 			if id, ok := l.idOf[slug]; ok {
 				for _, n := range l.ids[id].Names() {
-					names = append(names, link.Name{Text: n, Role: 0})
+					names = append(names, Name{Text: n, Role: 0})
 				}
 			}
 		}
-		changedIx, _ = link.NewIndex(names)
+		changedIx, _ = NewIndex(names)
 	}
 
 	n := len(site.Roles)
@@ -340,7 +353,7 @@ func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageID
 			}
 		}
 	}
-	store := newBodyStore(n, len(todo), l.scratch)
+	store := newBodyStore(n, len(todo), l.Scratch)
 	if err := l.render(ctx, site, sl, ids, bodies, todo, store, source); err != nil {
 		store.close()
 		return nil, errs, err
@@ -370,9 +383,9 @@ func (l *linker) run(ctx context.Context, site *content.Site, ids *render.PageID
 	}
 	last.site, last.sl = site, sl
 	l.last = last
-	ls := &linkedSite{site: site, bodies: bodies, graph: last.graph, store: store, l: l, sl: sl, ids: ids, source: source}
+	ls := &Linked{site: site, bodies: bodies, Graph: last.graph, store: store, l: l, sl: sl, ids: ids, source: source}
 	for _, b := range bodies {
-		ls.links += len(b.mentions)
+		ls.Links += len(b.mentions)
 		errs.Append(b.problems)
 	}
 	errs.Append(last.islands)
@@ -419,7 +432,7 @@ func bodyKey(seed fingerprint.Seed, r *content.Role, src uint64) uint64 {
 
 // render converts the bodies at todo on all cores, each worker with its
 // own goldmark instance and buffer.
-func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, ids *render.PageIDs, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
+func (l *Stage) render(ctx context.Context, site *content.Site, sl *siteLinks, ids *render.PageIDs, bodies []*body, todo []int, store *bodyStore, source func(*content.Role) ([]byte, error)) error {
 	if len(todo) == 0 {
 		return nil
 	}
@@ -439,7 +452,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 				}
 				res, fragments, err := renderBody(md, ids, &buf, src[r.BodyOffset:], l.idOf[r.Slug], sl.resolver(r, &b.resolved))
 				if err != nil {
-					return fileError(r.Path, diag.BodyUnrenderable, err)
+					return diag.FileError(r.Path, diag.BodyUnrenderable, err)
 				}
 				b.htmlHash = l.seed.Bytes(buf.Bytes())
 				if err := store.put(i, buf.Bytes()); err != nil {
@@ -474,7 +487,7 @@ func (l *linker) render(ctx context.Context, site *content.Site, sl *siteLinks, 
 
 // graph builds the role graph in display order from the bodies' mentions
 // and the explicit related roles, and reports islands.
-func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.List) {
+func (l *Stage) graph(site *content.Site, bodies []*body) (Graph, diag.List) {
 	n := len(site.Roles)
 	index := make(map[string]int, n)
 	for i, r := range site.Roles {
@@ -494,7 +507,7 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 			}
 		}
 	}
-	graph := link.BuildGraph(n, related, mentions)
+	graph := BuildGraph(n, related, mentions)
 	var islands diag.List
 	for _, i := range graph.Islands() {
 		r := site.Roles[i]
@@ -503,23 +516,15 @@ func (l *linker) graph(site *content.Site, bodies []*body) (link.Graph, diag.Lis
 	return graph, islands
 }
 
-// fileError is a problem with the file at path that stops the build, as a
-// diag.List error so that it is reported with the content's problems.
-func fileError(path string, msg diag.Message, args ...any) error {
-	var l diag.List
-	l.Add(diag.Position{Path: path}, msg, args...)
-	return l
-}
-
 // renderBody converts one role body with the linker into buf, its heading
 // ids clear of ids, and reports its in-page links that name nothing.
-func renderBody(md goldmark.Markdown, ids *render.PageIDs, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (link.PageResult, []render.BadFragment, error) {
+func renderBody(md goldmark.Markdown, ids *render.PageIDs, buf *bytes.Buffer, body []byte, self int, resolve func(string) (string, bool)) (PageResult, []render.BadFragment, error) {
 	buf.Reset()
-	pc := link.NewContext(link.Page{Self: self, Resolve: resolve}, parser.WithIDs(ids.Headings()))
+	pc := NewContext(Page{Self: self, Resolve: resolve}, parser.WithIDs(ids.Headings()))
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	fragments := render.CheckFragments(doc, pc)
 	if err := md.Renderer().Render(buf, body, doc); err != nil {
-		return link.PageResult{}, nil, err
+		return PageResult{}, nil, err
 	}
-	return link.Result(pc), fragments, nil
+	return Result(pc), fragments, nil
 }

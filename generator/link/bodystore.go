@@ -1,10 +1,9 @@
-package generator
+package link
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"os"
 	"runtime/debug"
@@ -25,17 +24,17 @@ import (
 // cache, which it can reclaim, rather than in the process's heap. A build
 // that renders few keeps them in memory. Bodies a build did not render
 // (their cached fingerprint still holds) are not in the store; see
-// linkedSite.bodyHTML.
+// Linked.BodyHTML.
 //
 // The scratch file is only a place to wait: when it cannot be made or
 // written (the temporary folder is full, read-only or not writable), the
 // store keeps the bodies from then on in memory, up to the budget of
-// scratchConfig; only past that budget does the build fail, saying which
+// ScratchConfig; only past that budget does the build fail, saying which
 // folder to free.
 type bodyStore struct {
-	cfg  scratchConfig
+	cfg  ScratchConfig
 	dir  string      // the folder of the scratch file, for messages
-	file scratchFile // the scratch file, or nil
+	file ScratchFile // the scratch file, or nil
 	name string      // its name while it could not be removed
 	refs []bodyRef   // by role index, with a file
 	end  atomic.Int64
@@ -57,50 +56,50 @@ type bodyRef struct {
 	ok  bool
 }
 
-// scratchFile is what a bodyStore needs of its scratch file.
-type scratchFile interface {
+// ScratchFile is what a bodyStore needs of its scratch file.
+type ScratchFile interface {
 	io.WriterAt
 	io.ReaderAt
 	Close() error
 	Name() string
 }
 
-// scratchConfig says when and where a build keeps bodies in a scratch
-// file. The zero value is not usable; see defaultScratch.
-type scratchConfig struct {
-	// spillAt is the number of bodies to render from which the build
+// ScratchConfig says when and where a build keeps bodies in a scratch
+// file. The zero value is not usable; see DefaultScratch.
+type ScratchConfig struct {
+	// SpillAt is the number of bodies to render from which the build
 	// keeps them in a file.
-	spillAt int
-	// create makes the scratch file in the temporary folder dir.
-	create func(dir string) (scratchFile, error)
-	// memBudget is how many bytes of body HTML the store may hold in
+	SpillAt int
+	// Create makes the scratch file in the temporary folder dir.
+	Create func(dir string) (ScratchFile, error)
+	// MemBudget is how many bytes of body HTML the store may hold in
 	// memory when it wanted a file and could not have one.
-	memBudget int64
+	MemBudget int64
 }
 
-// defaultScratch spills from 1,000 bodies into a file in the system's
+// DefaultScratch spills from 1,000 bodies into a file in the system's
 // temporary folder ($TMPDIR); without a file it may hold a quarter of the
 // Go memory limit (GOMEMLIMIT) in memory, and any amount when no limit is
 // set.
-func defaultScratch() scratchConfig {
+func DefaultScratch() ScratchConfig {
 	budget := int64(math.MaxInt64)
 	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
 		budget = limit / 4
 	}
-	return scratchConfig{
-		spillAt:   1000,
-		create:    func(dir string) (scratchFile, error) { return os.CreateTemp(dir, "rolesite-bodies-*") },
-		memBudget: budget,
+	return ScratchConfig{
+		SpillAt:   1000,
+		Create:    func(dir string) (ScratchFile, error) { return os.CreateTemp(dir, "rolesite-bodies-*") },
+		MemBudget: budget,
 	}
 }
 
-func newBodyStore(roles, todo int, cfg scratchConfig) *bodyStore {
+func newBodyStore(roles, todo int, cfg ScratchConfig) *bodyStore {
 	s := &bodyStore{cfg: cfg, mem: map[int]string{}}
-	if todo < cfg.spillAt {
+	if todo < cfg.SpillAt {
 		return s
 	}
 	s.spilled, s.dir = true, os.TempDir()
-	f, err := cfg.create(s.dir)
+	f, err := cfg.Create(s.dir)
 	if err != nil {
 		s.failed.Store(&err)
 		return s
@@ -126,8 +125,8 @@ func (s *bodyStore) put(i int, html []byte) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.spilled && s.memBytes+int64(len(html)) > s.cfg.memBudget {
-		return diag.Fail(nil, diag.ScratchFull, s.dir, pathCause(*s.failed.Load()), byteSize(s.cfg.memBudget), s.dir)
+	if s.spilled && s.memBytes+int64(len(html)) > s.cfg.MemBudget {
+		return diag.Fail(nil, diag.ScratchFull, s.dir, diag.PathCause(*s.failed.Load()), byteSize(s.cfg.MemBudget), s.dir)
 	}
 	s.mem[i] = string(html)
 	s.memBytes += int64(len(html))
@@ -159,16 +158,6 @@ func (s *bodyStore) close() error {
 	err := s.file.Close()
 	if s.name != "" {
 		err = errors.Join(err, os.Remove(s.name))
-	}
-	return err
-}
-
-// pathCause is the cause of a failed file operation without the file's
-// name (the scratch file's random name says nothing to a reader).
-func pathCause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
 	}
 	return err
 }
