@@ -112,91 +112,19 @@ func TestSampleSiteLoads(t *testing.T) {
 	}
 }
 
+// TestLoadErrors covers the content folders a txtar archive cannot hold:
+// symbolic links, unreadable files, a file too big to keep in the
+// repository, file times. The others are testdata/sites/load-*.txtar (see
+// TestSites).
 func TestLoadErrors(t *testing.T) {
 	outside := t.TempDir()
 	testtree.Write(t, outside, map[string]string{"elsewhere.md": role("Elsewhere", "tech", "")})
-	const slugHelp = ": use lowercase letters a-z, digits and single hyphens, e.g. backend-entwickler.md"
 	tests := []struct {
 		name  string
 		files map[string]string
 		setup func(t *testing.T, dir string)
 		want  []string
 	}{
-		{"site.yaml missing", map[string]string{"roles/a.md": role("A", "tech", "")}, nil,
-			[]string{"site.yaml: site.yaml is missing: every content folder needs one (title, base_url, language, categories)"}},
-		{"site.yaml is a folder", map[string]string{"site.yaml/x": "", "roles/a.md": role("A", "tech", "")}, nil,
-			[]string{"site.yaml: cannot read site.yaml: is a directory"}},
-		{"site.yaml broken and a role broken", map[string]string{"site.yaml": "title: [\n", "roles/a.md": role("A", "tech", "titel: x\n")}, nil, []string{
-			"roles/a.md:5:1: unknown key \"titel\" (did you mean \"title\"?)",
-			"site.yaml:1:8: title: the bracket [ is not closed on this line: title: []",
-		}},
-		{"roles folder missing", map[string]string{"site.yaml": siteYAML}, nil,
-			[]string{"roles: roles folder is missing: put one Markdown file per role in it"}},
-		{"category not defined, with hint", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tehc", "")}, nil,
-			[]string{"roles/a.md:3:1: category \"tehc\" is not defined in site.yaml (did you mean \"tech\"?)"}},
-		{"category not defined, with list", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "marketing", "")}, nil,
-			[]string{"roles/a.md:3:1: category \"marketing\" is not defined in site.yaml (defined: tech, sales)"}},
-		{"related missing, with hint", map[string]string{"site.yaml": siteYAML,
-			"roles/backend-entwickler.md":  role("B", "tech", "related: [frontend-entwickler]\n"),
-			"roles/frontend-entwickler.md": role("F", "tech", "related: [backend-entwicklr, datenbank]\n"),
-		}, nil, []string{
-			"roles/frontend-entwickler.md:5:11: related: no role \"backend-entwicklr\" (did you mean \"backend-entwickler\"?)",
-			"roles/frontend-entwickler.md:5:30: related: no role \"datenbank\"",
-		}},
-		{"related missing after a bad item", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tech", "related: [[b], c]\n")}, nil, []string{
-			"roles/a.md:5:11: related[0]: want text, got a list",
-			"roles/a.md:5:16: related: no role \"c\"",
-		}},
-		{"related scalar missing", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tech", "skills: [Go]\nrelated: b\n")}, nil,
-			[]string{"roles/a.md:6:10: related: no role \"b\""}},
-		{"related to itself", map[string]string{"site.yaml": siteYAML, "roles/a.md": role("A", "tech", "related:\n  - a\n")}, nil,
-			[]string{"roles/a.md:6:5: related: \"a\" is this role itself"}},
-		{"related to a draft", map[string]string{"site.yaml": siteYAML,
-			"roles/a.md": role("A", "tech", "related: [b]\n"),
-			"roles/b.md": role("B", "tech", "draft: true\n"),
-		}, nil, []string{"roles/a.md:5:11: related: role \"b\" is a draft and is not published"}},
-		{"slugs differing in case", map[string]string{"site.yaml": siteYAML,
-			"roles/Backend.md": role("B1", "tech", ""),
-			"roles/backend.md": role("B2", "tech", ""),
-		}, nil, []string{
-			"roles/Backend.md: duplicate slug \"backend\" (also roles/backend.md)",
-			"roles/Backend.md: file name \"Backend.md\" is not a valid slug" + slugHelp,
-			"roles/backend.md: duplicate slug \"backend\" (also roles/Backend.md)",
-		}},
-		{"same slug in two folders", map[string]string{"site.yaml": siteYAML,
-			"roles/a/dup.md": role("D1", "tech", ""),
-			"roles/b/dup.md": role("D2", "sales", ""),
-		}, nil, []string{
-			"roles/a/dup.md: duplicate slug \"dup\" (also roles/b/dup.md)",
-			"roles/b/dup.md: duplicate slug \"dup\" (also roles/a/dup.md)",
-		}},
-		{"bad slugs", map[string]string{"site.yaml": siteYAML,
-			"roles/key.account.md":   role("A", "tech", ""),
-			"roles/führung.md":       role("B", "tech", ""),
-			"roles/key account.md":   role("C", "tech", ""),
-			"roles/key--account.md":  role("D", "tech", ""),
-			"roles/-key-account.md":  role("E", "tech", ""),
-			"roles/key_account.md":   role("F", "tech", ""),
-			"roles/ok-2/nested-1.md": role("G", "tech", ""),
-		}, nil, []string{
-			"roles/-key-account.md: file name \"-key-account.md\" is not a valid slug" + slugHelp,
-			"roles/führung.md: file name \"führung.md\" is not a valid slug: rename it to fuehrung.md (lowercase letters a-z, digits and single hyphens)",
-			"roles/key account.md: file name \"key account.md\" is not a valid slug" + slugHelp,
-			"roles/key--account.md: file name \"key--account.md\" is not a valid slug" + slugHelp,
-			"roles/key.account.md: file name \"key.account.md\" is not a valid slug" + slugHelp,
-			"roles/key_account.md: file name \"key_account.md\" is not a valid slug" + slugHelp,
-		}},
-		{"bad slug with one rename", map[string]string{"site.yaml": siteYAML,
-			"roles/Key Account Manager.md": role("A", "tech", ""),
-			"roles/Straße.md":              role("B", "tech", ""),
-			"roles/日本.md":                  role("C", "tech", ""),
-		}, nil, []string{
-			"roles/Key Account Manager.md: file name \"Key Account Manager.md\" is not a valid slug: rename it to key-account-manager.md (lowercase letters a-z, digits and single hyphens)",
-			"roles/Straße.md: file name \"Straße.md\" is not a valid slug: rename it to strasse.md (lowercase letters a-z, digits and single hyphens)",
-			"roles/日本.md: file name \"日本.md\" is not a valid slug" + slugHelp,
-		}},
-		{"folder named x.md", map[string]string{"site.yaml": siteYAML, "roles/x.md/a.md": role("A", "tech", "")}, nil,
-			[]string{"roles/x.md: a folder named like a role file; a role must be a file"}},
 		{"symlink pointing outside", map[string]string{"site.yaml": siteYAML}, func(t *testing.T, dir string) {
 			os.MkdirAll(filepath.Join(dir, "roles"), 0o755)
 			symlink(t, filepath.Join(outside, "elsewhere.md"), filepath.Join(dir, "roles", "elsewhere.md"))
@@ -299,32 +227,6 @@ func TestLoadErrors(t *testing.T) {
 			diffMessages(t, got, want)
 		})
 	}
-}
-
-func TestLoadAllErrorsTogether(t *testing.T) {
-	dir := testtree.Write(t, t.TempDir(), map[string]string{
-		"site.yaml":            siteYAML,
-		"roles/a-broken.md":    "---\ntitle: A\ncategory: tech\ndescription: D\nskills: [Go\n---\n",
-		"roles/b-typo.md":      role("B", "tech", "titel: B\n"),
-		"roles/c-category.md":  role("C", "sals", ""),
-		"roles/d-date.md":      role("D", "tech", "date_posted: 2026-02-30\n"),
-		"roles/e-related.md":   role("E", "sales", "related: [a-broken, f]\n"),
-		"roles/sub/Fine.md":    role("F", "sales", ""),
-		"roles/good.md":        role("Good", "tech", "related: [e-related]\n"),
-		"roles/notes.txt":      "not a role",
-		"roles/.hidden.md":     "not read",
-		"roles/.git/config.md": "not read",
-	})
-	got := checkMessages(t, Config{ContentDir: dir}, "")
-	diffMessages(t, got, []string{
-		"roles/a-broken.md:5:9: skills: the bracket [ is not closed on this line: skills: [Go]",
-		"roles/b-typo.md:5:1: unknown key \"titel\" (did you mean \"title\"?)",
-		"roles/c-category.md:3:1: category \"sals\" is not defined in site.yaml (did you mean \"sales\"?)",
-		"roles/d-date.md:5:14: date_posted: \"2026-02-30\" is not a calendar date",
-		"roles/e-related.md:5:21: related: no role \"f\"",
-		"roles/notes.txt: warning: not built: only files ending in .md are roles (rename it to notes.md)",
-		"roles/sub/Fine.md: file name \"Fine.md\" is not a valid slug: rename it to fine.md (lowercase letters a-z, digits and single hyphens)",
-	})
 }
 
 func TestLoadPublishes(t *testing.T) {
