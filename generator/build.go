@@ -147,7 +147,10 @@ type Builder struct {
 // source returns the bytes of role r's file as the loader parsed them.
 func (b *Builder) source(r *content.Role) ([]byte, error) {
 	if !b.oneShot {
-		return r.Source, nil
+		if src := b.loader.source(r.Path); src != nil {
+			return src, nil
+		}
+		return nil, diag.FileError(r.Path, diag.RemovedWhileReading)
 	}
 	src, err := b.readFile(r.Path)
 	switch {
@@ -271,7 +274,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	// The history is read before the content: when two files clash, the
 	// one added later is blamed.
 	history, warn := b.dates.get(ctx, cfg.ContentDir)
-	site, siteKey, lerrs := b.loader.load(ctx, cfg, b.oneShot, changed, history.first)
+	site, siteKey, assemblyKey, lerrs := b.loader.load(ctx, cfg, b.oneShot, changed, history.first)
 	res.Diagnostics.Append(lerrs)
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -298,7 +301,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 			warm.abandon()
 		}
 	}()
-	linked, lkerrs, err := b.linker.Run(ctx, site, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
+	linked, lkerrs, err := b.linker.Run(ctx, site, assemblyKey, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
 	if err != nil {
 		return stopped(res, err)

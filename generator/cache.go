@@ -38,6 +38,9 @@ type parsed struct {
 	role  *content.Role
 	diags diag.List
 	key   uint64 // hash of the file's bytes
+	// front is the hash of its front matter's bytes; 0 when the file had
+	// problems, whose messages no key covers.
+	front uint64
 }
 
 // loader keeps the parsed files and templates between builds and reads
@@ -57,11 +60,9 @@ type loader struct {
 	layoutsKey  uint64
 	// The last site assembled without errors, reused when a load finds
 	// that only bodies changed (see load); nil after any other load.
-	assembled       *content.Site
-	assembledFrom   *content.Site // the parse of site.yaml it was assembled from
-	assembledDiags  diag.List     // the warnings that load returned
-	assembledDrafts bool
-	published       map[string]*content.Role // assembled's roles by file path
+	assembled      *content.Site
+	assembledKey   uint64    // its assemblyKey
+	assembledDiags diag.List // the warnings that load returned
 }
 
 func newLoader(seed fingerprint.Seed) *loader {
@@ -122,7 +123,10 @@ func (l *loader) inputs(head string) *inputs {
 }
 
 // load returns the assembled site, reading again only the files whose
-// stamp changed, and a key of site.yaml's bytes.
+// stamp changed, a key of site.yaml's bytes and the site's assemblyKey: a
+// later load with the same key returns the same site, unchanged (the new
+// bodies are read through source). The key is 0 when the site is not kept
+// for reuse (with drop, or when a file had problems).
 //
 // With drop, the loader keeps no role file's bytes (Role.Source and Body
 // are nil): a one-shot build reads each file again when it renders its body.
@@ -136,7 +140,7 @@ func (l *loader) inputs(head string) *inputs {
 // added maps role files to when git first saw them; files it does not
 // know count from their modification time, for telling which of two
 // clashing files is the newer.
-func (l *loader) load(ctx context.Context, cfg Config, drop bool, changed map[string]bool, added map[string]time.Time) (*content.Site, uint64, diag.List) {
+func (l *loader) load(ctx context.Context, cfg Config, drop bool, changed map[string]bool, added map[string]time.Time) (*content.Site, uint64, uint64, diag.List) {
 	var errs diag.List
 	sitePath := filepath.Join(cfg.ContentDir, "site.yaml")
 	info, err := os.Stat(sitePath)
@@ -193,6 +197,9 @@ func (l *loader) load(ctx context.Context, cfg Config, drop bool, changed map[st
 			p := &parsed{stamp: todoStamps[i], slug: f.Slug, role: role, diags: diags}
 			if role != nil {
 				p.key = l.seed.Bytes(role.Source)
+				if len(diags) == 0 {
+					p.front = l.seed.Bytes(role.Source[:role.BodyOffset])
+				}
 				if drop {
 					role.Source, role.Body = nil, nil
 				}
@@ -203,29 +210,22 @@ func (l *loader) load(ctx context.Context, cfg Config, drop bool, changed map[st
 	}
 	if g.Wait() != nil {
 		// Only ctx ends the reading early; the caller looks at it.
-		return nil, 0, errs
-	}
-	bodiesOnly := changed != nil && !drop && l.assembled != nil && l.assembledFrom == l.site && cfg.Drafts == l.assembledDrafts
-	for i, f := range todo {
-		bodiesOnly = bodiesOnly && sameFrontMatter(l.roles[f.Path], results[i])
+		return nil, 0, 0, errs
 	}
 	for i, f := range todo {
 		current[f.Path] = results[i]
 	}
 	l.roles = current
-	if bodiesOnly {
-		// Only bodies changed: the assembled site stands, with the new
-		// bodies in its roles.
-		for i, f := range todo {
-			if r := l.published[f.Path]; r != nil {
-				r.Source, r.Body = results[i].role.Source, results[i].role.Body
-			}
-		}
-		// The same problems as then: the files read again had none,
-		// and neither site.yaml nor the roles folder was read again.
-		return l.assembled, l.siteKey, slices.Clone(l.assembledDiags)
+	key := l.assemblyKey(cfg, files)
+	if changed != nil && !drop && l.assembled != nil && key != 0 && key == l.assembledKey {
+		// Only bodies changed: the assembled site stands. Its roles keep
+		// the bytes they were parsed from; a body is read through the
+		// loader (source), which has the new ones. The same problems as
+		// then: the files read again had none, and neither site.yaml nor
+		// the roles folder was read again.
+		return l.assembled, l.siteKey, key, slices.Clone(l.assembledDiags)
 	}
-	l.assembled, l.published = nil, nil
+	l.assembled = nil
 	var roles []*content.Role
 	unreadable := map[string]bool{}
 	since := make(map[string]time.Time, len(files))
@@ -245,34 +245,46 @@ func (l *loader) load(ctx context.Context, cfg Config, drop bool, changed map[st
 	}
 	if l.site == nil {
 		errs.Sort()
-		return nil, 0, errs
+		return nil, 0, 0, errs
 	}
 	site, aerrs := content.Assemble(content.Parts{Site: l.site, Roles: roles, Unreadable: unreadable, Added: since, Drafts: cfg.Drafts, NameKey: link.NameKey})
 	errs.Append(aerrs)
 	errs.Sort()
 	if errs.HasErrors() {
-		return nil, 0, errs
+		return nil, 0, 0, errs
 	}
-	if !drop {
-		l.assembled, l.assembledFrom, l.assembledDiags, l.assembledDrafts = site, l.site, errs, cfg.Drafts
-		l.published = make(map[string]*content.Role, len(site.Roles))
-		for _, r := range site.Roles {
-			l.published[r.Path] = r
-		}
+	if drop {
+		key = 0
+	} else {
+		l.assembled, l.assembledKey, l.assembledDiags = site, key, errs
 	}
-	return site, l.siteKey, errs
+	return site, l.siteKey, key, errs
 }
 
-// sameFrontMatter reports whether a role file read again has the front
-// matter it had, byte for byte, and both reads parsed without problems: then
-// only its body changed.
-func sameFrontMatter(old, cur *parsed) bool {
-	if old == nil || cur == nil || old.role == nil || cur.role == nil || len(old.diags) > 0 || len(cur.diags) > 0 {
-		return false
+// assemblyKey is the key of what assembling the site reads: site.yaml, the
+// configuration, and each role file's path, slug and front matter. It
+// leaves out when each file was added, which decides only which of two
+// clashing files a message blames; a clash is an error, and a site with
+// errors is not kept. It is 0 when a file had problems.
+func (l *loader) assemblyKey(cfg Config, files []content.RoleFile) uint64 {
+	h := l.seed.New().U64(l.siteKey).Value(l.siteStamp).Bool(cfg.Drafts).Value(cfg.Limits)
+	for _, f := range files {
+		p := l.roles[f.Path]
+		if p == nil || p.front == 0 {
+			return 0
+		}
+		h.String(f.Path).String(f.Slug).U64(p.front)
 	}
-	o, c := old.role, cur.role
-	return o.Source != nil && c.Source != nil && o.BodyOffset == c.BodyOffset &&
-		string(o.Source[:o.BodyOffset]) == string(c.Source[:c.BodyOffset])
+	return h.Sum()
+}
+
+// source returns the bytes of the role file at path as the last load read
+// them, nil when it kept none.
+func (l *loader) source(path string) []byte {
+	if p := l.roles[path]; p != nil && p.role != nil {
+		return p.role.Source
+	}
+	return nil
 }
 
 // canTrust reports whether the changed paths a watcher reported can stand

@@ -24,7 +24,7 @@ import (
 func loadSite(t testing.TB, cfg Config) (*content.Site, diag.List) {
 	t.Helper()
 	b := NewBuilder(cfg)
-	site, _, errs := b.loader.load(context.Background(), cfg, false, nil, nil)
+	site, _, _, errs := b.loader.load(context.Background(), cfg, false, nil, nil)
 	if errs.HasErrors() != (site == nil) {
 		t.Errorf("site is nil: %v, but has errors: %v", site == nil, errs.HasErrors())
 	}

@@ -117,14 +117,14 @@ type Stage struct {
 	bodies     map[string]*body // by role file path
 	// scratch says where the bodies a run renders wait for their pages.
 	Scratch ScratchConfig
-	// last is the previous run's site and what run derived from it alone
-	// or from its mentions, reused while the loader hands back the same
-	// site (only bodies changed) and no body's mentions changed.
+	// last is what the previous run derived from its site alone or from
+	// its mentions, reused while the site's key stays (only bodies
+	// changed) and no body's mentions changed.
 	last *lastLinks
 }
 
 type lastLinks struct {
-	site    *content.Site
+	siteKey uint64 // the key of the site they were derived from
 	sl      *siteLinks
 	graph   Graph
 	islands diag.List
@@ -243,8 +243,12 @@ func (l *Stage) update(site *content.Site) (changed map[string]bool, first bool)
 	return changed, first
 }
 
-// run renders the bodies that need it and builds the graph. source returns
-// a role's file as the loader parsed it (the body is at BodyOffset).
+// Run renders the bodies that need it and builds the graph. siteKey is the
+// key of site without its bodies (0: none): a run with the key of the last
+// one reuses what that derived from the roles' names and paths. source
+// returns a role's file as the loader parsed it (the body is at
+// BodyOffset); the roles' own Source and Body are not read, srcKey(path)
+// is the key of those bytes.
 //
 // indexed, when not nil, is called once the name index is built without
 // errors, before the bodies render. Heading ids keep clear of ids.
@@ -253,11 +257,11 @@ func (l *Stage) update(site *content.Site) (changed map[string]bool, first bool)
 // not finish comes back as the error: a diag.List naming the role file
 // that could not be read or rendered, the context's error, or an error
 // naming the temporary folder the bodies could not wait in.
-func (l *Stage) Run(ctx context.Context, site *content.Site, ids *render.PageIDs, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*Linked, diag.List, error) {
+func (l *Stage) Run(ctx context.Context, site *content.Site, siteKey uint64, ids *render.PageIDs, srcKey func(path string) uint64, source func(*content.Role) ([]byte, error), indexed func()) (*Linked, diag.List, error) {
 	var errs diag.List
 	last := l.last
 	l.last = nil
-	sameSite := last != nil && last.site == site
+	sameSite := last != nil && siteKey != 0 && last.siteKey == siteKey
 	var (
 		changed             map[string]bool
 		first, pathsChanged bool
@@ -338,7 +342,10 @@ func (l *Stage) Run(ctx context.Context, site *content.Site, ids *render.PageIDs
 	// Looking for the changed names in every other body is the long part of
 	// a rename: share it among the cores.
 	parallel(len(scan), func(k int) {
-		if i := scan[k]; changedIx.Mentions(site.Roles[i].Body) {
+		i := scan[k]
+		r := site.Roles[i]
+		// A file that cannot be read again renders again, which says why.
+		if src, err := source(r); err != nil || changedIx.Mentions(src[r.BodyOffset:]) {
 			stale[i] = true
 			bodies[i] = &body{key: bodies[i].key}
 		}
@@ -381,7 +388,7 @@ func (l *Stage) Run(ctx context.Context, site *content.Site, ids *render.PageIDs
 		graph, islands := l.graph(site, bodies)
 		last = &lastLinks{graph: graph, islands: islands}
 	}
-	last.site, last.sl = site, sl
+	last.siteKey, last.sl = siteKey, sl
 	l.last = last
 	ls := &Linked{site: site, bodies: bodies, Graph: last.graph, store: store, l: l, sl: sl, ids: ids, source: source}
 	for _, b := range bodies {
