@@ -17,6 +17,7 @@ import (
 
 	"rolesite/generator/diag"
 	"rolesite/generator/output"
+	"rolesite/internal/testtree"
 )
 
 // All or nothing: a build that fails at any change to the output folder
@@ -191,7 +192,7 @@ func TestFailedBuildLeavesOldOrNewSite(t *testing.T) {
 	const oldTitle, newTitle = "Karriere bei Test Recruiting", "Karriere bei Neu Recruiting"
 	base := fixture(t)
 	siteB := filepath.Join(t.TempDir(), "content")
-	copyDir(t, base.ContentDir, siteB)
+	testtree.Copy(t, base.ContentDir, siteB)
 	editFile(t, filepath.Join(siteB, "site.yaml"), func(s string) string {
 		return strings.Replace(s, oldTitle, newTitle, 1)
 	})

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/testtree"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/fixture/golden")
@@ -21,14 +22,6 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // fixtureNow is the build time of the fixture tests: the Account Manager
 // opening closed before it, the others are open.
 var fixtureNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-
-// copyDir copies a folder tree, so tests can change content freely.
-func copyDir(t testing.TB, src, dst string) {
-	t.Helper()
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // readTree reads every file under dir that the generator writes for
 // readers (not its bookkeeping), keyed by slash path.
@@ -58,7 +51,7 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 func fixture(t testing.TB) Config {
 	t.Helper()
 	dir := t.TempDir()
-	copyDir(t, "testdata/fixture/content", filepath.Join(dir, "content"))
+	testtree.Copy(t, "testdata/fixture/content", filepath.Join(dir, "content"))
 	return Config{
 		ContentDir: filepath.Join(dir, "content"),
 		LayoutsDir: filepath.Join(dir, "layouts"),

@@ -21,6 +21,7 @@ import (
 
 	"rolesite/generator/output"
 	"rolesite/internal/synth"
+	"rolesite/internal/testtree"
 )
 
 // Crash consistency (ISSUE 5, item 4). TestCrashConsistency runs the real
@@ -60,7 +61,7 @@ func crashVersions(t *testing.T, root string) (a, b string) {
 	if err := synth.Write(a, crashRoles, 1); err != nil {
 		t.Fatal(err)
 	}
-	copyDir(t, a, b)
+	testtree.Copy(t, a, b)
 	files, err := filepath.Glob(filepath.Join(b, "roles", "*.md"))
 	if err != nil || len(files) != crashRoles {
 		t.Fatalf("%d role files, %v", len(files), err)

@@ -1,14 +1,15 @@
 package generator
 
 import (
-	"rolesite/generator/diag"
-
 	"encoding/json"
 	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"rolesite/generator/diag"
+	"rolesite/internal/testtree"
 )
 
 // TestDevBrokenThenFixed: a broken save fails the build with path:line:col
@@ -20,7 +21,7 @@ func TestDevBrokenThenFixed(t *testing.T) {
 			cfg := fixture(t)
 			d := startDev(t, cfg, withServe)
 			p := filepath.Join(cfg.ContentDir, editedRole)
-			good := devReadFile(t, p)
+			good := testtree.Read(t, p)
 			before := snapshot(t, cfg.OutDir)
 
 			devWriteFile(t, p, strings.Replace(good, "title:", "titel:", 1))

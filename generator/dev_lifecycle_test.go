@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolesite/internal/testtree"
 )
 
 // TestDevBurst writes 1,000 new role files as fast as it can, half of them
@@ -119,7 +121,7 @@ func TestDevLayoutsFolderMadeLater(t *testing.T) {
 		t.Fatalf("the fixture has a layouts folder: %v", err)
 	}
 	d := startDev(t, cfg, false)
-	src := devReadFile(t, "render/templates/404.html")
+	src := testtree.Read(t, "render/templates/404.html")
 	devMust(t, os.MkdirAll(cfg.LayoutsDir, 0o755))
 	p := filepath.Join(cfg.LayoutsDir, "404.html")
 	devWriteFile(t, p, strings.Replace(src, "<h1>", `<h1 class="neu">`, 1))
@@ -131,7 +133,7 @@ func TestDevLayoutsFolderMadeLater(t *testing.T) {
 			if b := d.next(t, devWait); b.err != nil {
 				t.Fatalf("build failed: %v", b.err)
 			}
-			if strings.Contains(devReadFile(t, page), want) {
+			if strings.Contains(testtree.Read(t, page), want) {
 				return
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"rolesite/generator/serve"
+	"rolesite/internal/testtree"
 )
 
 // renameOver saves version n of the edited role by writing it to tmpName
@@ -33,7 +34,7 @@ const (
 // editedText is the role's file with one more sentence in its body, different
 // on each call so that two saves never write the same bytes.
 func editedText(t *testing.T, cfg Config, n int) string {
-	return devReadFile(t, filepath.Join(cfg.ContentDir, editedRole)) + fmt.Sprintf("Neu aus dem Editor, Fassung %d.\n", n)
+	return testtree.Read(t, filepath.Join(cfg.ContentDir, editedRole)) + fmt.Sprintf("Neu aus dem Editor, Fassung %d.\n", n)
 }
 
 // devCase is one way of changing the content while Dev runs.
@@ -188,19 +189,19 @@ var devCases = []devCase{
 		// The new folders are watched: a save in them alone rebuilds.
 		then: func(t *testing.T, cfg Config) {
 			p := filepath.Join(cfg.ContentDir, "roles", "neu", "vertrieb", "sales-director.md")
-			devWriteFile(t, p, devReadFile(t, p)+"Und jeden Account Manager.\n")
+			devWriteFile(t, p, testtree.Read(t, p)+"Und jeden Account Manager.\n")
 		},
 	},
 	{
 		name: "layout change",
 		setup: func(t *testing.T, cfg Config) {
 			devMust(t, os.MkdirAll(cfg.LayoutsDir, 0o755))
-			src := devReadFile(t, "render/templates/404.html")
+			src := testtree.Read(t, "render/templates/404.html")
 			devWriteFile(t, filepath.Join(cfg.LayoutsDir, "404.html"), src)
 		},
 		change: func(t *testing.T, cfg Config) {
 			p := filepath.Join(cfg.LayoutsDir, "404.html")
-			next := strings.Replace(devReadFile(t, p), "<h1>", `<h1 class="geaendert">`, 1)
+			next := strings.Replace(testtree.Read(t, p), "<h1>", `<h1 class="geaendert">`, 1)
 			devWriteFile(t, p, next)
 		},
 		oneSave: true,
@@ -270,7 +271,7 @@ func runDevCase(t *testing.T, tc devCase, withServe bool) {
 		if !strings.Contains(page, serve.ScriptTag) {
 			t.Error("served page lacks the live-reload script")
 		}
-		if disk := devReadFile(t, filepath.Join(cfg.OutDir, "sales", "key-account-manager", "index.html")); strings.Contains(disk, serve.ScriptTag) {
+		if disk := testtree.Read(t, filepath.Join(cfg.OutDir, "sales", "key-account-manager", "index.html")); strings.Contains(disk, serve.ScriptTag) {
 			t.Error("the live-reload script was written into public/")
 		}
 	}

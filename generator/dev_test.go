@@ -340,12 +340,3 @@ func devWriteFile(t *testing.T, path, text string) {
 	t.Helper()
 	devMust(t, os.WriteFile(path, []byte(text), 0o644))
 }
-
-func devReadFile(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}

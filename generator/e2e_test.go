@@ -21,6 +21,8 @@ import (
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"rolesite/internal/testtree"
 )
 
 // e2eWait bounds each wait for the browser to show something.
@@ -149,7 +151,7 @@ func TestE2ELiveReload(t *testing.T) {
 
 	// 1. An edit appears.
 	p := filepath.Join(cfg.ContentDir, editedRole)
-	good := devReadFile(t, p)
+	good := testtree.Read(t, p)
 	devWriteFile(t, p, good+"\nDieser Satz kam ohne Neuladen von Hand.\n")
 	waitPage(t, ctx, "the edited text", `document.body.innerText.includes("Dieser Satz kam ohne Neuladen von Hand.")`)
 	waitPage(t, ctx, "a reload by the live-reload script", `window.__rolesiteFirst === undefined`)

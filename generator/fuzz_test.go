@@ -14,6 +14,7 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/internal/testtree"
 )
 
 // Fuzz targets of the whole build (ISSUE 5, item 5). The seed corpora under
@@ -54,7 +55,7 @@ func newFuzzSite(t *testing.T) *fuzzSite {
 	t.Helper()
 	root := t.TempDir()
 	c := filepath.Join(root, "content")
-	copyDir(t, "testdata/fixture/content", c)
+	testtree.Copy(t, "testdata/fixture/content", c)
 	sp := filepath.Join(c, "site.yaml")
 	site, err := os.ReadFile(sp)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"rolesite/generator/diag"
 	"rolesite/generator/output"
+	"rolesite/internal/testtree"
 )
 
 // Output safety (ISSUE 5, item 3): nothing is ever written or removed
@@ -32,7 +33,7 @@ func newSandbox(t *testing.T) *sandbox {
 	t.Helper()
 	root := t.TempDir()
 	site := filepath.Join(root, "site")
-	copyDir(t, "testdata/fixture/content", filepath.Join(site, "content"))
+	testtree.Copy(t, "testdata/fixture/content", filepath.Join(site, "content"))
 	for name, data := range map[string]string{
 		"outside.txt":                           "outside",
 		"victim/index.html":                     "victim page",

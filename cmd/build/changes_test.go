@@ -13,6 +13,7 @@ import (
 
 	"rolesite/generator"
 	"rolesite/generator/diag"
+	"rolesite/internal/testtree"
 )
 
 // TestRunRefusesChangesFile: a -changes path that would overwrite an input,
@@ -126,7 +127,7 @@ func TestRunRefusesChangesFile(t *testing.T) {
 				if stdout != "" {
 					t.Errorf("%v: stdout %q", mode, stdout)
 				}
-				safetySame(t, before, safetyTree(t, root))
+				testtree.Unchanged(t, before, safetyTree(t, root))
 			}
 		})
 	}
@@ -216,7 +217,7 @@ func TestBuildRefusesChangesFile(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Build: %v, want %s", err, want)
 	}
-	safetySame(t, before, safetyTree(t, root))
+	testtree.Unchanged(t, before, safetyTree(t, root))
 	var buf bytes.Buffer
 	english := diag.English // the site is German; the text asserted is English
 	cfg.Lang = &english

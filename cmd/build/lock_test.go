@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"rolesite/generator/output"
+	"rolesite/internal/testtree"
 )
 
 // Output safety through the command (ISSUE 5, item 3): a refused -out and a
@@ -25,7 +26,7 @@ import (
 func safetySite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	copyFixture(t, filepath.Join(root, "content"))
+	testtree.Copy(t, fixtureContent, filepath.Join(root, "content"))
 	if err := os.MkdirAll(filepath.Join(root, "layouts"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -53,20 +54,6 @@ func safetyTree(t *testing.T, dir string) map[string]string {
 		return nil
 	})
 	return out
-}
-
-func safetySame(t *testing.T, before, after map[string]string) {
-	t.Helper()
-	for p, v := range before {
-		if after[p] != v {
-			t.Errorf("%s changed or went away", p)
-		}
-	}
-	for p := range after {
-		if _, ok := before[p]; !ok {
-			t.Errorf("%s was created", p)
-		}
-	}
 }
 
 func TestSafetyRunRefusesOut(t *testing.T) {
@@ -117,7 +104,7 @@ func TestSafetyRunRefusesOut(t *testing.T) {
 			if code := run(context.Background(), append(base, "-lang", "de"), &stdout, &stderr); code != 1 || stderr.String() != wantDE || stdout.Len() != 0 {
 				t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr.String(), wantDE)
 			}
-			safetySame(t, before, safetyTree(t, root))
+			testtree.Unchanged(t, before, safetyTree(t, root))
 		})
 	}
 }
@@ -154,7 +141,7 @@ func TestSafetyRunLockHeld(t *testing.T) {
 	if code := run(context.Background(), de, &stdout, &stderr); code != 1 || !strings.HasSuffix(stderr.String(), wantDE) {
 		t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and, at its end,\n%s", code, stderr.String(), wantDE)
 	}
-	safetySame(t, before, safetyTree(t, root))
+	testtree.Unchanged(t, before, safetyTree(t, root))
 	unlock()
 	stderr.Reset()
 	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {

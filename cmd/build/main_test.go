@@ -13,9 +13,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"rolesite/internal/testbuf"
+	"rolesite/internal/testtree"
 )
 
 // fixtureContent is the generator's test site: five roles, one of them a
@@ -115,17 +117,9 @@ func newSite(t *testing.T) site {
 	t.Helper()
 	dir := t.TempDir()
 	s := site{content: filepath.Join(dir, "content"), layouts: filepath.Join(dir, "layouts"), out: filepath.Join(dir, "public")}
-	copyFixture(t, s.content)
+	testtree.Copy(t, fixtureContent, s.content)
 	t.Setenv("SOURCE_DATE_EPOCH", strconv.FormatInt(fixtureNow.Unix(), 10))
 	return s
-}
-
-// copyFixture copies the generator's fixture content to dst.
-func copyFixture(t *testing.T, dst string) {
-	t.Helper()
-	if err := os.CopyFS(dst, os.DirFS(fixtureContent)); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // runCmd runs the command and returns its exit code and output.
@@ -285,26 +279,8 @@ func TestRunUsage(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer that the command writes while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // waitFor polls the output until re matches it, and returns the match.
-func waitFor(t *testing.T, out *syncBuffer, re *regexp.Regexp) []string {
+func waitFor(t *testing.T, out *testbuf.Buffer, re *regexp.Regexp) []string {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
@@ -324,7 +300,7 @@ func TestRunServe(t *testing.T) {
 	s := newSite(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr testbuf.Buffer
 	exit := make(chan int, 1)
 	go func() { exit <- run(ctx, s.args("-serve", "127.0.0.1:0"), &stdout, &stderr) }()
 
@@ -397,7 +373,7 @@ func TestRunWatch(t *testing.T) {
 	s := newSite(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr testbuf.Buffer
 	exit := make(chan int, 1)
 	go func() { exit <- run(ctx, s.args("-watch"), &stdout, &stderr) }()
 	waitFor(t, &stdout, summary)

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"rolesite/internal/testtree"
 )
 
 // TestRunInitThenBuild: build -init writes a site that build then builds
@@ -110,7 +112,7 @@ func TestRunNewRefusals(t *testing.T) {
 				if code != tt.code || stderr.String() != want || stdout.Len() != 0 {
 					t.Errorf("exit %d, stderr %q, stdout %q; want exit %d, stderr %q", code, stderr.String(), stdout.String(), tt.code, want)
 				}
-				safetySame(t, before, safetyTree(t, s.content))
+				testtree.Unchanged(t, before, safetyTree(t, s.content))
 			})
 		}
 	}

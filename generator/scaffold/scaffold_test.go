@@ -14,6 +14,7 @@ import (
 
 	"rolesite/generator"
 	"rolesite/generator/content"
+	"rolesite/internal/testtree"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -50,15 +51,6 @@ func write(t *testing.T, path, text string) {
 	}
 }
 
-func read(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // tree records every path under dir with its bytes.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
@@ -69,7 +61,7 @@ func tree(t *testing.T, dir string) map[string]string {
 		}
 		out[p] = ""
 		if !d.IsDir() {
-			out[p] = read(t, p)
+			out[p] = testtree.Read(t, p)
 		}
 		return nil
 	})
@@ -77,20 +69,6 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func sameTree(t *testing.T, before, after map[string]string) {
-	t.Helper()
-	for p, v := range before {
-		if w, ok := after[p]; !ok || w != v {
-			t.Errorf("%s changed or went away", p)
-		}
-	}
-	for p := range after {
-		if _, ok := before[p]; !ok {
-			t.Errorf("%s was written", p)
-		}
-	}
 }
 
 // build runs the real build of contentDir into a new folder and returns
@@ -148,7 +126,7 @@ func TestNewRoleBuilds(t *testing.T) {
 			if want := filepath.Join(dir, "roles", "data-engineer.md"); path != want {
 				t.Errorf("wrote %s, want %s", path, want)
 			}
-			text := read(t, path)
+			text := testtree.Read(t, path)
 			if tt.golden != "" {
 				golden(t, tt.golden, text)
 			}
@@ -175,7 +153,7 @@ func TestNewRoleBuilds(t *testing.T) {
 			if err != nil || res.Diagnostics.HasErrors() {
 				t.Fatalf("build -drafts: %v\n%v", err, res.Diagnostics)
 			}
-			page := read(t, filepath.Join(out, "tech-development", "data-engineer", "index.html"))
+			page := testtree.Read(t, filepath.Join(out, "tech-development", "data-engineer", "index.html"))
 			if !strings.Contains(page, "<h1>Data Engineer</h1>") {
 				t.Errorf("the draft's page lacks its heading")
 			}
@@ -206,7 +184,7 @@ func TestNewRoleExamplesParse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := read(t, path)
+			text := testtree.Read(t, path)
 			uncommented := regexp.MustCompile(`(?m)^# ([a-z_]+: )`).ReplaceAllString(text, "$1")
 			if strings.Count(uncommented, "\n# ") != strings.Count(text, "\n# ")-len(roleFields)+4 {
 				t.Errorf("not every optional field was commented out:\n%s", text)
@@ -269,7 +247,7 @@ func TestNewRoleRefusals(t *testing.T) {
 			if errors.As(err, &usage) != tt.usage {
 				t.Errorf("ArgumentError: %v, want %v", !tt.usage, tt.usage)
 			}
-			sameTree(t, before, tree(t, dir))
+			testtree.Unchanged(t, before, tree(t, dir))
 		})
 	}
 }
@@ -285,7 +263,7 @@ func TestNewRoleBrokenSite(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want one with %q", err, want)
 	}
-	sameTree(t, before, tree(t, dir))
+	testtree.Unchanged(t, before, tree(t, dir))
 }
 
 // TestNewRoleMakesRolesFolder: a content folder without roles/ gets one.
@@ -295,7 +273,7 @@ func TestNewRoleMakesRolesFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(read(t, path), "# related: [other-role] ") {
+	if !strings.Contains(testtree.Read(t, path), "# related: [other-role] ") {
 		t.Errorf("no placeholder slug for related in a site without roles")
 	}
 	if entries, _ := os.ReadDir(filepath.Join(dir, "roles")); len(entries) != 1 {
@@ -315,7 +293,7 @@ func TestInitBuilds(t *testing.T) {
 	if strings.Join(paths, " ") != strings.Join(want, " ") {
 		t.Errorf("wrote %v, want %v", paths, want)
 	}
-	siteText, roleText := read(t, want[0]), read(t, want[1])
+	siteText, roleText := testtree.Read(t, want[0]), testtree.Read(t, want[1])
 	golden(t, "init-site.yaml", siteText)
 	golden(t, "init-backend-entwickler.md", roleText)
 	if !strings.HasPrefix(siteText, "# yaml-language-server: $schema=schema/site.schema.json\n") {
@@ -333,7 +311,7 @@ func TestInitBuilds(t *testing.T) {
 	if res.Pages != 5 { // home, two categories, the role, 404
 		t.Errorf("%d pages, want 5", res.Pages)
 	}
-	page := read(t, filepath.Join(out, "tech-development", "backend-entwickler", "index.html"))
+	page := testtree.Read(t, filepath.Join(out, "tech-development", "backend-entwickler", "index.html"))
 	if !strings.Contains(page, "<h1>Backend-Entwickler</h1>") || strings.Contains(page, "JobPosting") {
 		t.Errorf("the example role's page lacks its heading or claims a JobPosting")
 	}
@@ -345,7 +323,7 @@ func TestInitBuilds(t *testing.T) {
 	if err == nil || err.Error() != wantErr || !errors.As(err, &usage) {
 		t.Errorf("second -init: %v, want %q", err, wantErr)
 	}
-	sameTree(t, before, tree(t, dir))
+	testtree.Unchanged(t, before, tree(t, dir))
 }
 
 // TestInitRefusesContentFolder: -init into a content folder (holding
@@ -362,7 +340,7 @@ func TestInitRefusesContentFolder(t *testing.T) {
 			if err == nil || !strings.HasPrefix(err.Error(), want) {
 				t.Errorf("error %v, want it to start with %q", err, want)
 			}
-			sameTree(t, before, tree(t, dir))
+			testtree.Unchanged(t, before, tree(t, dir))
 		})
 	}
 }
@@ -375,7 +353,7 @@ func TestWriteNewKeepsExisting(t *testing.T) {
 	if err := writeNew(path, []byte("new")); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("error %v", err)
 	}
-	if got := read(t, path); got != "old" {
+	if got := testtree.Read(t, path); got != "old" {
 		t.Errorf("file holds %q", got)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(path))

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolesite/internal/testtree"
 )
 
 const secret = "TOP SECRET outside the site"
@@ -43,15 +45,7 @@ func site(t *testing.T) string {
 		"umlaut-ä/index.html":                 "<html><body>umlaut</body></html>",
 		"index.html.d/index.html":             "<html><body>folder named like a file</body></html>",
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	for _, d := range []string{"empty", "secretdir", "indexdir/index.html"} {
 		base := dir
 		if d == "secretdir" {

@@ -1,7 +1,6 @@
 package watch
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -9,11 +8,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 
 	"github.com/fsnotify/fsnotify"
+
+	"rolesite/internal/testbuf"
 )
 
 // fakeFS records watches and fails Add where fail says so.
@@ -47,26 +47,8 @@ func fakeProc(t *testing.T, watches string) string {
 	return dir
 }
 
-// syncBuffer is a bytes.Buffer safe for a logger and a test to share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func bufferLogger() (*slog.Logger, *syncBuffer) {
-	buf := new(syncBuffer)
+func bufferLogger() (*slog.Logger, *testbuf.Buffer) {
+	buf := new(testbuf.Buffer)
 	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug})), buf
 }
 
