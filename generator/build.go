@@ -100,16 +100,10 @@ func (r *Result) ChangedURLs() []string {
 // Result.Diagnostics and as the error (a diag.List); the output folder is
 // not touched then. Other errors (I/O, a held lock) come back as the error.
 //
-// Build is the build of a new process: when the output folder records that
-// the last build read exactly the inputs on disk now, at a build time for
-// which no role opened or closed since, and every output file is as that
-// build left it, Build returns that build's result (nothing written,
-// nothing rendered) without reading the content. A Builder never takes this
-// shortcut; it keeps its own caches instead.
+// Build is the first build of a Builder that builds once (see
+// Builder.Build on its recorded state), and keeps no role file in memory
+// once it is parsed.
 func Build(ctx context.Context, cfg Config) (*Result, error) {
-	if res, ok := unchanged(ctx, cfg); ok {
-		return res, nil
-	}
 	return newOneShot(cfg).Build(ctx)
 }
 
@@ -198,6 +192,14 @@ func NewBuilder(cfg Config) *Builder {
 
 // Build builds the site. See the package function Build. A build stopped
 // by ctx returns an *InterruptedError, whatever stage it was in.
+//
+// There is one way to build; what differs is the cache. A Builder's first
+// build has no cache in memory, and its cache is what the output folder
+// records: when that says the last build read exactly the inputs on disk
+// now, at a build time for which no role opened or closed since, and every
+// output file is as that build left it, the build returns that build's
+// result (nothing read, rendered or written). Every later build reuses
+// what the Builder kept of the build before.
 func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	res, err := b.build(ctx)
 	if err != nil && ctx.Err() != nil {
@@ -248,6 +250,11 @@ func stopped(res *Result, err error) (*Result, error) {
 
 func (b *Builder) build(ctx context.Context) (*Result, error) {
 	cfg := b.cfg
+	if b.loader.empty() {
+		if res, ok := unchanged(ctx, cfg); ok {
+			return res, nil
+		}
+	}
 	start := time.Now()
 	now := cfg.Now
 	if now.IsZero() {
@@ -283,7 +290,10 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		return fail()
 	}
 	if cfg.BaseURL != "" {
-		site.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
+		// A copy: the loader's site stays as it returned it.
+		over := *site
+		over.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
+		site = &over
 	}
 	var warm *warmup
 	indexed := func() {

@@ -69,6 +69,12 @@ func newLoader(seed fingerprint.Seed) *loader {
 	return &loader{seed: seed, roles: map[string]*parsed{}}
 }
 
+// empty reports whether the loader holds nothing yet: no load or renderer
+// ran.
+func (l *loader) empty() bool {
+	return l.site == nil && l.files == nil && l.rd == nil && l.layoutDiags == nil
+}
+
 // renderer returns the templates, parsed again only when a file in the
 // layouts folder changed, and a key that changes with them.
 func (l *loader) renderer(dir string) (*render.Renderer, uint64, diag.List) {

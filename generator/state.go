@@ -181,7 +181,7 @@ func (st *savedState) holds(now time.Time) bool {
 	return st.ValidFrom <= t && (st.ValidUntil == 0 || t < st.ValidUntil)
 }
 
-// unchanged is Build's shortcut: the recorded result of the last build when
+// unchanged is the cache of a Builder's first build: the recorded result of the last build when
 // neither the inputs nor the output changed since and no role opened or
 // closed; ok is false otherwise, and the caller builds.
 func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
