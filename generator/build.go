@@ -298,7 +298,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	var warm *warmup
 	indexed := func() {
 		if b.wantWarmup(cfg) {
-			warm = startWarmup(ctx, cfg, site)
+			warm = startWarmup(ctx, cfg, b.outputOptions(), site)
 		}
 	}
 	committed := false
@@ -529,7 +529,7 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, state []byte, s *output.Session) (output.Stats, int, error) {
 	if s == nil {
 		var err error
-		if s, err = output.BeginWith(ctx, b.cfg.OutDir, b.cfg.outputOptions()); err != nil {
+		if s, err = output.BeginWith(ctx, b.cfg.OutDir, b.outputOptions()); err != nil {
 			return output.Stats{}, 0, err
 		}
 	}
@@ -620,9 +620,13 @@ func (b *Builder) previousSite(err error) error {
 	return diag.Wrap(err, diag.PreviousSiteKept, b.cfg.OutDir)
 }
 
-// outputOptions are the options of the build's output session.
-func (c Config) outputOptions() output.Options {
-	return output.Options{Durable: c.Durable, Fault: c.fault}
+// outputOptions are the options of the build's output session. A Builder
+// that builds once (a deploy's build) commits by exchanging the output
+// folder whole, so that not even a kill during the commit mixes two
+// sites; a Builder that rebuilds on every save (the dev loop) commits
+// through the journal, which costs nothing per unchanged file.
+func (b *Builder) outputOptions() output.Options {
+	return output.Options{Durable: b.cfg.Durable, Fault: b.cfg.fault, Exchange: b.oneShot}
 }
 
 // pagePath maps a site path ending in "/" to its index.html file.

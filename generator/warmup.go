@@ -45,7 +45,7 @@ func (b *Builder) wantWarmup(cfg Config) bool {
 
 // startWarmup locks the output folder, begins the session and makes the
 // folders of site's pages, in the background.
-func startWarmup(ctx context.Context, cfg Config, site *content.Site) *warmup {
+func startWarmup(ctx context.Context, cfg Config, opts output.Options, site *content.Site) *warmup {
 	ctx, cancel := context.WithCancel(ctx)
 	w := &warmup{cancel: cancel, began: make(chan struct{}), done: make(chan struct{}), dir: cfg.OutDir}
 	_, err := os.Lstat(cfg.OutDir)
@@ -66,7 +66,7 @@ func startWarmup(ctx context.Context, cfg Config, site *content.Site) *warmup {
 		defer close(w.done)
 		if unlock, err := output.Lock(cfg.OutDir); err == nil {
 			w.unlock = unlock
-			w.s, _ = output.BeginWith(ctx, cfg.OutDir, cfg.outputOptions())
+			w.s, _ = output.BeginWith(ctx, cfg.OutDir, opts)
 		}
 		close(w.began)
 		if w.s != nil {

@@ -11,7 +11,9 @@
 // (JournalName), the commit journal (CommitName), the build lock (LockName)
 // and, while a build runs, temporary files. Leave them
 // out of a deploy. Files the generator did not write are never touched, and
-// nothing outside the output folder is ever written or removed.
+// nothing outside the output folder is ever written or removed, except the
+// folder beside it (NextName) in which a session with Options.Exchange
+// assembles the new site.
 package output
 
 // Names of the bookkeeping files in the output folder.

@@ -37,6 +37,14 @@ type Options struct {
 	// crash may lose or empty recent writes.
 	Durable bool
 
+	// Exchange commits by exchanging the output folder with a folder of
+	// links that holds the new site (see exchange.go), so that even a kill
+	// during the commit leaves the previous site or the new one, never a
+	// mix. It costs a link per file of the site and a removal per file of
+	// the previous one; where folders cannot be exchanged, the session
+	// commits through its journal as without it.
+	Exchange bool
+
 	// Fault, when set, is called before each change the session makes on
 	// disk, with op "create", "write", "rename", "mkdir" or "remove" and
 	// the slash path in the output folder; an error it returns fails that
@@ -186,6 +194,9 @@ func begin(ctx context.Context, dir string, opts Options, h hooks) (*Session, er
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return nil, err
+	}
+	if err := removeStaleNext(dir); err != nil {
 		return nil, err
 	}
 	root, err := os.OpenRoot(dir)
@@ -512,6 +523,19 @@ func (s *Session) commitLocked() (Stats, error) {
 		// Nothing changed on disk: no commit to journal.
 		s.done = true
 		return st, errors.Join(s.disk.remove(JournalName), s.root.Close())
+	}
+	if s.opts.Exchange {
+		err := s.commitByExchange(changes)
+		switch {
+		case err == nil || errors.Is(err, ErrCommitted):
+			s.done = true
+			if cerr := s.root.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("%w: %w", ErrCommitted, cerr)
+			}
+			return st, err
+		case !errors.Is(err, errNoExchange):
+			return Stats{}, err
+		}
 	}
 	if err := s.disk.writeCommitJournal(changes, s.opts.Durable); err != nil {
 		return Stats{}, err

@@ -1,0 +1,176 @@
+//go:build linux
+
+package output
+
+import (
+	"errors"
+	"maps"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// exchangeSite is an output folder holding a committed site: two pages, an
+// asset, a folder of pages the next site drops, and a file put there by
+// hand.
+func exchangeSite(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "public")
+	s := mustBegin(t, dir)
+	for p, data := range map[string]string{"index.html": "home v1", "a/index.html": "a v1", "gone/x/index.html": "gone", "style.css": "css"} {
+		mustPut(t, s, p, data)
+	}
+	mustCommit(t, s)
+	if err := os.WriteFile(filepath.Join(dir, "by-hand.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// beginExchange begins an exchanging session on dir with fault.
+func beginExchange(t *testing.T, dir string, fault func(op, path string) error) *Session {
+	t.Helper()
+	s, err := BeginWith(t.Context(), dir, Options{Exchange: true, Fault: fault})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Abort() })
+	return s
+}
+
+// putNext puts the next site: the home page changed, a page kept, a new
+// one, the gone/ folder left out.
+func putNext(t *testing.T, s *Session) {
+	t.Helper()
+	mustPut(t, s, "index.html", "home v2")
+	mustPut(t, s, "a/index.html", "a v1")
+	mustPut(t, s, "b/c/index.html", "b v2")
+	if err := s.Keep("style.css"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Sys().(*syscall.Stat_t).Ino
+}
+
+func noNext(t *testing.T, dir string) {
+	t.Helper()
+	if _, err := os.Lstat(NextName(dir)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s is left beside the output folder (%v)", NextName(dir), err)
+	}
+}
+
+// TestExchangeCommit: an exchanging commit puts the whole new site in
+// place as a new folder, keeps the hand-made file, and leaves nothing
+// beside the output folder.
+func TestExchangeCommit(t *testing.T) {
+	dir := exchangeSite(t)
+	before := inode(t, dir)
+	s := beginExchange(t, dir, nil)
+	putNext(t, s)
+	st, err := s.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "home v2", "a/": "", "a/index.html": "a v1", "b/": "", "b/c/": "", "b/c/index.html": "b v2",
+		"style.css": "css", "by-hand.txt": "mine"}
+	if got := tree(t, dir); !maps.Equal(got, want) {
+		t.Errorf("after the commit:\n got %v\nwant %v", got, want)
+	}
+	if inode(t, dir) == before {
+		t.Error("the output folder is the same folder: the commit did not exchange it")
+	}
+	if st.Written != 2 || st.Removed != 1 {
+		t.Errorf("stats %+v, want 2 written, 1 removed", st)
+	}
+	noNext(t, dir)
+	// The next session trusts the new manifest: nothing to write.
+	s = beginExchange(t, dir, nil)
+	putNext(t, s)
+	if st := mustCommit(t, s); st.Written != 0 {
+		t.Errorf("an unchanged site wrote %d files", st.Written)
+	}
+}
+
+// TestExchangeFailsWhole fails each change an exchanging commit makes, in
+// turn, up to and with the exchange itself: every time the output folder
+// holds the previous site exactly, and nothing is left beside it.
+func TestExchangeFailsWhole(t *testing.T) {
+	for n := 1; ; n++ {
+		dir := exchangeSite(t)
+		want := tree(t, dir)
+		committing := false
+		count, failedAt := 0, ""
+		s := beginExchange(t, dir, func(op, p string) error {
+			if !committing {
+				return nil
+			}
+			if count++; count == n {
+				failedAt = op + " " + p
+				return syscall.EIO
+			}
+			return nil
+		})
+		putNext(t, s)
+		committing = true
+		_, err := s.Commit()
+		if failedAt == "" {
+			if err != nil {
+				t.Fatalf("commit with no fault: %v", err)
+			}
+			if n < 8 {
+				t.Fatalf("only %d changes in the commit", n-1)
+			}
+			return
+		}
+		if !errors.Is(err, ErrNotCommitted) {
+			t.Fatalf("fault %d (%s): err = %v, want ErrNotCommitted", n, failedAt, err)
+		}
+		if got := tree(t, dir); !maps.Equal(got, want) {
+			t.Errorf("fault %d (%s): the folder changed:\n got %v\nwant %v", n, failedAt, got, want)
+		}
+		noNext(t, dir)
+	}
+}
+
+// TestExchangeLeftoverRemoved: a folder beside the output folder left by a
+// session killed after its exchange is removed by the next BeginWith.
+func TestExchangeLeftoverRemoved(t *testing.T) {
+	dir := exchangeSite(t)
+	next := NextName(dir)
+	if err := os.MkdirAll(filepath.Join(next, "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := beginExchange(t, dir, nil)
+	noNext(t, dir)
+	putNext(t, s)
+	mustCommit(t, s)
+}
+
+// TestExchangeThroughSymlink: an output folder that is a symbolic link is
+// not exchanged (that would replace the link): the journal commits, and
+// the link stays.
+func TestExchangeThroughSymlink(t *testing.T) {
+	real := exchangeSite(t)
+	link := filepath.Join(t.TempDir(), "public")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	s := beginExchange(t, link, nil)
+	putNext(t, s)
+	mustCommit(t, s)
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the output folder's link is gone: %v", err)
+	}
+	if got := tree(t, real)["index.html"]; got != "home v2" {
+		t.Errorf("index.html = %q, want the new site's", got)
+	}
+	noNext(t, link)
+}
