@@ -2,12 +2,199 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"path"
 	"path/filepath"
-	"syscall"
 
 	"golang.org/x/sys/unix"
 )
+
+// commitByExchange makes changes in a folder of links beside the output
+// folder and exchanges the two (see exchange.go). Its error wraps
+// errNoExchange when nothing was committed and the journal can commit
+// instead; ErrCommitted when the new site is in place but the previous one
+// could not be removed; any other error leaves the previous site in place.
+//
+// It works on folder handles (openat, mkdirat, linkat), one system call
+// per file and a few per folder, never resolving a path twice. The paths
+// it links to are those the session checked: no symbolic link on the way.
+func (s *Session) commitByExchange(changes []change) error {
+	abs, err := filepath.Abs(s.dir)
+	if err != nil || !exchangeable(abs) {
+		return errNoExchange
+	}
+	parentDir, base := filepath.Split(abs)
+	nextAbs := NextName(abs)
+	nextBase := filepath.Base(nextAbs)
+	pfd, err := unix.Open(parentDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return errNoExchange
+	}
+	defer unix.Close(pfd)
+	if err := os.RemoveAll(nextAbs); err != nil {
+		return errNoExchange
+	}
+	var st unix.Stat_t
+	if err := unix.Fstatat(pfd, base, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+		return errNoExchange
+	}
+	if err := unix.Mkdirat(pfd, nextBase, st.Mode&0o7777); err != nil {
+		return errNoExchange
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(nextAbs)
+		}
+	}()
+	ofd, err := openDir(pfd, base)
+	if err != nil {
+		return err
+	}
+	defer unix.Close(ofd)
+	sfd, err := openDir(pfd, nextBase)
+	if err != nil {
+		return err
+	}
+	defer unix.Close(sfd)
+	if err := s.mirror(ofd, sfd, ""); err != nil {
+		return fmt.Errorf("link the site into %s: %w", nextAbs, err)
+	}
+	for _, c := range changes {
+		if err := s.changeNext(ofd, sfd, c); err != nil {
+			return fmt.Errorf("assemble the new site in %s: %w", nextAbs, err)
+		}
+	}
+	if s.opts.Durable {
+		if err := unix.Syncfs(sfd); err != nil {
+			return err
+		}
+	}
+	if err := s.disk.check("rename", "."); err != nil {
+		return err
+	}
+	if err := exchangeDirs(pfd, nextBase, base); err != nil {
+		if errors.Is(err, errNoExchange) {
+			return err
+		}
+		return fmt.Errorf("exchange %s with the new site: %w", abs, err)
+	}
+	committed = true
+	if s.opts.Durable {
+		if err := unix.Fsync(pfd); err != nil {
+			return fmt.Errorf("%w: %w", ErrCommitted, err)
+		}
+	}
+	if err := os.RemoveAll(nextAbs); err != nil {
+		return fmt.Errorf("%w: remove the previous site from %s: %w", ErrCommitted, nextAbs, err)
+	}
+	return nil
+}
+
+// openDir opens the folder name in the folder dfd, not through a link.
+func openDir(dfd int, name string) (int, error) {
+	return unix.Openat(dfd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+}
+
+// mirror links every file of the output folder's folder ofd (at slash
+// path rel) into the folder sfd, and makes and fills its folders the same
+// way, leaving out the session's temporary files and journals.
+func (s *Session) mirror(ofd, sfd int, rel string) error {
+	dup, err := unix.Dup(ofd)
+	if err != nil {
+		return err
+	}
+	f := os.NewFile(uintptr(dup), rel)
+	entries, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if isTemp(name) || (rel == "" && (name == JournalName || name == CommitName)) {
+			continue
+		}
+		p := path.Join(rel, name)
+		if !e.IsDir() {
+			if err := s.disk.check("create", p); err != nil {
+				return err
+			}
+			if err := unix.Linkat(ofd, name, sfd, name, 0); err != nil {
+				return &os.PathError{Op: "link", Path: p, Err: err}
+			}
+			continue
+		}
+		if err := s.disk.check("mkdir", p); err != nil {
+			return err
+		}
+		var st unix.Stat_t
+		if err := unix.Fstatat(ofd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+			return &os.PathError{Op: "stat", Path: p, Err: err}
+		}
+		if err := unix.Mkdirat(sfd, name, st.Mode&0o7777); err != nil {
+			return &os.PathError{Op: "mkdir", Path: p, Err: err}
+		}
+		if err := s.mirrorSub(ofd, sfd, name, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mirrorSub mirrors the folder name of ofd into the folder of that name in
+// sfd.
+func (s *Session) mirrorSub(ofd, sfd int, name, p string) error {
+	o, err := openDir(ofd, name)
+	if err != nil {
+		return &os.PathError{Op: "open", Path: p, Err: err}
+	}
+	defer unix.Close(o)
+	n, err := openDir(sfd, name)
+	if err != nil {
+		return &os.PathError{Op: "open", Path: p, Err: err}
+	}
+	defer unix.Close(n)
+	return s.mirror(o, n, p)
+}
+
+// changeNext makes change c in the new site's folder sfd: a move becomes a
+// link from the output folder ofd, so that the output folder stays whole
+// until the exchange.
+func (s *Session) changeNext(ofd, sfd int, c change) error {
+	switch c.kind {
+	case 'R':
+		if err := s.disk.check("rename", c.to); err != nil {
+			return err
+		}
+		if err := unix.Unlinkat(sfd, c.to, 0); err != nil && !errors.Is(err, unix.ENOENT) {
+			return &os.PathError{Op: "remove", Path: c.to, Err: err}
+		}
+		if err := unix.Linkat(ofd, c.path, sfd, c.to, 0); err != nil {
+			return &os.PathError{Op: "link", Path: c.to, Err: err}
+		}
+	case 'M':
+		if err := s.disk.check("mkdir", c.path); err != nil {
+			return err
+		}
+		if err := unix.Mkdirat(sfd, c.path, dirPerm); err != nil && !errors.Is(err, unix.EEXIST) {
+			return &os.PathError{Op: "mkdir", Path: c.path, Err: err}
+		}
+	case 'D':
+		if err := s.disk.check("remove", c.path); err != nil {
+			return err
+		}
+		err := unix.Unlinkat(sfd, c.path, 0)
+		if errors.Is(err, unix.EISDIR) || errors.Is(err, unix.EPERM) {
+			err = unix.Unlinkat(sfd, c.path, unix.AT_REMOVEDIR)
+		}
+		if err != nil && !errors.Is(err, unix.ENOENT) && !errors.Is(err, unix.ENOTEMPTY) && !errors.Is(err, unix.EEXIST) {
+			return &os.PathError{Op: "remove", Path: c.path, Err: err}
+		}
+	}
+	return nil
+}
 
 // exchangeable reports whether the folder dir (absolute) can be exchanged
 // with a folder beside it: a folder itself, not a symbolic link, on the
@@ -23,22 +210,12 @@ func exchangeable(dir string) bool {
 	return st.Dev == pst.Dev
 }
 
-// exchangeDirs swaps the folders a and b in one step. Its error wraps
-// errNoExchange when the filesystem cannot.
-func exchangeDirs(a, b string) error {
-	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
-	if errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOSYS) || errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.EXDEV) || errors.Is(err, syscall.EPERM) {
+// exchangeDirs swaps the folders a and b of the folder dfd in one step.
+// Its error wraps errNoExchange when the filesystem cannot.
+func exchangeDirs(dfd int, a, b string) error {
+	err := unix.Renameat2(dfd, a, dfd, b, unix.RENAME_EXCHANGE)
+	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.ENOTSUP) || errors.Is(err, unix.EXDEV) || errors.Is(err, unix.EPERM) {
 		return errNoExchange
 	}
 	return err
-}
-
-// syncFS writes everything of the filesystem that holds dir to disk.
-func syncFS(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return unix.Syncfs(int(f.Fd()))
 }
