@@ -121,12 +121,13 @@ func newOneShot(cfg Config) *Builder {
 // inputs did not change are neither rendered nor written. It is not safe
 // for concurrent use.
 type Builder struct {
-	cfg    Config
-	loader *loader
-	linker *link.Stage
-	seed   fingerprint.Seed  // of every key the stages keep in memory
-	pages  map[string]uint64 // output path -> fingerprint of the inputs it was rendered from
-	dates  gitCache
+	cfg     Config
+	loader  *content.Loader
+	layouts *layouts
+	linker  *link.Stage
+	seed    fingerprint.Seed  // of every key the stages keep in memory
+	pages   map[string]uint64 // output path -> fingerprint of the inputs it was rendered from
+	dates   gitCache
 	// changed is what Changed told for the next build; nil: look at
 	// every file.
 	changed map[string]bool
@@ -141,7 +142,7 @@ type Builder struct {
 // source returns the bytes of role r's file as the loader parsed them.
 func (b *Builder) source(r *content.Role) ([]byte, error) {
 	if !b.oneShot {
-		if src := b.loader.source(r.Path); src != nil {
+		if src := b.loader.Source(r.Path); src != nil {
 			return src, nil
 		}
 		return nil, diag.FileError(r.Path, diag.RemovedWhileReading)
@@ -152,7 +153,7 @@ func (b *Builder) source(r *content.Role) ([]byte, error) {
 		return nil, diag.FileError(r.Path, diag.RemovedWhileReading)
 	case err != nil:
 		return nil, diag.FileError(r.Path, diag.RoleUnreadable, diag.PathCause(err))
-	case b.seed.Bytes(src) != b.loader.sourceKey(r.Path):
+	case b.seed.Bytes(src) != b.loader.SourceKey(r.Path):
 		return nil, diag.FileError(r.Path, diag.ChangedWhileReading)
 	}
 	return src, nil
@@ -187,7 +188,7 @@ func (b *Builder) LookAtEverything() { b.changed = nil }
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
 	seed := fingerprint.NewSeed()
-	return &Builder{cfg: cfg, loader: newLoader(seed), linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile}
+	return &Builder{cfg: cfg, loader: content.NewLoader(seed), layouts: &layouts{seed: seed}, linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile}
 }
 
 // Build builds the site. See the package function Build. A build stopped
@@ -250,7 +251,7 @@ func stopped(res *Result, err error) (*Result, error) {
 
 func (b *Builder) build(ctx context.Context) (*Result, error) {
 	cfg := b.cfg
-	if b.loader.empty() {
+	if b.loader.Empty() && b.layouts.empty() {
 		if res, ok := unchanged(ctx, cfg); ok {
 			return res, nil
 		}
@@ -274,14 +275,17 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 			return res, err
 		}
 	}
-	renderer, layoutsKey, rerrs := b.loader.renderer(cfg.LayoutsDir)
+	renderer, layoutsKey, rerrs := b.layouts.renderer(cfg.LayoutsDir)
 	res.Diagnostics.Append(rerrs)
 	changed := b.changed
 	b.changed = nil
 	// The history is read before the content: when two files clash, the
 	// one added later is blamed.
 	history, warn := b.dates.get(ctx, cfg.ContentDir)
-	site, siteKey, assemblyKey, lerrs := b.loader.load(ctx, cfg, b.oneShot, changed, history.first)
+	site, siteKey, assemblyKey, lerrs := b.loader.Load(ctx, content.LoadConfig{
+		Dir: cfg.ContentDir, Limits: cfg.Limits, Drafts: cfg.Drafts, NameKey: link.NameKey,
+		Drop: b.oneShot, Changed: changed, Added: history.first,
+	})
 	res.Diagnostics.Append(lerrs)
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -311,7 +315,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 			warm.abandon()
 		}
 	}()
-	linked, lkerrs, err := b.linker.Run(ctx, site, assemblyKey, renderer.PageIDs(), b.loader.sourceKey, b.source, indexed)
+	linked, lkerrs, err := b.linker.Run(ctx, site, assemblyKey, renderer.PageIDs(), b.loader.SourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
 	if err != nil {
 		return stopped(res, err)
@@ -328,12 +332,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		// Every diagnostic that names a front-matter key is made: a
 		// one-shot build lets the key positions go, a quarter of what it
 		// holds per role, before it renders the pages.
-		for _, r := range site.Roles {
-			r.Pos, r.NamePos = nil, nil
-		}
-		for _, p := range b.loader.roles {
-			p.role = nil
-		}
+		b.loader.Release(site)
 		// The graph is built: the mentions by slug are only for the next
 		// build's cache.
 		linked.ForgetMentions()
@@ -388,7 +387,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		}
 	}
 	var state []byte
-	if key := b.loader.inputs(b.dates.head).key(cfg, start); key != "" {
+	if key := newInputs(b.loader, b.layouts, b.dates.head).key(cfg, start); key != "" {
 		state, _ = json.Marshal(newState(key, res, site, now))
 	}
 	stats, rendered, err := b.write(ctx, plan, extra, state, s)
@@ -466,7 +465,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 	}
 	var parts []uint64
 	for i, r := range site.Roles {
-		parts = append(parts[:0], b.loader.sourceKey(r.Path), b.seed.String(r.Path), cards[i], lk.BodyKey(i), 0)
+		parts = append(parts[:0], b.loader.SourceKey(r.Path), b.seed.String(r.Path), cards[i], lk.BodyKey(i), 0)
 		for _, j := range lk.Graph.Outgoing[i] {
 			parts = append(parts, cards[j])
 		}

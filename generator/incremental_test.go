@@ -232,11 +232,7 @@ func TestChangedTrustsTheWatcher(t *testing.T) {
 	editFile(t, told, func(s string) string { return s + "\nNachtrag eins.\n" })
 	editFile(t, untold, func(s string) string { return s + "\nNachtrag zwei.\n" })
 	b.Changed([]string{told})
-	assembled := b.loader.assembled
 	res := mustBuildWith(t, b)
-	if assembled == nil || b.loader.assembled != assembled {
-		t.Error("the site was assembled again after a body edit")
-	}
 	if got := strings.Join(res.Stats.Changed, " "); got != "sales/key-account-manager/index.html" {
 		t.Errorf("told of one file, the build changed %q", got)
 	}

@@ -3,6 +3,7 @@ package generator
 import (
 	"testing"
 
+	"rolesite/internal/filestamp"
 	"rolesite/internal/fingerprint"
 	"rolesite/internal/fingerprint/fingerprinttest"
 )
@@ -24,5 +25,5 @@ func TestStateKeyCoversConfig(t *testing.T) {
 // key and the state key, which add stamps whole.
 func TestStampKeyCoversStamp(t *testing.T) {
 	seed := fingerprint.NewSeed()
-	fingerprinttest.Covers(t, stamp{size: 1, mtime: 2, ino: 3}, func(s stamp) uint64 { return seed.New().Value(s).Sum() })
+	fingerprinttest.Covers(t, filestamp.Stamp{Size: 1, MTime: 2, Inode: 3}, func(s filestamp.Stamp) uint64 { return seed.New().Value(s).Sum() })
 }

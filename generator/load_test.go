@@ -12,6 +12,7 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/link"
 	"rolesite/internal/synth"
 	"rolesite/internal/testtree"
 )
@@ -24,7 +25,7 @@ import (
 func loadSite(t testing.TB, cfg Config) (*content.Site, diag.List) {
 	t.Helper()
 	b := NewBuilder(cfg)
-	site, _, _, errs := b.loader.load(context.Background(), cfg, false, nil, nil)
+	site, _, _, errs := b.loader.Load(context.Background(), content.LoadConfig{Dir: cfg.ContentDir, Limits: cfg.Limits, Drafts: cfg.Drafts, NameKey: link.NameKey})
 	if errs.HasErrors() != (site == nil) {
 		t.Errorf("site is nil: %v, but has errors: %v", site == nil, errs.HasErrors())
 	}

@@ -16,6 +16,7 @@ import (
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
 	"rolesite/generator/output"
+	"rolesite/internal/filestamp"
 	"rolesite/internal/fingerprint"
 )
 
@@ -68,12 +69,19 @@ type savedDiag struct {
 	German   string        `json:"de"`
 }
 
+// newInputs returns the stamps of what the last build read, for the state
+// key.
+func newInputs(l *content.Loader, lay *layouts, head string) *inputs {
+	site, files, stamps := l.Stamps()
+	return &inputs{site: site, files: files, stamps: stamps, layouts: lay.stamps, head: head}
+}
+
 // inputs is what the state key covers.
 type inputs struct {
-	site    stamp
+	site    filestamp.Stamp
 	files   []content.RoleFile
-	stamps  []stamp // by files
-	layouts map[string]stamp
+	stamps  []filestamp.Stamp // by files
+	layouts map[string]filestamp.Stamp
 	head    string // git HEAD of the content folder, "" outside git
 }
 
@@ -106,7 +114,7 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 		return ""
 	}
 	limit := start.Add(-racyWindow).UnixNano()
-	racy := func(s stamp) bool { return s.mtime >= limit }
+	racy := func(s filestamp.Stamp) bool { return s.MTime >= limit }
 	if racy(in.site) {
 		return ""
 	}
@@ -226,24 +234,24 @@ func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
 // readInputs stamps every input as a build would read it. ok is false when
 // listing the role files reported anything.
 func readInputs(ctx context.Context, cfg Config) (*inputs, bool) {
-	in := &inputs{layouts: layoutStamps(cfg.LayoutsDir)}
+	in := &inputs{layouts: filestamp.Dir(cfg.LayoutsDir)}
 	info, err := os.Stat(filepath.Join(cfg.ContentDir, "site.yaml"))
 	if err != nil {
 		return nil, false
 	}
-	in.site = stampOf(info)
+	in.site = filestamp.Of(info)
 	files, ferrs := content.FindRoles(cfg.ContentDir)
 	if len(ferrs) > 0 {
 		return nil, false
 	}
 	in.files = files
-	in.stamps = make([]stamp, len(files))
+	in.stamps = make([]filestamp.Stamp, len(files))
 	for i, f := range files {
 		info, err := os.Stat(f.Path)
 		if err != nil {
 			return nil, false
 		}
-		in.stamps[i] = stampOf(info)
+		in.stamps[i] = filestamp.Of(info)
 	}
 	in.head = gitHead(ctx, cfg.ContentDir)
 	return in, true

@@ -1,0 +1,93 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"rolesite/internal/fingerprint"
+	"rolesite/internal/testtree"
+)
+
+const loaderSite = "title: T\nbase_url: https://example.com/\nlanguage: de\norganization:\n  name: Agentur\ncontact:\n  email: jobs@example.com\ncategories:\n  - key: tech\n    title: Tech\n"
+
+func loaderRole(title, body string) string {
+	return "---\ntitle: " + title + "\ncategory: tech\ndescription: Eine Rolle im Test der Ladestufe.\n---\n" + body + "\n"
+}
+
+// TestLoaderKeepsTheSiteByKey: a Load told that only a body changed hands
+// back the same site, unchanged, under the same key, with the new bytes
+// through Source; a front-matter edit gives a new site and key; Drop
+// keeps nothing for reuse.
+func TestLoaderKeepsTheSiteByKey(t *testing.T) {
+	dir := testtree.Write(t, t.TempDir(), map[string]string{
+		"site.yaml":  loaderSite,
+		"roles/a.md": loaderRole("Backend-Entwickler", "Erster Text."),
+		"roles/b.md": loaderRole("Data Engineer", "Zweiter Text."),
+	})
+	a := filepath.Join(dir, "roles", "a.md")
+	l := NewLoader(fingerprint.NewSeed())
+	cfg := LoadConfig{Dir: dir}
+	load := func(cfg LoadConfig) (*Site, uint64) {
+		t.Helper()
+		site, _, key, errs := l.Load(t.Context(), cfg)
+		if errs.HasErrors() || site == nil {
+			t.Fatalf("load: %v", errs.Err())
+		}
+		return site, key
+	}
+	first, key := load(cfg)
+	if key == 0 {
+		t.Fatal("a site without problems has no key")
+	}
+	bodyBefore := string(first.Roles[0].Body)
+
+	edit := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(a, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Minute)
+		os.Chtimes(a, later, later)
+	}
+	edit(loaderRole("Backend-Entwickler", "Neuer Text."))
+	told := cfg
+	told.Changed = map[string]bool{a: true}
+	again, key2 := load(told)
+	if again != first || key2 != key {
+		t.Errorf("after a body edit: site %p (was %p), key %x (was %x); want the same", again, first, key2, key)
+	}
+	if string(again.Roles[0].Body) != bodyBefore {
+		t.Error("the site handed back was changed: its role has the new body")
+	}
+	if src := string(l.Source(a)); !strings.Contains(src, "Neuer Text.") {
+		t.Errorf("Source has the old bytes: %q", src)
+	}
+
+	edit(loaderRole("Backend-Entwicklerin", "Neuer Text."))
+	third, key3 := load(told)
+	if third == first || key3 == key {
+		t.Error("a title edit handed back the old site or key")
+	}
+	if third.Roles[0].Title != "Backend-Entwicklerin" {
+		t.Errorf("title %q", third.Roles[0].Title)
+	}
+
+	drop := NewLoader(fingerprint.NewSeed())
+	site, _, k, _ := drop.Load(t.Context(), LoadConfig{Dir: dir, Drop: true})
+	if k != 0 || site.Roles[0].Source != nil {
+		t.Errorf("with Drop: key %x, source kept %v; want 0 and none", k, site.Roles[0].Source != nil)
+	}
+	if drop.SourceKey(a) == 0 {
+		t.Error("with Drop, the file's key is gone")
+	}
+	drop.Release(site)
+	if site.Roles[0].Pos != nil || drop.SourceKey(a) == 0 {
+		t.Error("Release kept the positions or lost the file's key")
+	}
+	if again, _, _, errs := drop.Load(t.Context(), LoadConfig{Dir: dir}); errs.HasErrors() || len(again.Roles) != 2 || again.Roles[0].Source == nil {
+		t.Errorf("a Load after Release: %v", errs.Err())
+	}
+}
