@@ -23,6 +23,14 @@ import (
 // times and its hand-made neighbours (a file a person put into the output
 // folder is linked like the others).
 //
+// A first build, into a folder that holds no site yet (no manifest), does
+// not write into the output folder at all: the session is opened on the
+// folder beside, writes the whole site there as any session writes (its
+// journal and commit inside that folder), and Commit then links in what
+// the output folder holds besides (the lock, files put there by hand) and
+// exchanges the two (staging, swapIn). That costs no link per page and
+// leaves almost nothing to remove.
+//
 // Where the exchange cannot be made (another system than Linux, a
 // filesystem without it, an output folder that is a symbolic link or a
 // mount point, a parent folder that cannot be written), the session
@@ -51,4 +59,20 @@ func removeStaleNext(dir string) error {
 		return fmt.Errorf("remove %s, left by a build that was stopped: %w", next, err)
 	}
 	return nil
+}
+
+// staging is a cold build's folder beside the output folder: the session
+// writes the whole new site there, and Commit exchanges it with the output
+// folder (swapIn).
+type staging struct {
+	out  string // the output folder, absolute
+	next string // the staging folder beside it (NextName)
+}
+
+// remove removes the staging folder; nil is no staging.
+func (st *staging) remove() error {
+	if st == nil {
+		return nil
+	}
+	return os.RemoveAll(st.next)
 }

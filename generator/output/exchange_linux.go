@@ -58,7 +58,7 @@ func (s *Session) commitByExchange(changes []change) error {
 		return err
 	}
 	defer unix.Close(sfd)
-	if err := s.mirror(ofd, sfd, ""); err != nil {
+	if err := mirror(s.disk, ofd, sfd, ""); err != nil {
 		return fmt.Errorf("link the site into %s: %w", nextAbs, err)
 	}
 	for _, c := range changes {
@@ -99,8 +99,10 @@ func openDir(dfd int, name string) (int, error) {
 
 // mirror links every file of the output folder's folder ofd (at slash
 // path rel) into the folder sfd, and makes and fills its folders the same
-// way, leaving out the session's temporary files and journals.
-func (s *Session) mirror(ofd, sfd int, rel string) error {
+// way, leaving out the session's temporary files and journals. What sfd
+// has already (a cold build's new site) stays: the output folder's file of
+// that name is left out.
+func mirror(d disk, ofd, sfd int, rel string) error {
 	dup, err := unix.Dup(ofd)
 	if err != nil {
 		return err
@@ -118,25 +120,28 @@ func (s *Session) mirror(ofd, sfd int, rel string) error {
 		}
 		p := path.Join(rel, name)
 		if !e.IsDir() {
-			if err := s.disk.check("create", p); err != nil {
+			if err := d.check("create", p); err != nil {
 				return err
 			}
-			if err := unix.Linkat(ofd, name, sfd, name, 0); err != nil {
+			if err := unix.Linkat(ofd, name, sfd, name, 0); err != nil && !errors.Is(err, unix.EEXIST) {
 				return &os.PathError{Op: "link", Path: p, Err: err}
 			}
 			continue
 		}
-		if err := s.disk.check("mkdir", p); err != nil {
+		if err := d.check("mkdir", p); err != nil {
 			return err
 		}
 		var st unix.Stat_t
 		if err := unix.Fstatat(ofd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
 			return &os.PathError{Op: "stat", Path: p, Err: err}
 		}
-		if err := unix.Mkdirat(sfd, name, st.Mode&0o7777); err != nil {
+		if err := unix.Mkdirat(sfd, name, st.Mode&0o7777); err != nil && !errors.Is(err, unix.EEXIST) {
 			return &os.PathError{Op: "mkdir", Path: p, Err: err}
 		}
-		if err := s.mirrorSub(ofd, sfd, name, p); err != nil {
+		switch err := mirrorSub(d, ofd, sfd, name, p); {
+		case errors.Is(err, unix.ENOTDIR), errors.Is(err, unix.ELOOP):
+			// The new site has a file where the output folder has a folder.
+		case err != nil:
 			return err
 		}
 	}
@@ -145,7 +150,7 @@ func (s *Session) mirror(ofd, sfd int, rel string) error {
 
 // mirrorSub mirrors the folder name of ofd into the folder of that name in
 // sfd.
-func (s *Session) mirrorSub(ofd, sfd int, name, p string) error {
+func mirrorSub(d disk, ofd, sfd int, name, p string) error {
 	o, err := openDir(ofd, name)
 	if err != nil {
 		return &os.PathError{Op: "open", Path: p, Err: err}
@@ -156,7 +161,7 @@ func (s *Session) mirrorSub(ofd, sfd int, name, p string) error {
 		return &os.PathError{Op: "open", Path: p, Err: err}
 	}
 	defer unix.Close(n)
-	return s.mirror(o, n, p)
+	return mirror(d, o, n, p)
 }
 
 // changeNext makes change c in the new site's folder sfd: a move becomes a
@@ -218,4 +223,84 @@ func exchangeDirs(dfd int, a, b string) error {
 		return errNoExchange
 	}
 	return err
+}
+
+// newStaging returns the staging of a cold build into dir: a new folder
+// beside it, when dir holds no site yet (no manifest) and can be
+// exchanged; nil otherwise.
+func newStaging(dir string) *staging {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	if _, err := os.Lstat(filepath.Join(abs, ManifestName)); !errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if !exchangeable(abs) {
+		return nil
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return nil
+	}
+	st := &staging{out: abs, next: NextName(abs)}
+	if err := os.RemoveAll(st.next); err != nil {
+		return nil
+	}
+	if err := os.Mkdir(st.next, info.Mode().Perm()); err != nil {
+		return nil
+	}
+	return st
+}
+
+// swapIn puts the staged site in place: it links into the staging folder
+// what the output folder holds besides (the lock, files put there by
+// hand), exchanges the two folders and removes the previous one. An error
+// before the exchange wraps ErrNotCommitted and leaves the output folder
+// as it was; one after it wraps ErrCommitted.
+func (st *staging) swapIn(d disk, durable bool) error {
+	fail := func(err error) error {
+		st.remove()
+		return fmt.Errorf("%w: %w", ErrNotCommitted, err)
+	}
+	parentDir, base := filepath.Split(st.out)
+	nextBase := filepath.Base(st.next)
+	pfd, err := unix.Open(parentDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return fail(err)
+	}
+	defer unix.Close(pfd)
+	ofd, err := openDir(pfd, base)
+	if err != nil {
+		return fail(err)
+	}
+	defer unix.Close(ofd)
+	sfd, err := openDir(pfd, nextBase)
+	if err != nil {
+		return fail(err)
+	}
+	defer unix.Close(sfd)
+	if err := mirror(d, ofd, sfd, ""); err != nil {
+		return fail(fmt.Errorf("link the output folder's other files into %s: %w", st.next, err))
+	}
+	if durable {
+		if err := unix.Syncfs(sfd); err != nil {
+			return fail(err)
+		}
+	}
+	if err := d.check("rename", "."); err != nil {
+		return fail(err)
+	}
+	if err := unix.Renameat2(pfd, nextBase, pfd, base, unix.RENAME_EXCHANGE); err != nil {
+		return fail(fmt.Errorf("exchange %s with the new site: %w", st.out, err))
+	}
+	if durable {
+		if err := unix.Fsync(pfd); err != nil {
+			return fmt.Errorf("%w: %w", ErrCommitted, err)
+		}
+	}
+	if err := os.RemoveAll(st.next); err != nil {
+		return fmt.Errorf("%w: remove the previous folder %s: %w", ErrCommitted, st.next, err)
+	}
+	return nil
 }

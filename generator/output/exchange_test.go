@@ -130,10 +130,10 @@ func TestExchangeFailsWhole(t *testing.T) {
 			}
 			return
 		}
-		if !errors.Is(err, ErrNotCommitted) {
+		switch got := tree(t, dir); {
+		case !errors.Is(err, ErrNotCommitted):
 			t.Fatalf("fault %d (%s): err = %v, want ErrNotCommitted", n, failedAt, err)
-		}
-		if got := tree(t, dir); !maps.Equal(got, want) {
+		case !maps.Equal(got, want):
 			t.Errorf("fault %d (%s): the folder changed:\n got %v\nwant %v", n, failedAt, got, want)
 		}
 		noNext(t, dir)
@@ -173,4 +173,90 @@ func TestExchangeThroughSymlink(t *testing.T) {
 		t.Errorf("index.html = %q, want the new site's", got)
 	}
 	noNext(t, link)
+}
+
+// TestStagedColdBuild: a first build into a folder with no site writes the
+// whole site into the folder beside and exchanges it in, keeping a file
+// put there by hand; a fault at any change leaves the folder as it was.
+func TestStagedColdBuild(t *testing.T) {
+	put := func(t *testing.T, s *Session) {
+		t.Helper()
+		for p, data := range map[string]string{"index.html": "home", "a/index.html": "a", "b/c/index.html": "c", "mine.txt": "theirs"} {
+			mustPut(t, s, p, data)
+		}
+	}
+	fresh := func(t *testing.T) string {
+		dir := filepath.Join(t.TempDir(), "public")
+		if err := os.MkdirAll(filepath.Join(dir, "well-known"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range map[string]string{"by-hand.txt": "mine", "well-known/x": "x", "mine.txt": "mine"} {
+			if err := os.WriteFile(filepath.Join(dir, p), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	dir := fresh(t)
+	before := inode(t, dir)
+	s := beginExchange(t, dir, nil)
+	if s.staging == nil {
+		t.Fatal("a first build is not staged")
+	}
+	put(t, s)
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err == nil {
+		t.Fatal("a staged build wrote into the output folder before its commit")
+	}
+	mustCommit(t, s)
+	wantNew := map[string]string{"index.html": "home", "a/": "", "a/index.html": "a", "b/": "", "b/c/": "", "b/c/index.html": "c",
+		"mine.txt": "theirs", "by-hand.txt": "mine", "well-known/": "", "well-known/x": "x"}
+	if got := tree(t, dir); !maps.Equal(got, wantNew) {
+		t.Errorf("after the commit:\n got %v\nwant %v", got, wantNew)
+	}
+	if inode(t, dir) == before {
+		t.Error("the output folder is the same folder: the commit did not exchange it")
+	}
+	noNext(t, dir)
+
+	for n := 1; ; n++ {
+		dir := fresh(t)
+		want := tree(t, dir)
+		committing := false
+		count, failedAt := 0, ""
+		s := beginExchange(t, dir, func(op, p string) error {
+			if !committing {
+				return nil
+			}
+			if count++; count == n {
+				failedAt = op + " " + p
+				return syscall.ENOSPC
+			}
+			return nil
+		})
+		put(t, s)
+		committing = true
+		_, err := s.Commit()
+		if failedAt == "" {
+			if err != nil {
+				t.Fatalf("commit with no fault: %v", err)
+			}
+			if n < 6 {
+				t.Fatalf("only %d changes in the commit", n-1)
+			}
+			return
+		}
+		switch got := tree(t, dir); {
+		case err == nil:
+			// A move in the staging folder's commit is tried again, and a
+			// passing fault then lets it through: the new site.
+			if !maps.Equal(got, wantNew) {
+				t.Errorf("fault %d (%s) passed: the folder is not the new site:\n got %v\nwant %v", n, failedAt, got, wantNew)
+			}
+		case !errors.Is(err, ErrNotCommitted):
+			t.Fatalf("fault %d (%s): err = %v, want ErrNotCommitted", n, failedAt, err)
+		case !maps.Equal(got, want):
+			t.Errorf("fault %d (%s): the folder changed:\n got %v\nwant %v", n, failedAt, got, want)
+		}
+		noNext(t, dir)
+	}
 }

@@ -82,9 +82,14 @@ var ErrStale = errors.New("file is not as the previous build left it")
 // files and the folders made for them. One killed during the commit has
 // the rest of its commit made by the next BeginWith, before anything else.
 type Session struct {
-	dir  string
-	ctx  context.Context
-	opts Options
+	dir string // the folder the session writes in: out, or the staging folder
+	out string // the output folder, as messages name it
+	// staging, when set, is a cold build's: the session writes the whole
+	// site into a new folder beside the output folder, and Commit
+	// exchanges the two (see exchange.go).
+	staging *staging
+	ctx     context.Context
+	opts    Options
 	// hooks let tests watch the session (see hooks).
 	hooks hooks
 	root  *os.Root
@@ -199,15 +204,26 @@ func begin(ctx context.Context, dir string, opts Options, h hooks) (*Session, er
 	if err := removeStaleNext(dir); err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(dir)
+	var stage *staging
+	if opts.Exchange {
+		stage = newStaging(dir)
+	}
+	at := dir
+	if stage != nil {
+		at = stage.next
+	}
+	root, err := os.OpenRoot(at)
 	if err != nil {
+		stage.remove()
 		return nil, err
 	}
 	s, err := openSession(ctx, root, opts, h)
 	if err != nil {
 		root.Close()
+		stage.remove()
 		return nil, err
 	}
+	s.out, s.staging = dir, stage
 	return s, nil
 }
 
@@ -477,18 +493,29 @@ func (s *Session) Commit() (Stats, error) {
 	s.life.Lock()
 	defer s.life.Unlock()
 	if s.done {
-		return Stats{}, fmt.Errorf("commit output %s: the session has ended", s.dir)
+		return Stats{}, fmt.Errorf("commit output %s: the session has ended", s.out)
 	}
 	st, err := s.commitLocked()
+	if s.staging != nil {
+		if err == nil || errors.Is(err, ErrCommitted) {
+			// The new site is whole in the staging folder: exchange it in.
+			err = s.staging.swapIn(s.disk, s.opts.Durable)
+		} else if s.done {
+			// Committed in the staging folder but not finished there: the
+			// output folder is as it was.
+			s.staging.remove()
+			err = fmt.Errorf("%w: %w", ErrNotCommitted, err)
+		}
+	}
 	if err != nil {
 		if !s.done {
 			err = errors.Join(err, s.abortLocked())
 			err = fmt.Errorf("%w: %w", ErrNotCommitted, err)
 		}
 		if errors.Is(err, ErrCommitted) {
-			return st, fmt.Errorf("commit output %s: %w", s.dir, err)
+			return st, fmt.Errorf("commit output %s: %w", s.out, err)
 		}
-		return Stats{}, fmt.Errorf("commit output %s: %w", s.dir, err)
+		return Stats{}, fmt.Errorf("commit output %s: %w", s.out, err)
 	}
 	return st, nil
 }
@@ -524,7 +551,7 @@ func (s *Session) commitLocked() (Stats, error) {
 		s.done = true
 		return st, errors.Join(s.disk.remove(JournalName), s.root.Close())
 	}
-	if s.opts.Exchange {
+	if s.opts.Exchange && s.staging == nil {
 		err := s.commitByExchange(changes)
 		switch {
 		case err == nil || errors.Is(err, ErrCommitted):
@@ -702,7 +729,7 @@ func (s *Session) Abort() error {
 		return nil
 	}
 	if err := s.abortLocked(); err != nil {
-		return fmt.Errorf("abort output %s: %w", s.dir, err)
+		return fmt.Errorf("abort output %s: %w", s.out, err)
 	}
 	return nil
 }
@@ -712,6 +739,12 @@ func (s *Session) Abort() error {
 func (s *Session) abortLocked() error {
 	s.done = true
 	s.handles.closeAll()
+	if s.staging != nil {
+		// Nothing of the output folder changed: the staging folder goes.
+		s.closeJournal()
+		s.root.Close()
+		return s.staging.remove()
+	}
 	defer s.root.Close()
 	if err := s.closeJournal(); err != nil {
 		return err
