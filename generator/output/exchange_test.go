@@ -99,12 +99,16 @@ func TestExchangeCommit(t *testing.T) {
 	}
 }
 
-// TestExchangeFailsWhole fails each change an exchanging commit makes, in
-// turn, up to and with the exchange itself: every time the output folder
-// holds the previous site exactly, and nothing is left beside it.
-func TestExchangeFailsWhole(t *testing.T) {
+// failEachChange commits, on a folder made by fresh each time, a session
+// that put puts, failing its nth change with errno for n = 1, 2, ... until
+// a commit sees no fault; it needs more than min changes. After each
+// failed commit the folder must be as fresh made it, or (a fault the
+// commit passed by trying again) equal passed, and nothing may be left
+// beside it.
+func failEachChange(t *testing.T, fresh func(*testing.T) string, put func(*testing.T, *Session), errno syscall.Errno, min int, passed map[string]string) {
+	t.Helper()
 	for n := 1; ; n++ {
-		dir := exchangeSite(t)
+		dir := fresh(t)
 		want := tree(t, dir)
 		committing := false
 		count, failedAt := 0, ""
@@ -114,23 +118,27 @@ func TestExchangeFailsWhole(t *testing.T) {
 			}
 			if count++; count == n {
 				failedAt = op + " " + p
-				return syscall.EIO
+				return errno
 			}
 			return nil
 		})
-		putNext(t, s)
+		put(t, s)
 		committing = true
 		_, err := s.Commit()
 		if failedAt == "" {
 			if err != nil {
 				t.Fatalf("commit with no fault: %v", err)
 			}
-			if n < 8 {
+			if n <= min {
 				t.Fatalf("only %d changes in the commit", n-1)
 			}
 			return
 		}
 		switch got := tree(t, dir); {
+		case err == nil && passed != nil:
+			if !maps.Equal(got, passed) {
+				t.Errorf("fault %d (%s) passed: the folder is not the new site:\n got %v\nwant %v", n, failedAt, got, passed)
+			}
 		case !errors.Is(err, ErrNotCommitted):
 			t.Fatalf("fault %d (%s): err = %v, want ErrNotCommitted", n, failedAt, err)
 		case !maps.Equal(got, want):
@@ -138,6 +146,13 @@ func TestExchangeFailsWhole(t *testing.T) {
 		}
 		noNext(t, dir)
 	}
+}
+
+// TestExchangeFailsWhole fails each change an exchanging commit makes, in
+// turn, up to and with the exchange itself: every time the output folder
+// holds the previous site exactly, and nothing is left beside it.
+func TestExchangeFailsWhole(t *testing.T) {
+	failEachChange(t, exchangeSite, putNext, syscall.EIO, 8, nil)
 }
 
 // TestExchangeLeftoverRemoved: a folder beside the output folder left by a
@@ -218,45 +233,7 @@ func TestStagedColdBuild(t *testing.T) {
 	}
 	noNext(t, dir)
 
-	for n := 1; ; n++ {
-		dir := fresh(t)
-		want := tree(t, dir)
-		committing := false
-		count, failedAt := 0, ""
-		s := beginExchange(t, dir, func(op, p string) error {
-			if !committing {
-				return nil
-			}
-			if count++; count == n {
-				failedAt = op + " " + p
-				return syscall.ENOSPC
-			}
-			return nil
-		})
-		put(t, s)
-		committing = true
-		_, err := s.Commit()
-		if failedAt == "" {
-			if err != nil {
-				t.Fatalf("commit with no fault: %v", err)
-			}
-			if n < 6 {
-				t.Fatalf("only %d changes in the commit", n-1)
-			}
-			return
-		}
-		switch got := tree(t, dir); {
-		case err == nil:
-			// A move in the staging folder's commit is tried again, and a
-			// passing fault then lets it through: the new site.
-			if !maps.Equal(got, wantNew) {
-				t.Errorf("fault %d (%s) passed: the folder is not the new site:\n got %v\nwant %v", n, failedAt, got, wantNew)
-			}
-		case !errors.Is(err, ErrNotCommitted):
-			t.Fatalf("fault %d (%s): err = %v, want ErrNotCommitted", n, failedAt, err)
-		case !maps.Equal(got, want):
-			t.Errorf("fault %d (%s): the folder changed:\n got %v\nwant %v", n, failedAt, got, want)
-		}
-		noNext(t, dir)
-	}
+	// A move in the staging folder's commit is tried again, and a
+	// passing fault then lets it through: the new site.
+	failEachChange(t, fresh, put, syscall.ENOSPC, 6, wantNew)
 }
