@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,26 +24,6 @@ var fixtureNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
 // readTree reads every file under dir that the generator writes for
 // readers (not its bookkeeping), keyed by slash path.
-func readTree(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".rolesite") {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
 
 // fixture copies the fixture content into a temp folder and returns a
 // Config that builds it into another one.
@@ -68,6 +47,12 @@ func mustBuild(t testing.TB, cfg Config) *Result {
 	}
 	return res
 }
+
+func readTree(t testing.TB, dir string) map[string][]byte { return testtree.Files(t, dir) }
+
+func snapshot(t testing.TB, dir string) map[string]string { return testtree.Snapshot(t, dir) }
+
+func firstDiff(want, got []byte) string { return testtree.FirstDiff(want, got) }
 
 func TestGolden(t *testing.T) {
 	cfg := fixture(t)
@@ -101,23 +86,6 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s differs from the golden file (run go test ./generator -run TestGolden -update and review the diff)\n%s", p, firstDiff(w, data))
 		}
 	}
-}
-
-func firstDiff(want, got []byte) string {
-	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
-		}
-	}
-	return ""
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
@@ -222,20 +190,6 @@ func TestFailingBuildLeavesOutputUntouched(t *testing.T) {
 }
 
 // snapshot records each file's bytes and mtime.
-func snapshot(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, _ := d.Info()
-		data, _ := os.ReadFile(p)
-		out[p] = string(data) + "\x00" + info.ModTime().String()
-		return nil
-	})
-	return out
-}
 
 func TestDraftsOnlyWithFlag(t *testing.T) {
 	cfg := fixture(t)

@@ -332,7 +332,7 @@ func (s *propSite) sync(ch chooser) (propChange, error) {
 		}
 		abs := filepath.Join(s.root, filepath.FromSlash(p))
 		var made []string // new folders, innermost first
-		for dir := filepath.Dir(abs); !isDir(dir); dir = filepath.Dir(dir) {
+		for dir := filepath.Dir(abs); !isFolder(dir); dir = filepath.Dir(dir) {
 			made = append(made, dir)
 		}
 		slices.Reverse(made)
@@ -373,4 +373,10 @@ func propWrite(path, text string, byRename bool) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// isFolder reports whether path is a folder.
+func isFolder(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolesite/internal/testtree"
 )
 
 // coldTree builds cfg's content from scratch into a fresh folder.
@@ -20,24 +22,7 @@ func coldTree(t *testing.T, cfg Config) map[string][]byte {
 	return readTree(t, cold.OutDir)
 }
 
-func sameTree(t *testing.T, got, want map[string][]byte) {
-	t.Helper()
-	for p := range want {
-		if _, ok := got[p]; !ok {
-			t.Errorf("incremental build lacks %s", p)
-		}
-	}
-	for p, data := range got {
-		w, ok := want[p]
-		if !ok {
-			t.Errorf("incremental build has extra %s", p)
-			continue
-		}
-		if string(w) != string(data) {
-			t.Errorf("%s differs from a cold build\n%s", p, firstDiff(w, data))
-		}
-	}
-}
+func sameTree(t *testing.T, got, want map[string][]byte) { testtree.SameFiles(t, got, want) }
 
 func editFile(t *testing.T, path string, edit func(string) string) {
 	t.Helper()

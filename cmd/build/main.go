@@ -26,6 +26,7 @@ import (
 
 	"rolesite/generator"
 	"rolesite/generator/content"
+	"rolesite/generator/dev"
 	"rolesite/generator/diag"
 	"rolesite/generator/scaffold"
 	"rolesite/generator/schema"
@@ -265,7 +266,7 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 		now, _ := buildTime()
 		opts.cfg.Now = now
 	}
-	dev := generator.DevConfig{
+	loop := dev.Config{
 		Serve: opts.serve.set,
 		Addr:  opts.serve.addr,
 		Report: func(res *generator.Result, err error, took time.Duration) {
@@ -284,7 +285,7 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 		},
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
-	if err := generator.Dev(ctx, opts.cfg, dev); err != nil {
+	if err := dev.Run(ctx, opts.cfg, loop); err != nil {
 		fmt.Fprintln(stderr, diag.BuildProblem.Format(generator.MessageLang(opts.cfg), err))
 		return 1
 	}

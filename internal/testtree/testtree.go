@@ -4,8 +4,11 @@
 package testtree
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +63,85 @@ func Unchanged(t testing.TB, before, after map[string]string) {
 			t.Errorf("%s was created", p)
 		}
 	}
+}
+
+// Files reads every file under dir into a map by slash path, leaving out
+// the generator's bookkeeping (names starting with ".rolesite").
+func Files(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".rolesite") {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// SameFiles fails t for every file that got lacks, has extra, or holds
+// otherwise than want, naming the first line that differs.
+func SameFiles(t testing.TB, got, want map[string][]byte) {
+	t.Helper()
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			t.Errorf("incremental build lacks %s", p)
+		}
+	}
+	for p, data := range got {
+		w, ok := want[p]
+		if !ok {
+			t.Errorf("incremental build has extra %s", p)
+			continue
+		}
+		if string(w) != string(data) {
+			t.Errorf("%s differs from a cold build\n%s", p, FirstDiff(w, data))
+		}
+	}
+}
+
+// FirstDiff describes the first line in which got differs from want; ""
+// when they are equal.
+func FirstDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return ""
+}
+
+// Snapshot records every file under dir, bookkeeping included, with its
+// bytes and modification time, by full path: two snapshots are equal when
+// nothing was written.
+func Snapshot(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, _ := d.Info()
+		data, _ := os.ReadFile(p)
+		out[p] = string(data) + "\x00" + info.ModTime().String()
+		return nil
+	})
+	return out
 }

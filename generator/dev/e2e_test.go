@@ -1,6 +1,6 @@
 //go:build e2e
 
-package generator
+package dev
 
 // The end-to-end test of live reload in a real browser: headless Chromium
 // (Debian's chromium), driven over the DevTools protocol with chromedp.

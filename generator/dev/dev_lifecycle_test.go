@@ -1,4 +1,4 @@
-package generator
+package dev
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"rolesite/generator"
 	"rolesite/internal/testtree"
 )
 
@@ -61,7 +62,7 @@ func TestDevBurst(t *testing.T) {
 	}
 }
 
-// TestDevStopsCleanly: Dev returns nil soon after its context ends, with
+// TestDevStopsCleanly: Run returns nil soon after its context ends, with
 // the server up and a browser connected.
 func TestDevStopsCleanly(t *testing.T) {
 	cfg := fixture(t)
@@ -70,9 +71,9 @@ func TestDevStopsCleanly(t *testing.T) {
 	built := make(chan error, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Dev(ctx, cfg, DevConfig{Serve: true, Addr: "127.0.0.1:0", Debounce: devDebounce,
+		done <- Run(ctx, cfg, Config{Serve: true, Addr: "127.0.0.1:0", Debounce: devDebounce,
 			Ready:  func(u string) { urls <- u },
-			Report: func(_ *Result, err error, _ time.Duration) { built <- err }})
+			Report: func(_ *generator.Result, err error, _ time.Duration) { built <- err }})
 	}()
 	if err := <-built; err != nil {
 		t.Fatal(err)
@@ -83,29 +84,29 @@ func TestDevStopsCleanly(t *testing.T) {
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Errorf("Dev returned %v", err)
+			t.Errorf("Run returned %v", err)
 		}
 	case <-time.After(devWait):
-		t.Fatal("Dev did not return")
+		t.Fatal("Run did not return")
 	}
 	// The browser's stream ended with it.
 	for range events {
 	}
 	if _, err := http.Get(url + "/"); err == nil {
-		t.Error("the server still answers after Dev returned")
+		t.Error("the server still answers after Run returned")
 	}
 }
 
-// TestDevMissingContent: Dev reports a content folder it cannot watch instead of
+// TestDevMissingContent: Run reports a content folder it cannot watch instead of
 // running deaf.
 func TestDevMissingContent(t *testing.T) {
 	cfg := fixture(t)
 	cfg.ContentDir = filepath.Join(t.TempDir(), "missing")
 	ctx, cancel := context.WithTimeout(t.Context(), devWait)
 	defer cancel()
-	err := Dev(ctx, cfg, DevConfig{Debounce: devDebounce})
+	err := Run(ctx, cfg, Config{Debounce: devDebounce})
 	if err == nil || ctx.Err() != nil {
-		t.Fatalf("Dev on a missing content folder: err %v (context %v)", err, ctx.Err())
+		t.Fatalf("Run on a missing content folder: err %v (context %v)", err, ctx.Err())
 	}
 	if !strings.Contains(err.Error(), "missing") {
 		t.Errorf("error %q does not name the folder", err)
@@ -121,7 +122,7 @@ func TestDevLayoutsFolderMadeLater(t *testing.T) {
 		t.Fatalf("the fixture has a layouts folder: %v", err)
 	}
 	d := startDev(t, cfg, false)
-	src := testtree.Read(t, "render/templates/404.html")
+	src := testtree.Read(t, "../render/templates/404.html")
 	devMust(t, os.MkdirAll(cfg.LayoutsDir, 0o755))
 	p := filepath.Join(cfg.LayoutsDir, "404.html")
 	devWriteFile(t, p, strings.Replace(src, "<h1>", `<h1 class="neu">`, 1))

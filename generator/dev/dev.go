@@ -1,4 +1,9 @@
-package generator
+// Package dev is the dev loop: it builds the site, then rebuilds it on every
+// change under the content and layouts folders, and, with Serve, serves
+// the output with live reload and shows a failed build's errors in the
+// browser. It is wiring around one generator.Builder, the file watcher
+// (package watch) and the server (package serve); it owns no build state.
+package dev
 
 import (
 	"context"
@@ -10,18 +15,19 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"rolesite/generator"
 	"rolesite/generator/diag"
 	"rolesite/generator/serve"
 	"rolesite/generator/watch"
 )
 
-// DevConfig configures Dev, the watch-and-serve loop.
-type DevConfig struct {
+// Config configures Run, the watch-and-serve loop.
+type Config struct {
 	// Serve starts the dev server on Addr ("127.0.0.1:0" picks a free port).
 	Serve bool
 	Addr  string
 	// Report is called after every build with its result and duration.
-	Report func(res *Result, err error, took time.Duration)
+	Report func(res *generator.Result, err error, took time.Duration)
 	// Ready is called with the server's URL once it listens (Serve only).
 	Ready func(url string)
 	// Watching is called once every folder is watched, before the first
@@ -31,12 +37,12 @@ type DevConfig struct {
 	Debounce time.Duration
 }
 
-// Dev builds the site, then rebuilds it on every change under the content
+// Run builds the site, then rebuilds it on every change under the content
 // and layouts folders until ctx is done. A failed build keeps the last good
 // output and, with Serve, shows its errors in the browser until the next good
-// build. Dev returns an error only when it cannot watch or serve at all.
-func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
-	b := NewBuilder(cfg)
+// build. Run returns an error only when it cannot watch or serve at all.
+func Run(ctx context.Context, cfg generator.Config, dev Config) error {
+	b := generator.NewBuilder(cfg)
 	var broker *serve.Broker
 	if dev.Serve {
 		broker = serve.NewBroker()
@@ -57,7 +63,7 @@ func Dev(ctx context.Context, cfg Config, dev DevConfig) error {
 		}
 		if err != nil {
 			failing = true
-			lang := MessageLang(cfg)
+			lang := generator.MessageLang(cfg)
 			broker.Fail(diag.OverlayTitle.In(lang), FailureText(err, lang))
 			return
 		}
@@ -133,10 +139,10 @@ func FailureText(err error, lang diag.Lang) string {
 	return err.Error()
 }
 
-// tell passes the watcher's changes to b (see Builder.Changed) when each is
+// tell passes the watcher's changes to b (see generator.Builder.Changed) when each is
 // a file written or created; after a removal or lost events b looks at
 // every file.
-func tell(b *Builder, changes []watch.Change) {
+func tell(b *generator.Builder, changes []watch.Change) {
 	paths := make([]string, 0, len(changes))
 	for _, c := range changes {
 		if c.Op != watch.Write && c.Op != watch.Create {
@@ -148,7 +154,7 @@ func tell(b *Builder, changes []watch.Change) {
 	b.Changed(paths)
 }
 
-// layoutsPoll is how often Dev looks for a layouts folder that does not
+// layoutsPoll is how often Run looks for a layouts folder that does not
 // exist yet.
 const layoutsPoll = 300 * time.Millisecond
 

@@ -1,4 +1,4 @@
-package generator
+package dev
 
 import (
 	"context"
@@ -9,18 +9,19 @@ import (
 	"testing"
 	"time"
 
+	"rolesite/generator"
 	"rolesite/generator/watch"
 	"rolesite/internal/synth"
 )
 
 // BenchmarkWatchEdit measures watch mode's answer to a save: the time from
 // one role file's change (a body edit) to the last changed file written,
-// through Dev with the real fsnotify watcher, the default debounce
+// through Run with the real fsnotify watcher, the default debounce
 // (watch.DefaultDebounce, as the command uses) and the incremental Builder,
 // on a synthetic site (internal/synth) in a folder of its own. Each
 // iteration is one save; ns/op is the whole latency. It reports, per save:
 //
-//	e2e-ms                change written -> Dev's Report after the build committed,
+//	e2e-ms                change written -> Run's Report after the build committed,
 //	                      debounce included
 //	e2e-nodebounce-ms     the same less the quiet period (fsnotify delivery,
 //	                      batching and the build)
@@ -48,10 +49,10 @@ func BenchmarkWatchEdit(b *testing.B) {
 	}
 }
 
-// watchReport is one build as Dev reported it, with the moment it did.
+// watchReport is one build as Run reported it, with the moment it did.
 type watchReport struct {
 	at   time.Time
-	res  *Result
+	res  *generator.Result
 	err  error
 	took time.Duration
 }
@@ -65,13 +66,13 @@ func benchWatchEdit(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	b.Logf("%d roles generated in %s", n, time.Since(start).Round(time.Millisecond))
-	cfg := Config{ContentDir: content, LayoutsDir: filepath.Join(dir, "layouts"), OutDir: filepath.Join(dir, "public"), Now: synth.Now}
+	cfg := generator.Config{ContentDir: content, LayoutsDir: filepath.Join(dir, "layouts"), OutDir: filepath.Join(dir, "public"), Now: synth.Now}
 
 	// The yardstick: a cold build of the same site, in this run.
 	coldCfg := cfg
 	coldCfg.OutDir = filepath.Join(dir, "cold")
 	start = time.Now()
-	coldRes, err := NewBuilder(coldCfg).Build(context.Background())
+	coldRes, err := generator.NewBuilder(coldCfg).Build(context.Background())
 	cold := time.Since(start)
 	if err != nil {
 		b.Fatalf("cold build: %v", err)
@@ -84,9 +85,9 @@ func benchWatchEdit(b *testing.B, n int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Dev(ctx, cfg, DevConfig{
+		done <- Run(ctx, cfg, Config{
 			Debounce: watch.DefaultDebounce,
-			Report: func(res *Result, err error, took time.Duration) {
+			Report: func(res *generator.Result, err error, took time.Duration) {
 				reports <- watchReport{at: time.Now(), res: res, err: err, took: took}
 			},
 		})
@@ -105,14 +106,14 @@ func benchWatchEdit(b *testing.B, n int) {
 			}
 			return r
 		case err := <-done:
-			b.Fatalf("Dev returned %v", err)
+			b.Fatalf("Run returned %v", err)
 		case <-time.After(5 * time.Minute):
 			b.Fatal("no build within 5 minutes")
 		}
 		return watchReport{}
 	}
 	first := next()
-	b.Logf("cold build %s (%d pages); Dev's first build %s", cold.Round(time.Millisecond), coldRes.Pages, first.took.Round(time.Millisecond))
+	b.Logf("cold build %s (%d pages); Run's first build %s", cold.Round(time.Millisecond), coldRes.Pages, first.took.Round(time.Millisecond))
 
 	slug, orig := synth.New(n, seed).Role(n / 2)
 	path := filepath.Join(content, "roles", slug+".md")

@@ -1,4 +1,4 @@
-package generator
+package dev
 
 import (
 	"fmt"
@@ -9,14 +9,15 @@ import (
 	"testing"
 	"time"
 
+	"rolesite/generator"
 	"rolesite/generator/serve"
 	"rolesite/internal/testtree"
 )
 
 // renameOver saves version n of the edited role by writing it to tmpName
 // in the same folder and renaming that over the original.
-func renameOver(tmpName string, n int) func(*testing.T, Config) {
-	return func(t *testing.T, cfg Config) {
+func renameOver(tmpName string, n int) func(*testing.T, generator.Config) {
+	return func(t *testing.T, cfg generator.Config) {
 		p := filepath.Join(cfg.ContentDir, editedRole)
 		next := editedText(t, cfg, n)
 		tmp := filepath.Join(filepath.Dir(p), tmpName)
@@ -33,19 +34,19 @@ const (
 
 // editedText is the role's file with one more sentence in its body, different
 // on each call so that two saves never write the same bytes.
-func editedText(t *testing.T, cfg Config, n int) string {
+func editedText(t *testing.T, cfg generator.Config, n int) string {
 	return testtree.Read(t, filepath.Join(cfg.ContentDir, editedRole)) + fmt.Sprintf("Neu aus dem Editor, Fassung %d.\n", n)
 }
 
-// devCase is one way of changing the content while Dev runs.
+// devCase is one way of changing the content while Run runs.
 type devCase struct {
 	name string
-	// setup runs before Dev starts.
-	setup func(t *testing.T, cfg Config)
+	// setup runs before Run starts.
+	setup func(t *testing.T, cfg generator.Config)
 	// change changes the content (with the paths of cfg).
-	change func(t *testing.T, cfg Config)
+	change func(t *testing.T, cfg generator.Config)
 	// then, if set, is a second change made once the first one is built.
-	then func(t *testing.T, cfg Config)
+	then func(t *testing.T, cfg generator.Config)
 	// noBuild: the change must not start a build.
 	noBuild bool
 	// oneSave: the change is one save of one file, which must end in one
@@ -58,7 +59,7 @@ type devCase struct {
 var devCases = []devCase{
 	{
 		name: "write in place",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.ContentDir, editedRole)
 			devWriteFile(t, p, editedText(t, cfg, 1))
 		},
@@ -70,7 +71,7 @@ var devCases = []devCase{
 		// to its backup, the new text written to a new file, the backup
 		// removed. The swap file exists throughout.
 		name: "vim rename save",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.ContentDir, editedRole)
 			dir := filepath.Dir(p)
 			next := editedText(t, cfg, 2)
@@ -108,7 +109,7 @@ var devCases = []devCase{
 		// JetBrains "safe write": x___jb_tmp___ written, x renamed to
 		// x___jb_old___, x___jb_tmp___ renamed to x, x___jb_old___ removed.
 		name: "JetBrains safe write",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.ContentDir, editedRole)
 			next := editedText(t, cfg, 5)
 			devWriteFile(t, p+"___jb_tmp___", next)
@@ -123,7 +124,7 @@ var devCases = []devCase{
 		// Emacs: a lock symlink .#x while the buffer is modified, the
 		// original renamed to its backup x~, the new text written to x.
 		name: "Emacs backup save",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.ContentDir, editedRole)
 			dir := filepath.Dir(p)
 			next := editedText(t, cfg, 6)
@@ -138,7 +139,7 @@ var devCases = []devCase{
 	},
 	{
 		name: "delete and recreate",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.ContentDir, editedRole)
 			next := editedText(t, cfg, 7)
 			devMust(t, os.Remove(p))
@@ -149,7 +150,7 @@ var devCases = []devCase{
 	},
 	{
 		name: "chmod and touch only",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.ContentDir, editedRole)
 			devMust(t, os.Chmod(p, 0o600))
 			devMust(t, os.Chmod(p, 0o644))
@@ -160,7 +161,7 @@ var devCases = []devCase{
 	},
 	{
 		name: "editor swap and backup files only",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			dir := filepath.Join(cfg.ContentDir, "roles")
 			for _, name := range []string{
 				".key-account-manager.md.swp", ".key-account-manager.md.swo", "key-account-manager.md~",
@@ -180,26 +181,26 @@ var devCases = []devCase{
 		// A new folder, a folder in it and a role in that, made faster than
 		// the watcher can add their watches.
 		name: "new folder with a role",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			dir := filepath.Join(cfg.ContentDir, "roles", "neu", "vertrieb")
 			devMust(t, os.MkdirAll(dir, 0o755))
 			devWriteFile(t, filepath.Join(dir, "sales-director.md"),
 				"---\ntitle: Sales Director\ncategory: sales\ndescription: Leitet den Vertrieb.\n---\nDer Sales Director führt jeden Key Account Manager.\n")
 		},
 		// The new folders are watched: a save in them alone rebuilds.
-		then: func(t *testing.T, cfg Config) {
+		then: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.ContentDir, "roles", "neu", "vertrieb", "sales-director.md")
 			devWriteFile(t, p, testtree.Read(t, p)+"Und jeden Account Manager.\n")
 		},
 	},
 	{
 		name: "layout change",
-		setup: func(t *testing.T, cfg Config) {
+		setup: func(t *testing.T, cfg generator.Config) {
 			devMust(t, os.MkdirAll(cfg.LayoutsDir, 0o755))
-			src := testtree.Read(t, "render/templates/404.html")
+			src := testtree.Read(t, "../render/templates/404.html")
 			devWriteFile(t, filepath.Join(cfg.LayoutsDir, "404.html"), src)
 		},
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			p := filepath.Join(cfg.LayoutsDir, "404.html")
 			next := strings.Replace(testtree.Read(t, p), "<h1>", `<h1 class="geaendert">`, 1)
 			devWriteFile(t, p, next)
@@ -208,7 +209,7 @@ var devCases = []devCase{
 	},
 	{
 		name: "role removed",
-		change: func(t *testing.T, cfg Config) {
+		change: func(t *testing.T, cfg generator.Config) {
 			devMust(t, os.Remove(filepath.Join(cfg.ContentDir, editedRole)))
 		},
 		oneSave: true,

@@ -1,4 +1,4 @@
-package generator
+package dev
 
 import (
 	"context"
@@ -6,15 +6,16 @@ import (
 	"path/filepath"
 	"testing"
 
+	"rolesite/generator"
 	"rolesite/generator/watch"
 )
 
-// A removal reported after an edit was told and not yet built (in Dev: a
+// A removal reported after an edit was told and not yet built (in Run: a
 // build that ended before it read the content keeps the told paths) must
 // still be seen: the told paths alone do not name the removed file.
 func TestTellRemovalLooksAtEveryFile(t *testing.T) {
 	cfg := fixture(t)
-	b := NewBuilder(cfg)
+	b := generator.NewBuilder(cfg)
 	if _, err := b.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}

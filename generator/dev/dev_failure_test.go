@@ -1,4 +1,4 @@
-package generator
+package dev
 
 import (
 	"encoding/json"

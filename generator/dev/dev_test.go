@@ -1,4 +1,4 @@
-package generator
+package dev
 
 import (
 	"bufio"
@@ -15,10 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"rolesite/generator"
 	"rolesite/generator/serve"
 )
 
-// Integration tests of Dev: the real watcher (fsnotify and debounce), the
+// Integration tests of Run: the real watcher (fsnotify and debounce), the
 // incremental Builder and, with Serve, the dev server and its event stream,
 // on a temporary copy of the fixture site. Every test ends by comparing
 // public/ with a cold build of the same content.
@@ -35,9 +36,9 @@ const (
 	devMaxSplit = 2
 )
 
-// devBuild is one build as Dev reported it.
+// devBuild is one build as Run reported it.
 type devBuild struct {
-	res  *Result
+	res  *generator.Result
 	err  error
 	took time.Duration
 }
@@ -45,9 +46,9 @@ type devBuild struct {
 // sseEvent is one Server-Sent Event of the dev server's stream.
 type sseEvent struct{ name, data string }
 
-// devSite is a running Dev on a temporary fixture copy.
+// devSite is a running Run on a temporary fixture copy.
 type devSite struct {
-	cfg    Config
+	cfg    generator.Config
 	builds chan devBuild
 	url    string        // with Serve: the server's URL, without the trailing slash
 	events chan sseEvent // with Serve: the event stream of one connected browser
@@ -64,10 +65,10 @@ func (w tlogWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// startDev runs Dev on cfg until the test ends and returns once the first
+// startDev runs Run on cfg until the test ends and returns once the first
 // build succeeded (and, with withServe, a browser's event stream is
 // connected).
-func startDev(t *testing.T, cfg Config, withServe bool) *devSite {
+func startDev(t *testing.T, cfg generator.Config, withServe bool) *devSite {
 	t.Helper()
 	d := &devSite{cfg: cfg, builds: make(chan devBuild, 10000)}
 	ctx, cancel := context.WithCancel(t.Context())
@@ -76,12 +77,12 @@ func startDev(t *testing.T, cfg Config, withServe bool) *devSite {
 	// The first build waits in Report until the test's browser is
 	// connected, so that its reload event reaches the browser, always.
 	gate := make(chan struct{})
-	dev := DevConfig{
+	dev := Config{
 		Serve:    withServe,
 		Addr:     "127.0.0.1:0",
 		Debounce: devDebounce,
 		Logger:   slog.New(slog.NewTextHandler(tlogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
-		Report: func(res *Result, err error, took time.Duration) {
+		Report: func(res *generator.Result, err error, took time.Duration) {
 			select {
 			case <-gate:
 			case <-ctx.Done():
@@ -90,16 +91,16 @@ func startDev(t *testing.T, cfg Config, withServe bool) *devSite {
 		},
 		Ready: func(url string) { urls <- url },
 	}
-	go func() { done <- Dev(ctx, cfg, dev) }()
+	go func() { done <- Run(ctx, cfg, dev) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
 		case err := <-done:
 			if err != nil {
-				t.Errorf("Dev returned %v", err)
+				t.Errorf("Run returned %v", err)
 			}
 		case <-time.After(devWait):
-			t.Errorf("Dev did not return %s after its context was cancelled", devWait)
+			t.Errorf("Run did not return %s after its context was cancelled", devWait)
 		}
 	})
 
@@ -108,7 +109,7 @@ func startDev(t *testing.T, cfg Config, withServe bool) *devSite {
 		case u := <-urls:
 			d.url = strings.TrimSuffix(u, "/")
 		case err := <-done:
-			t.Fatalf("Dev returned before it served: %v", err)
+			t.Fatalf("Run returned before it served: %v", err)
 		case <-time.After(devWait):
 			t.Fatal("the server never listened")
 		}
@@ -122,7 +123,7 @@ func startDev(t *testing.T, cfg Config, withServe bool) *devSite {
 		}
 		d.checkEvents(t, b)
 	case err := <-done:
-		t.Fatalf("Dev returned before its first build: %v", err)
+		t.Fatalf("Run returned before its first build: %v", err)
 	case <-time.After(devWait):
 		t.Fatal("no first build")
 	}

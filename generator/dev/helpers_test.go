@@ -1,0 +1,45 @@
+package dev
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"rolesite/generator"
+	"rolesite/internal/testtree"
+)
+
+// fixtureNow is the build time of the generator's test fixture.
+var fixtureNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// fixture copies the generator's fixture content into a temp folder and
+// returns a Config that builds it into another one.
+func fixture(t testing.TB) generator.Config {
+	t.Helper()
+	dir := t.TempDir()
+	testtree.Copy(t, filepath.Join("..", "testdata", "fixture", "content"), filepath.Join(dir, "content"))
+	return generator.Config{
+		ContentDir: filepath.Join(dir, "content"),
+		LayoutsDir: filepath.Join(dir, "layouts"),
+		OutDir:     filepath.Join(dir, "public"),
+		Now:        fixtureNow,
+	}
+}
+
+// coldTree builds cfg's content from scratch into a fresh folder.
+func coldTree(t *testing.T, cfg generator.Config) map[string][]byte {
+	t.Helper()
+	cold := cfg
+	cold.OutDir = filepath.Join(t.TempDir(), "cold")
+	if _, err := generator.Build(context.Background(), cold); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return testtree.Files(t, cold.OutDir)
+}
+
+func readTree(t testing.TB, dir string) map[string][]byte { return testtree.Files(t, dir) }
+
+func sameTree(t *testing.T, got, want map[string][]byte) { testtree.SameFiles(t, got, want) }
+
+func snapshot(t testing.TB, dir string) map[string]string { return testtree.Snapshot(t, dir) }
