@@ -24,70 +24,95 @@ func (s *Session) commitByExchange(changes []change) error {
 	if err != nil || !exchangeable(abs) {
 		return errNoExchange
 	}
-	parentDir, base := filepath.Split(abs)
-	nextAbs := NextName(abs)
-	nextBase := filepath.Base(nextAbs)
-	pfd, err := unix.Open(parentDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	info, err := os.Stat(abs)
 	if err != nil {
 		return errNoExchange
 	}
-	defer unix.Close(pfd)
-	if err := os.RemoveAll(nextAbs); err != nil {
+	// BeginWith removed what a killed session left beside.
+	if err := os.Mkdir(NextName(abs), info.Mode().Perm()); err != nil {
 		return errNoExchange
 	}
-	var st unix.Stat_t
-	if err := unix.Fstatat(pfd, base, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-		return errNoExchange
-	}
-	if err := unix.Mkdirat(pfd, nextBase, st.Mode&0o7777); err != nil {
-		return errNoExchange
-	}
-	committed := false
-	defer func() {
-		if !committed {
-			os.RemoveAll(nextAbs)
-		}
-	}()
-	ofd, err := openDir(pfd, base)
+	b, err := openBeside(abs)
 	if err != nil {
-		return err
+		return b.fail(errNoExchange)
 	}
-	defer unix.Close(ofd)
-	sfd, err := openDir(pfd, nextBase)
-	if err != nil {
-		return err
-	}
-	defer unix.Close(sfd)
-	if err := mirror(s.disk, ofd, sfd, ""); err != nil {
-		return fmt.Errorf("link the site into %s: %w", nextAbs, err)
+	defer b.close()
+	if err := mirror(s.disk, b.ofd, b.sfd, ""); err != nil {
+		return b.fail(fmt.Errorf("link the site into %s: %w", b.next, err))
 	}
 	for _, c := range changes {
-		if err := s.changeNext(ofd, sfd, c); err != nil {
-			return fmt.Errorf("assemble the new site in %s: %w", nextAbs, err)
+		if err := s.changeNext(b.ofd, b.sfd, c); err != nil {
+			return b.fail(fmt.Errorf("assemble the new site in %s: %w", b.next, err))
 		}
 	}
-	if s.opts.Durable {
-		if err := unix.Syncfs(sfd); err != nil {
-			return err
+	return b.exchange(s.disk, s.opts.Durable)
+}
+
+// beside holds open the output folder, the folder beside it (NextName)
+// and their parent, for an exchange.
+type beside struct {
+	out, next     string // absolute
+	pfd, ofd, sfd int
+}
+
+// openBeside opens the output folder out (absolute), the folder beside it
+// and their parent. On an error the handles it opened are closed.
+func openBeside(out string) (*beside, error) {
+	b := &beside{out: out, next: NextName(out), pfd: -1, ofd: -1, sfd: -1}
+	var err error
+	if b.pfd, err = unix.Open(filepath.Dir(out), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0); err != nil {
+		return b, err
+	}
+	if b.ofd, err = openDir(b.pfd, filepath.Base(out)); err == nil {
+		b.sfd, err = openDir(b.pfd, filepath.Base(b.next))
+	}
+	if err != nil {
+		b.close()
+	}
+	return b, err
+}
+
+func (b *beside) close() {
+	for _, fd := range []int{b.sfd, b.ofd, b.pfd} {
+		if fd >= 0 {
+			unix.Close(fd)
 		}
 	}
-	if err := s.disk.check("rename", "."); err != nil {
-		return err
+	b.pfd, b.ofd, b.sfd = -1, -1, -1
+}
+
+// fail removes the folder beside and returns err: nothing was committed.
+func (b *beside) fail(err error) error {
+	os.RemoveAll(b.next)
+	return err
+}
+
+// exchange puts the site in the folder beside in place of the output
+// folder and removes the previous one. An error before the exchange
+// removes the folder beside, and wraps errNoExchange when the filesystem
+// cannot exchange; one after it wraps ErrCommitted.
+func (b *beside) exchange(d disk, durable bool) error {
+	if durable {
+		if err := unix.Syncfs(b.sfd); err != nil {
+			return b.fail(err)
+		}
 	}
-	if err := exchangeDirs(pfd, nextBase, base); err != nil {
+	if err := d.check("rename", "."); err != nil {
+		return b.fail(err)
+	}
+	if err := exchangeDirs(b.pfd, filepath.Base(b.next), filepath.Base(b.out)); err != nil {
 		if errors.Is(err, errNoExchange) {
-			return err
+			return b.fail(err)
 		}
-		return fmt.Errorf("exchange %s with the new site: %w", abs, err)
+		return b.fail(fmt.Errorf("exchange %s with the new site: %w", b.out, err))
 	}
-	committed = true
-	if s.opts.Durable {
-		if err := unix.Fsync(pfd); err != nil {
+	if durable {
+		if err := unix.Fsync(b.pfd); err != nil {
 			return fmt.Errorf("%w: %w", ErrCommitted, err)
 		}
 	}
-	if err := os.RemoveAll(nextAbs); err != nil {
-		return fmt.Errorf("%w: remove the previous site from %s: %w", ErrCommitted, nextAbs, err)
+	if err := os.RemoveAll(b.next); err != nil {
+		return fmt.Errorf("%w: remove the previous site from %s: %w", ErrCommitted, b.next, err)
 	}
 	return nil
 }
@@ -226,8 +251,8 @@ func exchangeDirs(dfd int, a, b string) error {
 }
 
 // newStaging returns the staging of a cold build into dir: a new folder
-// beside it, when dir holds no site yet (no manifest) and can be
-// exchanged; nil otherwise.
+// beside it, when dir holds no site yet (no manifest) and its filesystem
+// can exchange folders; nil otherwise, and the build writes into dir.
 func newStaging(dir string) *staging {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -243,14 +268,29 @@ func newStaging(dir string) *staging {
 	if err != nil {
 		return nil
 	}
+	// BeginWith removed what a killed session left beside.
 	st := &staging{out: abs, next: NextName(abs)}
-	if err := os.RemoveAll(st.next); err != nil {
-		return nil
-	}
 	if err := os.Mkdir(st.next, info.Mode().Perm()); err != nil {
 		return nil
 	}
+	if !canExchange(st.next) {
+		st.remove()
+		return nil
+	}
 	return st
+}
+
+// canExchange reports whether the filesystem of the folder dir exchanges
+// folders: it swaps two empty folders made in dir for the test. The
+// staged site must not find out only once it is whole.
+func canExchange(dir string) bool {
+	a, b := filepath.Join(dir, ".probe-a"), filepath.Join(dir, ".probe-b")
+	defer os.Remove(a)
+	defer os.Remove(b)
+	if os.Mkdir(a, dirPerm) != nil || os.Mkdir(b, dirPerm) != nil {
+		return false
+	}
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE) == nil
 }
 
 // swapIn puts the staged site in place: it links into the staging folder
@@ -259,48 +299,19 @@ func newStaging(dir string) *staging {
 // before the exchange wraps ErrNotCommitted and leaves the output folder
 // as it was; one after it wraps ErrCommitted.
 func (st *staging) swapIn(d disk, durable bool) error {
-	fail := func(err error) error {
+	b, err := openBeside(st.out)
+	if err != nil {
 		st.remove()
 		return fmt.Errorf("%w: %w", ErrNotCommitted, err)
 	}
-	parentDir, base := filepath.Split(st.out)
-	nextBase := filepath.Base(st.next)
-	pfd, err := unix.Open(parentDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return fail(err)
+	defer b.close()
+	if merr := mirror(d, b.ofd, b.sfd, ""); merr != nil {
+		err = b.fail(fmt.Errorf("link the output folder's other files into %s: %w", st.next, merr))
+	} else {
+		err = b.exchange(d, durable)
 	}
-	defer unix.Close(pfd)
-	ofd, err := openDir(pfd, base)
-	if err != nil {
-		return fail(err)
+	if err != nil && !errors.Is(err, ErrCommitted) {
+		return fmt.Errorf("%w: %w", ErrNotCommitted, err)
 	}
-	defer unix.Close(ofd)
-	sfd, err := openDir(pfd, nextBase)
-	if err != nil {
-		return fail(err)
-	}
-	defer unix.Close(sfd)
-	if err := mirror(d, ofd, sfd, ""); err != nil {
-		return fail(fmt.Errorf("link the output folder's other files into %s: %w", st.next, err))
-	}
-	if durable {
-		if err := unix.Syncfs(sfd); err != nil {
-			return fail(err)
-		}
-	}
-	if err := d.check("rename", "."); err != nil {
-		return fail(err)
-	}
-	if err := unix.Renameat2(pfd, nextBase, pfd, base, unix.RENAME_EXCHANGE); err != nil {
-		return fail(fmt.Errorf("exchange %s with the new site: %w", st.out, err))
-	}
-	if durable {
-		if err := unix.Fsync(pfd); err != nil {
-			return fmt.Errorf("%w: %w", ErrCommitted, err)
-		}
-	}
-	if err := os.RemoveAll(st.next); err != nil {
-		return fmt.Errorf("%w: remove the previous folder %s: %w", ErrCommitted, st.next, err)
-	}
-	return nil
+	return err
 }
