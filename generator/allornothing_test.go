@@ -126,10 +126,10 @@ func internalLinks(page []byte) []string {
 // and the same one.
 func checkWholeSite(t *testing.T, dir string, titles ...string) {
 	t.Helper()
-	checkSiteFiles(t, readTree(t, dir), titles...)
+	checkSiteFiles(t, testtree.Files(t, dir), titles...)
 }
 
-// checkSiteFiles is checkWholeSite on the files of a folder as readTree
+// checkSiteFiles is checkWholeSite on the files of a folder as testtree.Files
 // reads them.
 func checkSiteFiles(t *testing.T, files map[string][]byte, titles ...string) {
 	t.Helper()

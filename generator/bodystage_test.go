@@ -14,6 +14,7 @@ import (
 
 	"rolesite/generator/diag"
 	"rolesite/generator/link"
+	"rolesite/internal/testtree"
 )
 
 // The body stage's errors name the file they are about (ISSUE "Nothing
@@ -87,7 +88,7 @@ func TestScratchFallsBackToMemory(t *testing.T) {
 				if _, err := b.Build(t.Context()); err != nil {
 					t.Fatalf("build: %v", err)
 				}
-				sameTree(t, readTree(t, run.OutDir), want)
+				testtree.SameFiles(t, testtree.Files(t, run.OutDir), want, "a cold build")
 			})
 		}
 	}
@@ -111,7 +112,7 @@ func TestScratchFullAndNoMemory(t *testing.T) {
 		t.Run(fmt.Sprint(tt.errno, tt.failFrom), func(t *testing.T) {
 			cfg := fixture(t)
 			mustBuild(t, cfg)
-			before := snapshot(t, filepath.Dir(cfg.OutDir))
+			before := testtree.Snapshot(t, filepath.Dir(cfg.OutDir))
 			b := newOneShot(cfg)
 			spillInto(b, scratchIn(t, tt.failFrom, tt.errno, nil))
 			b.linker.Scratch.MemBudget = 10
@@ -134,7 +135,7 @@ func TestScratchFullAndNoMemory(t *testing.T) {
 			if res != nil && res.Diagnostics.HasErrors() {
 				t.Errorf("blamed a content file: %v", res.Diagnostics)
 			}
-			sameSnapshot(t, "site after a failed body stage", before, snapshot(t, filepath.Dir(cfg.OutDir)))
+			sameSnapshot(t, "site after a failed body stage", before, testtree.Snapshot(t, filepath.Dir(cfg.OutDir)))
 		})
 	}
 }
@@ -165,7 +166,7 @@ func TestRoleFileChangedDuringBuild(t *testing.T) {
 			editFile(t, filepath.Join(cfg.ContentDir, "site.yaml"), func(s string) string {
 				return strings.Replace(s, "title: ", "title: Neu ", 1)
 			})
-			before := snapshot(t, filepath.Dir(cfg.OutDir))
+			before := testtree.Snapshot(t, filepath.Dir(cfg.OutDir))
 			victim := filepath.Join(cfg.ContentDir, "roles", "frontend-entwickler.md")
 			b := newOneShot(cfg)
 			b.readFile = func(name string) ([]byte, error) {
@@ -182,7 +183,7 @@ func TestRoleFileChangedDuringBuild(t *testing.T) {
 			if res == nil || len(res.Diagnostics.Errors()) != 1 || res.Diagnostics.Errors()[0].String() != want {
 				t.Errorf("diagnostics %v, want the one error %s", res.Diagnostics, want)
 			}
-			sameSnapshot(t, "site after a role file changed", before, snapshot(t, filepath.Dir(cfg.OutDir)))
+			sameSnapshot(t, "site after a role file changed", before, testtree.Snapshot(t, filepath.Dir(cfg.OutDir)))
 		})
 	}
 }
@@ -196,8 +197,8 @@ func TestInterruptedBuild(t *testing.T) {
 			cfg := fixture(t)
 			mustBuild(t, cfg)
 			cfg.BaseURL = "https://other.example/" // every page changes
-			before := readTree(t, cfg.OutDir)
-			beforeAll := snapshot(t, filepath.Dir(cfg.OutDir))
+			before := testtree.Files(t, cfg.OutDir)
+			beforeAll := testtree.Snapshot(t, filepath.Dir(cfg.OutDir))
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			b := newOneShot(cfg)
@@ -226,7 +227,7 @@ func TestInterruptedBuild(t *testing.T) {
 			if !errors.Is(err, context.Canceled) || res == nil || len(res.Diagnostics) != 0 {
 				t.Errorf("interrupted build reported %v", res.Diagnostics)
 			}
-			after := readTree(t, cfg.OutDir)
+			after := testtree.Files(t, cfg.OutDir)
 			changed := 0
 			for p, data := range after {
 				if string(before[p]) != string(data) {
@@ -239,7 +240,7 @@ func TestInterruptedBuild(t *testing.T) {
 			if changed > 0 {
 				t.Errorf("interrupted %s, %d files of the site changed", stage, changed)
 			}
-			sameSnapshot(t, "site after an interrupted build", beforeAll, snapshot(t, filepath.Dir(cfg.OutDir)))
+			sameSnapshot(t, "site after an interrupted build", beforeAll, testtree.Snapshot(t, filepath.Dir(cfg.OutDir)))
 			if err.Error() != want {
 				t.Errorf("error\n%v\nwant\n%s", err, want)
 			}

@@ -48,16 +48,10 @@ func mustBuild(t testing.TB, cfg Config) *Result {
 	return res
 }
 
-func readTree(t testing.TB, dir string) map[string][]byte { return testtree.Files(t, dir) }
-
-func snapshot(t testing.TB, dir string) map[string]string { return testtree.Snapshot(t, dir) }
-
-func firstDiff(want, got []byte) string { return testtree.FirstDiff(want, got) }
-
 func TestGolden(t *testing.T) {
 	cfg := fixture(t)
 	mustBuild(t, cfg)
-	got := readTree(t, cfg.OutDir)
+	got := testtree.Files(t, cfg.OutDir)
 	golden := "testdata/fixture/golden"
 	if *update {
 		os.RemoveAll(golden)
@@ -70,22 +64,7 @@ func TestGolden(t *testing.T) {
 		}
 		return
 	}
-	want := readTree(t, golden)
-	for p := range want {
-		if _, ok := got[p]; !ok {
-			t.Errorf("missing file %s", p)
-		}
-	}
-	for p, data := range got {
-		w, ok := want[p]
-		if !ok {
-			t.Errorf("unexpected file %s", p)
-			continue
-		}
-		if !bytes.Equal(data, w) {
-			t.Errorf("%s differs from the golden file (run go test ./generator -run TestGolden -update and review the diff)\n%s", p, firstDiff(w, data))
-		}
-	}
+	testtree.SameFiles(t, got, testtree.Files(t, golden), "the golden files (go test ./generator -run TestGolden -update rewrites them: review the diff)")
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
@@ -93,7 +72,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 	b := fixture(t)
 	mustBuild(t, a)
 	mustBuild(t, b)
-	ta, tb := readTree(t, a.OutDir), readTree(t, b.OutDir)
+	ta, tb := testtree.Files(t, a.OutDir), testtree.Files(t, b.OutDir)
 	if len(ta) != len(tb) {
 		t.Fatalf("%d files vs %d files", len(ta), len(tb))
 	}
@@ -112,7 +91,7 @@ func TestUnchangedRebuildRewritesNothing(t *testing.T) {
 	}
 	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	mtimes := map[string]time.Time{}
-	for p := range readTree(t, cfg.OutDir) {
+	for p := range testtree.Files(t, cfg.OutDir) {
 		full := filepath.Join(cfg.OutDir, filepath.FromSlash(p))
 		if err := os.Chtimes(full, old, old); err != nil {
 			t.Fatal(err)
@@ -165,7 +144,7 @@ func TestRemovedRoleIsPrunedForeignFileStays(t *testing.T) {
 func TestFailingBuildLeavesOutputUntouched(t *testing.T) {
 	cfg := fixture(t)
 	mustBuild(t, cfg)
-	before := snapshot(t, cfg.OutDir)
+	before := testtree.Snapshot(t, cfg.OutDir)
 	bad := filepath.Join(cfg.ContentDir, "roles", "account-manager.md")
 	if err := os.WriteFile(bad, []byte("---\ntitel: Account Manager\ncategory: sales\n---\nText\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -186,7 +165,7 @@ func TestFailingBuildLeavesOutputUntouched(t *testing.T) {
 			t.Errorf("errors\n%s\ndo not contain\n%s", msgs, w)
 		}
 	}
-	sameSnapshot(t, "the output of a failing build", before, snapshot(t, cfg.OutDir))
+	sameSnapshot(t, "the output of a failing build", before, testtree.Snapshot(t, cfg.OutDir))
 }
 
 // snapshot records each file's bytes and mtime.
@@ -234,7 +213,7 @@ func TestBaseURLOverride(t *testing.T) {
 	cfg := fixture(t)
 	cfg.BaseURL = "https://preview.test.example/pr-7"
 	mustBuild(t, cfg)
-	for p, data := range readTree(t, cfg.OutDir) {
+	for p, data := range testtree.Files(t, cfg.OutDir) {
 		if strings.Contains(string(data), "https://jobs.test.example/") {
 			t.Errorf("%s still names site.yaml's base_url", p)
 		}

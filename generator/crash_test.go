@@ -173,7 +173,7 @@ func TestCrashConsistency(t *testing.T) {
 	for name, content := range map[string]string{"A": contentA, "B": contentB} {
 		out := filepath.Join(root, "ref-"+name)
 		cold = run(out).build(t, content)
-		refs[name] = readTree(t, out)
+		refs[name] = testtree.Files(t, out)
 		t.Logf("version %s: %d files, cold build %v", name, len(refs[name]), cold.Round(time.Millisecond))
 	}
 	refA, refB := refs["A"], refs["B"]
@@ -231,7 +231,7 @@ func TestCrashConsistency(t *testing.T) {
 		}
 		full = time.Since(start)
 		state = "B"
-		sameTree(t, readTree(t, public), refB)
+		testtree.SameFiles(t, testtree.Files(t, public), refB, "a cold build")
 	}
 	t.Logf("A -> B build: %v, writing from %v", full.Round(time.Millisecond), firstWrite.Round(time.Millisecond))
 	if firstWrite == 0 {
@@ -326,7 +326,7 @@ func TestCrashConsistency(t *testing.T) {
 		// every page resolves. Elsewhere a kill while the build moved its
 		// files into place leaves its commit journal, and the next build
 		// finishes the moves first.
-		got := readTree(t, public)
+		got := testtree.Files(t, public)
 		from, to := refs[state], refs[target]
 		if _, nerr := os.Lstat(output.NextName(public)); nerr == nil {
 			midCommit++ // killed while it assembled the new site, or after the exchange
@@ -376,7 +376,7 @@ func TestCrashConsistency(t *testing.T) {
 			next = target
 		}
 		live.build(t, contents[next])
-		sameTree(t, readTree(t, public), refs[next])
+		testtree.SameFiles(t, testtree.Files(t, public), refs[next], "a cold build")
 		if bk := bookkeeping(t, public); len(bk) != 2 || bk[0] != output.ManifestName || bk[1] != output.LockName {
 			t.Errorf("kill %d: bookkeeping files after the next build: %v", i, bk)
 		}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"rolesite/internal/testtree"
 )
 
 // backendRole is the fixture's open Backend-Entwickler position.
@@ -92,7 +94,7 @@ func TestEditorMistakesFailTheBuild(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := fixture(t)
 			mustBuild(t, cfg)
-			before := snapshot(t, cfg.OutDir)
+			before := testtree.Snapshot(t, cfg.OutDir)
 			path := tt.edit(t, cfg)
 			res, err := Build(context.Background(), cfg)
 			if err == nil {
@@ -106,7 +108,7 @@ func TestEditorMistakesFailTheBuild(t *testing.T) {
 			if !slices.Equal(got, []string{want}) {
 				t.Errorf("errors:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), want)
 			}
-			sameSnapshot(t, "the output of the failing build", before, snapshot(t, cfg.OutDir))
+			sameSnapshot(t, "the output of the failing build", before, testtree.Snapshot(t, cfg.OutDir))
 		})
 	}
 }

@@ -135,17 +135,17 @@ func checkDiagPositions(t *testing.T, sources map[string][]byte, list diag.List)
 func noOutput(t *testing.T, dir string) {
 	t.Helper()
 	if _, err := os.Lstat(dir); err == nil {
-		t.Errorf("a failed build created %s: %v", dir, readTree(t, dir))
+		t.Errorf("a failed build created %s: %v", dir, testtree.Files(t, dir))
 	}
 }
 
 // checkBuilt checks a successful build of the fuzz site: every file lies
-// below the output folder (readTree walks only there), HTML re-parses with
+// below the output folder (testtree.Files walks only there), HTML re-parses with
 // no script but valid JSON-LD and no dangerous attribute, an open role's
 // JobPosting title is its front-matter title.
 func checkBuilt(t *testing.T, s *fuzzSite, role *content.Role, slugPath string) {
 	t.Helper()
-	files := readTree(t, s.cfg.OutDir)
+	files := testtree.Files(t, s.cfg.OutDir)
 	for rel, data := range files {
 		if strings.HasSuffix(rel, ".html") {
 			checkPageInert(t.Errorf, rel, data)
@@ -233,7 +233,7 @@ func FuzzAliasSlug(f *testing.F) {
 		if !msg.IsZero() {
 			t.Fatalf("alias %q built though CleanAlias says %s", alias, msg)
 		}
-		files := readTree(t, s.cfg.OutDir)
+		files := testtree.Files(t, s.cfg.OutDir)
 		for _, p := range []string{"tech/" + slug + "/index.html", strings.TrimPrefix(clean, "/") + "index.html"} {
 			if _, ok := files[p]; !ok {
 				t.Errorf("no file %s", p)

@@ -14,6 +14,7 @@ import (
 
 	"rolesite/generator/diag"
 	"rolesite/generator/render"
+	"rolesite/internal/testtree"
 )
 
 // headingsBody is a role body whose headings take the ids of the page's
@@ -99,7 +100,7 @@ func readPageIDs(t *testing.T, data []byte) pageIDs {
 func checkSiteIDs(t *testing.T, dir string, reserved *render.PageIDs) pageIDs {
 	t.Helper()
 	var backend pageIDs
-	for rel, data := range readTree(t, dir) {
+	for rel, data := range testtree.Files(t, dir) {
 		if !strings.HasSuffix(rel, ".html") {
 			continue
 		}
@@ -232,7 +233,7 @@ func TestBodyFragmentErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := fixture(t)
 			mustBuild(t, cfg)
-			before := snapshot(t, cfg.OutDir)
+			before := testtree.Snapshot(t, cfg.OutDir)
 			path := filepath.Join(cfg.ContentDir, "roles", "backend-entwickler.md")
 			appendBody(t, path, "\n"+tt.body)
 			src, err := os.ReadFile(path)
@@ -248,7 +249,7 @@ func TestBodyFragmentErrors(t *testing.T) {
 			if got := res.Diagnostics.Errors().Error(); got != want {
 				t.Errorf("errors\n%s\nwant\n%s", got, want)
 			}
-			after := snapshot(t, cfg.OutDir)
+			after := testtree.Snapshot(t, cfg.OutDir)
 			for p, s := range before {
 				if after[p] != s {
 					t.Errorf("a failing build changed %s", p)

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolesite/internal/testtree"
 )
 
 // The property: whatever sequence of edits an editor makes, a Builder kept
@@ -242,13 +244,13 @@ func compareResults(warm *Result, warmErr error, cold *Result, coldErr error) st
 		return err.Error()
 	}
 	if a, b := errText(warmErr), errText(coldErr); a != b {
-		return "error differs:\n" + firstDiff([]byte(b), []byte(a))
+		return "error differs:\n" + testtree.FirstDiff([]byte(b), []byte(a))
 	}
 	if warm == nil || cold == nil {
 		return ""
 	}
 	if a, b := warm.Diagnostics.Error(), cold.Diagnostics.Error(); a != b {
-		return "diagnostics differ:\n" + firstDiff([]byte(b), []byte(a))
+		return "diagnostics differ:\n" + testtree.FirstDiff([]byte(b), []byte(a))
 	}
 	summary := func(res *Result) string {
 		return fmt.Sprintf("pages %d, files %d, links %d, closed %v, next change %s (%s)",
@@ -282,7 +284,7 @@ func diffTrees(got, want map[string][]byte, what string) string {
 		case !inWant:
 			return fmt.Sprintf("%s: extra, %s does not have it", p, what)
 		case !bytes.Equal(g, w):
-			return fmt.Sprintf("%s differs from %s\n%s", p, what, firstDiff(w, g))
+			return fmt.Sprintf("%s differs from %s\n%s", p, what, testtree.FirstDiff(w, g))
 		}
 	}
 	return ""
@@ -342,14 +344,14 @@ func TestIncrementalEqualsCold(t *testing.T) {
 // lastFailed reports whether the last build failed.
 func (r *propRun) lastFailed() bool { return r.failedLast }
 
-// outputTree reads an output folder as readTree does; a folder not made
+// outputTree reads an output folder as testtree.Files does; a folder not made
 // yet is empty.
 func outputTree(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
 	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		return map[string][]byte{}
 	}
-	return readTree(t, dir)
+	return testtree.Files(t, dir)
 }
 
 func FuzzIncrementalEqualsCold(f *testing.F) {

@@ -19,10 +19,8 @@ func coldTree(t *testing.T, cfg Config) map[string][]byte {
 	cold := cfg
 	cold.OutDir = filepath.Join(t.TempDir(), "cold")
 	mustBuild(t, cold)
-	return readTree(t, cold.OutDir)
+	return testtree.Files(t, cold.OutDir)
 }
-
-func sameTree(t *testing.T, got, want map[string][]byte) { testtree.SameFiles(t, got, want) }
 
 func editFile(t *testing.T, path string, edit func(string) string) {
 	t.Helper()
@@ -148,7 +146,7 @@ func incrementalCase(t *testing.T, edit func(t *testing.T, content string), want
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+	testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
 	if wantChanged != nil {
 		sort.Strings(wantChanged)
 		if got := strings.Join(res.Stats.Changed, " "); got != strings.Join(wantChanged, " ") {
@@ -174,19 +172,19 @@ func TestIncrementalRecoversAfterFailure(t *testing.T) {
 	if _, err := b.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	good := readTree(t, cfg.OutDir)
+	good := testtree.Files(t, cfg.OutDir)
 	path := filepath.Join(cfg.ContentDir, "roles", "account-manager.md")
 	orig, _ := os.ReadFile(path)
 	editFile(t, path, func(s string) string { return strings.Replace(s, "title:", "titel:", 1) })
 	if _, err := b.Build(context.Background()); err == nil {
 		t.Fatal("a broken file built")
 	}
-	sameTree(t, readTree(t, cfg.OutDir), good)
+	testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), good, "a cold build")
 	editFile(t, path, func(string) string { return string(orig) + "\nNoch ein Satz.\n" })
 	if _, err := b.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+	testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
 }
 
 func TestKeepNoticesHandEditedOutput(t *testing.T) {
@@ -237,7 +235,7 @@ func TestChangedTrustsTheWatcher(t *testing.T) {
 	if got := strings.Join(res.Stats.Changed, " "); got != "sales/account-manager/index.html" {
 		t.Errorf("not told, the build changed %q", got)
 	}
-	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+	testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
 
 	// Told twice before a build: both files are read again.
 	editFile(t, told, func(s string) string { return s + "\nNachtrag vier.\n" })

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/testtree"
 )
 
 // TestPathologicalBodyFailsBuild builds a site, then gives one role a
@@ -19,7 +20,7 @@ import (
 func TestPathologicalBodyFailsBuild(t *testing.T) {
 	cfg := fixture(t)
 	mustBuild(t, cfg)
-	before := snapshot(t, cfg.OutDir)
+	before := testtree.Snapshot(t, cfg.OutDir)
 	bad := filepath.Join(cfg.ContentDir, "roles", "account-manager.md")
 	head := "---\ntitle: Account Manager\ncategory: sales\ndescription: Betreut Kunden.\n---\nIntro.\n\n"
 	body := strings.Repeat("[a](", (2<<20-len(head)-100)/4)
@@ -49,5 +50,5 @@ func TestPathologicalBodyFailsBuild(t *testing.T) {
 	if msgs := res.Diagnostics.Errors().Error(); !strings.Contains(msgs, want) {
 		t.Errorf("errors\n%.600s\ndo not contain\n%s", msgs, want)
 	}
-	sameSnapshot(t, "the output of a build refused for its body", before, snapshot(t, cfg.OutDir))
+	sameSnapshot(t, "the output of a build refused for its body", before, testtree.Snapshot(t, cfg.OutDir))
 }

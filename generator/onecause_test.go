@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolesite/internal/testtree"
 )
 
 // TestCopiedRoleBlamesTheCopy copies a role file, as an editor starting a
@@ -31,7 +33,7 @@ func TestCopiedRoleBlamesTheCopy(t *testing.T) {
 	if err := os.Chtimes(orig, old, old); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, cfg.OutDir)
+	before := testtree.Snapshot(t, cfg.OutDir)
 	res, err := Build(context.Background(), cfg)
 	if err == nil {
 		t.Fatal("build passed with two roles claiming one alias")
@@ -54,7 +56,7 @@ func TestCopiedRoleBlamesTheCopy(t *testing.T) {
 			t.Errorf("the untouched original is blamed: %s", line)
 		}
 	}
-	if after := snapshot(t, cfg.OutDir); len(after) != len(before) {
+	if after := testtree.Snapshot(t, cfg.OutDir); len(after) != len(before) {
 		t.Errorf("output changed: %d files before, %d after", len(before), len(after))
 	}
 }

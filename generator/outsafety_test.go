@@ -211,7 +211,7 @@ func TestHostileAliasesStayInside(t *testing.T) {
 			mustBuild(t, s.cfg)
 			role := hostileRole{Title: "Umzug", Description: "Umgezogen.", Related: []string{"backend-entwickler"}, Aliases: []string{tt.alias}, Body: "Text.\n"}
 			path := s.addRole(t, "umzug.md", role.source())
-			before, beforeOut := s.outside(t), snapshot(t, s.cfg.OutDir)
+			before, beforeOut := s.outside(t), testtree.Snapshot(t, s.cfg.OutDir)
 			res, err := Build(t.Context(), s.cfg)
 			sameSnapshot(t, "outside the output folder", before, s.outside(t))
 			if tt.ok {
@@ -234,7 +234,7 @@ func TestHostileAliasesStayInside(t *testing.T) {
 			if len(errs) != 1 || errs[0].Pos.Path != path || errs[0].Pos.Line != 6 || !strings.Contains(errs[0].Message, tt.msg) {
 				t.Errorf("errors %v, want one at %s:6 containing %q", errs, path, tt.msg)
 			}
-			sameSnapshot(t, "the output folder of a failed build", beforeOut, snapshot(t, s.cfg.OutDir))
+			sameSnapshot(t, "the output folder of a failed build", beforeOut, testtree.Snapshot(t, s.cfg.OutDir))
 		})
 	}
 }
@@ -272,7 +272,7 @@ func TestHostileSlugsStayInside(t *testing.T) {
 			mustBuild(t, s.cfg)
 			role := hostileRole{Title: "Schräg", Description: "Ein schräger Name.", Related: []string{"backend-entwickler"}, Body: "Text.\n"}
 			path := s.addRole(t, tt.name, role.source())
-			before, beforeOut := s.outside(t), snapshot(t, s.cfg.OutDir)
+			before, beforeOut := s.outside(t), testtree.Snapshot(t, s.cfg.OutDir)
 			res, err := Build(t.Context(), s.cfg)
 			sameSnapshot(t, "outside the output folder", before, s.outside(t))
 			if tt.ok {
@@ -291,7 +291,7 @@ func TestHostileSlugsStayInside(t *testing.T) {
 			if err == nil || len(errs) != 1 || errs[0].Pos.Path != path || !strings.Contains(errs[0].Message, "is not a valid slug") {
 				t.Errorf("err %v, errors %v: want one naming %s as no valid slug", err, errs, path)
 			}
-			sameSnapshot(t, "the output folder of a failed build", beforeOut, snapshot(t, s.cfg.OutDir))
+			sameSnapshot(t, "the output folder of a failed build", beforeOut, testtree.Snapshot(t, s.cfg.OutDir))
 		})
 	}
 }
@@ -311,7 +311,7 @@ func TestHostileCategoryKeys(t *testing.T) {
 				t.Fatal("no edit")
 			}
 			os.WriteFile(sp, []byte(edited), 0o644)
-			before, beforeOut := s.outside(t), snapshot(t, s.cfg.OutDir)
+			before, beforeOut := s.outside(t), testtree.Snapshot(t, s.cfg.OutDir)
 			res, err := Build(t.Context(), s.cfg)
 			if err == nil {
 				t.Fatalf("category key %q built", key)
@@ -326,7 +326,7 @@ func TestHostileCategoryKeys(t *testing.T) {
 				t.Errorf("no error at %s:16 for the key: %v", sp, res.Diagnostics.Errors())
 			}
 			sameSnapshot(t, "outside the output folder", before, s.outside(t))
-			sameSnapshot(t, "the output folder of a failed build", beforeOut, snapshot(t, s.cfg.OutDir))
+			sameSnapshot(t, "the output folder of a failed build", beforeOut, testtree.Snapshot(t, s.cfg.OutDir))
 		})
 	}
 }
@@ -368,7 +368,7 @@ func TestHostileLayoutNames(t *testing.T) {
 	_ = res
 	sameSnapshot(t, "outside the output folder", before, s.outside(t))
 	var stray []string
-	for p := range readTree(t, s.cfg.OutDir) {
+	for p := range testtree.Files(t, s.cfg.OutDir) {
 		if strings.Contains(p, "outside") || strings.Contains(p, "..") || strings.Contains(p, "l"+strings.Repeat("l", 20)) {
 			stray = append(stray, p)
 		}

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"rolesite/internal/testtree"
 )
 
 // textOfFirst returns the text of the first element named tag.
@@ -55,7 +57,7 @@ var forbiddenElements = map[string]bool{
 // and robots.txt and _redirects have their plain form.
 func checkSiteInert(t *testing.T, dir, base string) {
 	t.Helper()
-	files := readTree(t, dir)
+	files := testtree.Files(t, dir)
 	if len(files) == 0 {
 		t.Fatal("the build wrote no files")
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/testtree"
 )
 
 // unsafeLinkCases are links a browser would run: each fails the build.
@@ -59,7 +60,7 @@ func TestUnsafeLinksFailTheBuild(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := fixture(t)
 			mustBuild(t, cfg)
-			before := snapshot(t, cfg.OutDir)
+			before := testtree.Snapshot(t, cfg.OutDir)
 			prefix := "Ein Absatz davor, mit Ä.\n\nNoch eine Zeile: "
 			role := hostileRole{Title: "Böse", Description: "Böse Beschreibung.", Open: true, Related: []string{"backend-entwickler"}, Body: prefix + tt.link + "\n"}
 			path := writeHostile(t, cfg, role, nil)
@@ -88,7 +89,7 @@ func TestUnsafeLinksFailTheBuild(t *testing.T) {
 			if n := len(res.Diagnostics.Errors()); n != 1 {
 				t.Errorf("%d errors, want 1: %v", n, res.Diagnostics.Errors())
 			}
-			after := snapshot(t, cfg.OutDir)
+			after := testtree.Snapshot(t, cfg.OutDir)
 			if len(after) != len(before) {
 				t.Errorf("a failing build changed the number of files: %d -> %d", len(before), len(after))
 			}
@@ -141,7 +142,7 @@ func TestHostileURLFieldsFail(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := fixture(t)
 			mustBuild(t, cfg)
-			before := snapshot(t, cfg.OutDir)
+			before := testtree.Snapshot(t, cfg.OutDir)
 			role := hostileRole{Title: "Böse", Description: "Böse.", Open: true, Related: []string{"backend-entwickler"}, Body: "Text.\n"}
 			if tt.role != nil {
 				tt.role(&role)
@@ -160,7 +161,7 @@ func TestHostileURLFieldsFail(t *testing.T) {
 					t.Errorf("error without line and column: %s", d)
 				}
 			}
-			after := snapshot(t, cfg.OutDir)
+			after := testtree.Snapshot(t, cfg.OutDir)
 			for p, s := range before {
 				if after[p] != s {
 					t.Errorf("a failing build changed %s", p)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"rolesite/generator/content"
+	"rolesite/internal/testtree"
 )
 
 // buildSample builds the real sample site in content/ into a temp folder.
@@ -30,7 +31,7 @@ func TestSampleSiteEveryPageAndHrefResolves(t *testing.T) {
 	if len(site.Roles) < 26 {
 		t.Errorf("the sample site has %d roles, want at least 26", len(site.Roles))
 	}
-	files := readTree(t, cfg.OutDir)
+	files := testtree.Files(t, cfg.OutDir)
 	for _, r := range site.Roles {
 		if _, ok := files[pagePath(r.URLPath())]; !ok {
 			t.Errorf("no page for role %s", r.Slug)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolesite/internal/testtree"
 )
 
 // ageContent sets every file under dir to a modification time well before
@@ -125,7 +127,7 @@ func TestUnchangedShortcut(t *testing.T) {
 			if tt.name == "output page deleted" && res.Stats.Written != 1 {
 				t.Errorf("rebuild wrote %d files, want the deleted one", res.Stats.Written)
 			}
-			sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+			testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
 			_ = first
 		})
 	}
@@ -158,7 +160,7 @@ func TestSpilledBodies(t *testing.T) {
 	if _, err := bd.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	sameTree(t, readTree(t, cfg.OutDir), want)
+	testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), want, "a cold build")
 	// A rename re-renders some bodies (spilled) and shows others from the
 	// cache (rendered again on demand).
 	editFile(t, filepath.Join(cfg.ContentDir, "roles", "key-account-manager.md"), func(s string) string {
@@ -167,7 +169,7 @@ func TestSpilledBodies(t *testing.T) {
 	if _, err := bd.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+	testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
 }
 
 // TestColdBuildFailsCleanly checks that a cold build that fails in the

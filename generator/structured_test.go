@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"rolesite/internal/testtree"
 )
 
 // page is a built HTML page as a crawler reads it.
@@ -97,7 +99,7 @@ func (p *page) canonical() string {
 // htmlPages lists the HTML files of a build.
 func htmlPages(t *testing.T, dir string) []string {
 	var out []string
-	for p := range readTree(t, dir) {
+	for p := range testtree.Files(t, dir) {
 		if strings.HasSuffix(p, ".html") {
 			out = append(out, p)
 		}
@@ -367,7 +369,7 @@ func TestBuildTimeIsNotWritten(t *testing.T) {
 	b.Now = a.Now.Add(36 * time.Hour)
 	mustBuild(t, a)
 	mustBuild(t, b)
-	ta, tb := readTree(t, a.OutDir), readTree(t, b.OutDir)
+	ta, tb := testtree.Files(t, a.OutDir), testtree.Files(t, b.OutDir)
 	for p, data := range ta {
 		if string(data) != string(tb[p]) {
 			t.Errorf("%s depends on the build time", p)

@@ -113,7 +113,7 @@ func runSiteArchive(t *testing.T, file string) {
 		}
 		tree := map[string][]byte{}
 		if _, err := os.Stat(cfg.OutDir); err == nil {
-			tree = readTree(t, cfg.OutDir)
+			tree = testtree.Files(t, cfg.OutDir)
 		}
 		for _, name := range outputs {
 			switch p := strings.TrimPrefix(name, wantDir); {
@@ -153,7 +153,7 @@ func runSiteArchive(t *testing.T, file string) {
 			continue
 		}
 		if got[name] != w {
-			t.Errorf("%s differs (go test ./generator -run 'TestSites/%s' -update rewrites it):\n%s", name, strings.TrimSuffix(filepath.Base(file), ".txtar"), firstDiff([]byte(w), []byte(got[name])))
+			t.Errorf("%s differs (go test ./generator -run 'TestSites/%s' -update rewrites it):\n%s", name, strings.TrimSuffix(filepath.Base(file), ".txtar"), testtree.FirstDiff([]byte(w), []byte(got[name])))
 		}
 	}
 	if w, ok := want[wantErrors]; ok && w != "" && got[wantErrors] == "" {

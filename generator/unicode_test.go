@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/testtree"
 )
 
 // Unicode (ISSUE 5, item 5): names are matched in canonical caseless form,
@@ -116,7 +117,7 @@ func TestUnicodeErrorsFailTheBuild(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := fixture(t)
 			mustBuild(t, cfg)
-			before := snapshot(t, cfg.OutDir)
+			before := testtree.Snapshot(t, cfg.OutDir)
 			writeRoles(t, cfg, tt.roles)
 			// Of two clashing names the newer file's is blamed: make the
 			// first role of each pair (einkaeufer, strassenbauer) the older.
@@ -140,7 +141,7 @@ func TestUnicodeErrorsFailTheBuild(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			sameSnapshot(t, "the output of a failing build", before, snapshot(t, cfg.OutDir))
+			sameSnapshot(t, "the output of a failing build", before, testtree.Snapshot(t, cfg.OutDir))
 		})
 	}
 }

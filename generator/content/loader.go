@@ -189,8 +189,11 @@ func (l *Loader) Load(ctx context.Context, cfg LoadConfig) (*Site, uint64, uint6
 		current[f.Path] = results[i]
 	}
 	l.roles = current
-	key := l.assemblyKey(cfg, files)
-	if changed != nil && !drop && l.assembled != nil && key != 0 && key == l.assembledKey {
+	var key uint64 // a site loaded with Drop is not kept for reuse
+	if !drop {
+		key = l.assemblyKey(cfg, files)
+	}
+	if changed != nil && l.assembled != nil && key != 0 && key == l.assembledKey {
 		// Only bodies changed: the assembled site stands. Its roles keep
 		// the bytes they were parsed from; a body is read through the
 		// loader (Source), which has the new ones. The same problems as
@@ -226,9 +229,7 @@ func (l *Loader) Load(ctx context.Context, cfg LoadConfig) (*Site, uint64, uint6
 	if errs.HasErrors() {
 		return nil, 0, 0, errs
 	}
-	if drop {
-		key = 0
-	} else {
+	if !drop {
 		l.assembled, l.assembledKey, l.assembledDiags = site, key, errs
 	}
 	return site, l.siteKey, key, errs

@@ -237,15 +237,15 @@ func runDevCase(t *testing.T, tc devCase, withServe bool) {
 		tc.setup(t, cfg)
 	}
 	d := startDev(t, cfg, withServe)
-	before := snapshot(t, cfg.OutDir)
+	before := testtree.Snapshot(t, cfg.OutDir)
 	tc.change(t, cfg)
 
 	if tc.noBuild {
 		d.none(t)
-		if after := snapshot(t, cfg.OutDir); !maps.Equal(before, after) {
+		if after := testtree.Snapshot(t, cfg.OutDir); !maps.Equal(before, after) {
 			t.Error("public/ changed without a build")
 		}
-		sameTree(t, readTree(t, cfg.OutDir), coldTree(t, cfg))
+		testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
 		// And the watcher still sees the next real save.
 		devWriteFile(t, filepath.Join(cfg.ContentDir, editedRole), editedText(t, cfg, 99))
 		d.waitSite(t, devWait)

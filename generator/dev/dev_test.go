@@ -17,6 +17,7 @@ import (
 
 	"rolesite/generator"
 	"rolesite/generator/serve"
+	"rolesite/internal/testtree"
 )
 
 // Integration tests of Run: the real watcher (fsnotify and debounce), the
@@ -232,7 +233,7 @@ func (d *devSite) waitSite(t *testing.T, timeout time.Duration) []devBuild {
 		left := time.Until(deadline)
 		if left <= 0 {
 			t.Logf("builds: %s", describeBuilds(builds))
-			sameTree(t, readTree(t, d.cfg.OutDir), want)
+			testtree.SameFiles(t, testtree.Files(t, d.cfg.OutDir), want, "a cold build")
 			t.Fatalf("public/ is not a cold build's after %s", timeout)
 		}
 		select {
@@ -250,7 +251,7 @@ func (d *devSite) waitSite(t *testing.T, timeout time.Duration) []devBuild {
 					more = false
 				}
 			}
-			if builds[len(builds)-1].err == nil && maps.EqualFunc(readTree(t, d.cfg.OutDir), want, bytes.Equal) {
+			if builds[len(builds)-1].err == nil && maps.EqualFunc(testtree.Files(t, d.cfg.OutDir), want, bytes.Equal) {
 				return builds
 			}
 		case <-time.After(left):
@@ -275,7 +276,7 @@ func (d *devSite) settle(t *testing.T) []devBuild {
 			continue
 		case <-time.After(devQuiet):
 		}
-		sameTree(t, readTree(t, d.cfg.OutDir), coldTree(t, d.cfg))
+		testtree.SameFiles(t, testtree.Files(t, d.cfg.OutDir), coldTree(t, d.cfg), "a cold build")
 		return builds
 	}
 }

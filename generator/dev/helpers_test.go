@@ -37,9 +37,3 @@ func coldTree(t *testing.T, cfg generator.Config) map[string][]byte {
 	}
 	return testtree.Files(t, cold.OutDir)
 }
-
-func readTree(t testing.TB, dir string) map[string][]byte { return testtree.Files(t, dir) }
-
-func sameTree(t *testing.T, got, want map[string][]byte) { testtree.SameFiles(t, got, want) }
-
-func snapshot(t testing.TB, dir string) map[string]string { return testtree.Snapshot(t, dir) }

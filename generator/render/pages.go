@@ -100,9 +100,7 @@ func (c *Context) categoryOf(r *content.Role) *content.Category {
 }
 
 // Card returns role r as the lists of this build show it.
-func (c *Context) Card(r *content.Role) RoleLink { return c.link(r) }
-
-func (c *Context) link(r *content.Role) RoleLink {
+func (c *Context) Card(r *content.Role) RoleLink {
 	s := c.slots[r]
 	if s == nil {
 		return c.newLink(r)
@@ -151,7 +149,7 @@ func (c *Context) cachedCard(w *bytes.Buffer, l RoleLink, write func(*bytes.Buff
 func (c *Context) links(roles []*content.Role) []RoleLink {
 	out := make([]RoleLink, len(roles))
 	for i, r := range roles {
-		out[i] = c.link(r)
+		out[i] = c.Card(r)
 	}
 	return out
 }
@@ -160,9 +158,9 @@ func (c *Context) categoryView(cat *content.Category) CategoryView {
 	v := CategoryView{Key: cat.Key, Title: cat.Title, Path: "/" + cat.Key + "/", Description: cat.Description}
 	for _, r := range cat.Roles {
 		if r.Open(c.Now) {
-			v.Open = append(v.Open, c.link(r))
+			v.Open = append(v.Open, c.Card(r))
 		} else {
-			v.Descriptions = append(v.Descriptions, c.link(r))
+			v.Descriptions = append(v.Descriptions, c.Card(r))
 		}
 	}
 	return v

@@ -89,22 +89,23 @@ func Files(t testing.TB, dir string) map[string][]byte {
 }
 
 // SameFiles fails t for every file that got lacks, has extra, or holds
-// otherwise than want, naming the first line that differs.
-func SameFiles(t testing.TB, got, want map[string][]byte) {
+// otherwise than want, naming the first line that differs; wantName names
+// want in the messages ("a cold build").
+func SameFiles(t testing.TB, got, want map[string][]byte, wantName string) {
 	t.Helper()
 	for p := range want {
 		if _, ok := got[p]; !ok {
-			t.Errorf("incremental build lacks %s", p)
+			t.Errorf("%s is missing: %s has it", p, wantName)
 		}
 	}
 	for p, data := range got {
 		w, ok := want[p]
 		if !ok {
-			t.Errorf("incremental build has extra %s", p)
+			t.Errorf("%s is extra: %s does not have it", p, wantName)
 			continue
 		}
 		if string(w) != string(data) {
-			t.Errorf("%s differs from a cold build\n%s", p, FirstDiff(w, data))
+			t.Errorf("%s differs from %s\n%s", p, wantName, FirstDiff(w, data))
 		}
 	}
 }
