@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"rolesite/generator/output"
 	"rolesite/internal/testtree"
 )
 
@@ -96,6 +97,11 @@ func TestUnchangedShortcut(t *testing.T) {
 		{"manifest gone", func(t *testing.T, cfg *Config) {
 			os.Remove(filepath.Join(cfg.OutDir, ".rolesite-manifest.json"))
 		}},
+		{"a killed build's previous site beside", func(t *testing.T, cfg *Config) {
+			// A build killed after its exchange, before it removed the
+			// previous site: the output is whole, the folder beside goes.
+			os.MkdirAll(filepath.Join(output.NextName(cfg.OutDir), "old"), 0o755)
+		}},
 		{"a role closes", func(t *testing.T, cfg *Config) {
 			cfg.Now = time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC) // backend-entwickler's valid_through
 		}},
@@ -128,6 +134,9 @@ func TestUnchangedShortcut(t *testing.T) {
 				t.Errorf("rebuild wrote %d files, want the deleted one", res.Stats.Written)
 			}
 			testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
+			if _, err := os.Lstat(output.NextName(cfg.OutDir)); err == nil {
+				t.Errorf("%s is still there after the build", output.NextName(cfg.OutDir))
+			}
 			_ = first
 		})
 	}

@@ -41,8 +41,8 @@ import (
 // journal.
 var errNoExchange = errors.New("cannot exchange folders here")
 
-// NextName is the name of the folder beside the output folder dir in
-// which a committing session assembles the new site.
+// NextName is the name of the folder beside the output folder dir (an
+// absolute path) in which a committing session assembles the new site.
 func NextName(dir string) string {
 	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+ReservedPrefix+"-next")
 }
@@ -50,7 +50,11 @@ func NextName(dir string) string {
 // removeStaleNext removes the folder beside dir that a session killed
 // during an exchange commit left.
 func removeStaleNext(dir string) error {
-	next := NextName(dir)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	next := NextName(abs)
 	info, err := os.Lstat(next)
 	if err != nil || !info.IsDir() {
 		return nil

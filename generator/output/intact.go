@@ -10,13 +10,21 @@ import (
 // Intact returns the state that the last session recorded with SetState, if
 // the output folder dir still holds exactly what that session committed:
 // its manifest is complete and carries the state, no journal tells of a
-// killed build, and every file the manifest lists is a regular file,
+// killed build, no folder beside it (NextName) tells of a build killed
+// during its exchange commit, and every file the manifest lists is a regular file,
 // reached through real folders, with the size and modification time
 // recorded for it (the check Keep makes of one file). ok is false
 // otherwise; the caller then builds as usual. Hold Lock(dir) around it and
 // what the caller decides from it.
 func Intact(dir string) (state []byte, ok bool) {
 	if _, err := os.Lstat(filepath.Join(dir, JournalName)); !errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	// A build killed after its exchange leaves the previous site beside:
+	// the site is whole, but only a session removes what is left.
+	if abs, err := filepath.Abs(dir); err != nil {
+		return nil, false
+	} else if _, err := os.Lstat(NextName(abs)); !errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
 	root, err := os.OpenRoot(dir)
