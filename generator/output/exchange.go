@@ -68,9 +68,15 @@ func removeStaleNext(dir string) error {
 // staging is a cold build's folder beside the output folder: the session
 // writes the whole new site there, and Commit exchanges it with the output
 // folder (swapIn).
+//
+// Until the exchange no one else reads or writes the staging folder, and a
+// kill leaves it for the next BeginWith to remove whole. So a file is
+// written in place, at its own name, with no temporary name, no journal
+// and no move at Commit (create).
 type staging struct {
 	out  string // the output folder, absolute
 	next string // the staging folder beside it (NextName)
+	fd   int    // a handle on next for create, or -1
 }
 
 // remove removes the staging folder; nil is no staging.
@@ -78,5 +84,6 @@ func (st *staging) remove() error {
 	if st == nil {
 		return nil
 	}
+	st.close()
 	return os.RemoveAll(st.next)
 }

@@ -2,6 +2,11 @@
 
 package output
 
+import (
+	"os"
+	"path/filepath"
+)
+
 // commitByExchange: only Linux exchanges folders in one step here; the
 // session commits through its journal.
 func (s *Session) commitByExchange(changes []change) error { return errNoExchange }
@@ -11,3 +16,9 @@ func (s *Session) commitByExchange(changes []change) error { return errNoExchang
 func newStaging(dir string) *staging { return nil }
 
 func (st *staging) swapIn(d disk, durable bool) error { return nil }
+
+func (st *staging) close() {}
+
+func (st *staging) create(d disk, root *os.Root, rel string, data []byte, durable bool) (int64, error) {
+	return d.stage(root, filepath.FromSlash(rel), rel, data, durable)
+}

@@ -4,6 +4,7 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -236,4 +237,50 @@ func TestStagedColdBuild(t *testing.T) {
 	// A move in the staging folder's commit is tried again, and a
 	// passing fault then lets it through: the new site.
 	failEachChange(t, fresh, put, syscall.ENOSPC, 6, wantNew)
+}
+
+// TestStagedPutWritesInPlace: a staged first build writes each file at its
+// own name in the folder beside, with its exact permissions whatever the
+// umask and no temporary file or journal; a Put that fails leaves no part
+// of its file there, and Abort leaves the output folder as it was.
+func TestStagedPutWritesInPlace(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	for _, op := range []string{"create", "write"} {
+		t.Run(op, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			s := beginExchange(t, dir, func(o, p string) error {
+				if o == op && p == "b/c/index.html" {
+					return syscall.ENOSPC
+				}
+				return nil
+			})
+			mustPut(t, s, "a/index.html", "a")
+			next := NextName(dir)
+			want := map[string]string{"a/": "", "a/index.html": "a"}
+			if got := tree(t, next); !maps.Equal(got, want) {
+				t.Errorf("the folder beside after one Put:\n got %v\nwant %v", got, want)
+			}
+			info, err := os.Stat(filepath.Join(next, "a", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if info.Mode().Perm() != filePerm {
+				t.Errorf("a/index.html has mode %v, want %v", info.Mode().Perm(), fs.FileMode(filePerm))
+			}
+			if _, err := s.Put("b/c/index.html", []byte("c")); !errors.Is(err, syscall.ENOSPC) {
+				t.Fatalf("Put with a fault at %s: err = %v, want ENOSPC", op, err)
+			}
+			if _, err := os.Lstat(filepath.Join(next, "b", "c", "index.html")); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("a failed Put left its file in the folder beside (%v)", err)
+			}
+			if err := s.Abort(); err != nil {
+				t.Fatal(err)
+			}
+			if got := tree(t, dir); len(got) != 0 {
+				t.Errorf("the output folder after Abort: %v, want it empty", got)
+			}
+			noNext(t, dir)
+		})
+	}
 }

@@ -21,6 +21,11 @@ import (
 // unless this session announced them already. In a durable session the
 // lines reach the disk before it returns.
 func (s *Session) journalAppend(paths ...string) error {
+	if s.staging != nil {
+		// A kill leaves the staging folder whole for the next BeginWith
+		// to remove: there is nothing to announce.
+		return nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var b []byte

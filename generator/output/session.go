@@ -136,7 +136,8 @@ type Session struct {
 type rec struct {
 	e     entry // valid once state is not reserved
 	state recState
-	// tmp is where a written file waits for Commit, and early the files
+	// tmp is where a written file waits for Commit ("" when it was written
+	// in place, in a staging folder), and early the files
 	// and then folders (deepest first) of an earlier build that Commit
 	// removes to make room for it.
 	tmp   string
@@ -645,7 +646,9 @@ func (s *Session) commitChanges() ([]change, Stats, error) {
 				removed = append(removed, e)
 			}
 		}
-		moves = append(moves, change{kind: 'R', path: r.tmp, to: p})
+		if r.tmp != "" {
+			moves = append(moves, change{kind: 'R', path: r.tmp, to: p})
+		}
 	}
 	changes = append(changes, moves...)
 
@@ -960,13 +963,22 @@ func (s *Session) write(pd *plan, data []byte) error {
 	var tmp string
 	var mtime int64
 	var err error
-	if pd.atRoot {
+	switch {
+	case s.staging != nil:
+		// Written in place (see staging): tmp stays empty.
+		s.dirMu.Lock()
+		err = s.makeDir(parentDir(p))
+		s.dirMu.Unlock()
+		if err == nil {
+			mtime, err = s.staging.create(s.disk, s.root, p, data, s.opts.Durable)
+		}
+	case pd.atRoot:
 		s.mu.Lock()
 		s.staged++
 		tmp = stagePrefix + strconv.Itoa(s.staged)
 		s.mu.Unlock()
 		mtime, err = s.disk.stage(s.root, tmp, tmp, data, s.opts.Durable)
-	} else {
+	default:
 		s.dirMu.Lock()
 		err = s.makeDir(parentDir(p))
 		s.dirMu.Unlock()
