@@ -2,6 +2,7 @@ package content
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"rolesite/generator/diag"
 )
@@ -57,7 +58,16 @@ func hasLetterOrDigit(s string) bool {
 // Text: the characters disallowedRune refuses, but for carriage return and
 // form feed, which Markdown reads as line endings and white space.
 func disallowedInBody(body []byte) (int, diag.Text) {
-	for i, r := range string(body) {
+	for i := 0; i < len(body); {
+		r, w := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRune(body[i:])
+		} else if r >= 0x20 && r != 0x7f {
+			i++ // printable ASCII, most of a body
+			continue
+		}
+		at := i
+		i += w
 		if r < 0x20 || 0x7f <= r && r <= 0x9f || r >= 0xfdd0 {
 			if r == '\r' || r == '\f' {
 				continue
@@ -66,7 +76,7 @@ func disallowedInBody(body []byte) (int, diag.Text) {
 				continue
 			}
 			if msg := disallowedRune(r); !msg.IsZero() {
-				return i, msg
+				return at, msg
 			}
 		}
 	}
