@@ -246,8 +246,16 @@ func TestStagedColdBuild(t *testing.T) {
 func TestStagedPutWritesInPlace(t *testing.T) {
 	old := syscall.Umask(0o077)
 	defer syscall.Umask(old)
-	for _, op := range []string{"create", "write"} {
-		t.Run(op, func(t *testing.T) {
+	for _, tt := range []struct {
+		op       string
+		fallback bool // as where openat2 is missing: through os.Root
+	}{{"create", false}, {"write", false}, {"create", true}, {"write", true}} {
+		op := tt.op
+		name := op
+		if tt.fallback {
+			name += "/without openat2"
+		}
+		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "public")
 			s := beginExchange(t, dir, func(o, p string) error {
 				if o == op && p == "b/c/index.html" {
@@ -255,6 +263,12 @@ func TestStagedPutWritesInPlace(t *testing.T) {
 				}
 				return nil
 			})
+			if s.staging == nil {
+				t.Fatal("a first build is not staged")
+			}
+			if tt.fallback {
+				s.staging.close()
+			}
 			mustPut(t, s, "a/index.html", "a")
 			next := NextName(dir)
 			want := map[string]string{"a/": "", "a/index.html": "a"}
