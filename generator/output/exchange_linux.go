@@ -311,8 +311,11 @@ func (st *staging) create(d disk, root *os.Root, rel string, data []byte, durabl
 		Mode:    filePerm,
 		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_SYMLINKS,
 	})
-	if errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EPERM) {
-		// No openat2 (before Linux 5.6), or a seccomp filter refuses it.
+	if errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EPERM) || errors.Is(err, unix.EAGAIN) {
+		// No openat2 (before Linux 5.6), a seccomp filter refuses it, or
+		// the kernel could not rule out a race on the way (EAGAIN, which
+		// checked paths, free of "..", should never see): os.Root walks
+		// the path one folder at a time instead.
 		return d.stage(root, filepath.FromSlash(rel), rel, data, durable)
 	}
 	if err != nil {
