@@ -182,21 +182,21 @@ func TestSafetyTwoProcesses(t *testing.T) {
 	if err := first.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// The journal exists from the first file written until the commit: the
-	// lock is held then. A first build writes its site beside the output
-	// folder (on Linux), and its journal is there.
-	journal := filepath.Join(out, output.JournalName)
-	staged := filepath.Join(output.NextName(out), output.JournalName)
+	// The lock is held while the build writes. A later build writes its
+	// journal into the output folder from the first file to the commit; a
+	// first build on Linux writes its site into the folder beside the
+	// output folder instead, which exists from its begin to its commit.
+	// Either, once there, says the first build is writing.
+	writing := []string{filepath.Join(out, output.JournalName), output.NextName(out)}
+	var mark string
 	deadline := time.Now().Add(60 * time.Second)
-	for {
-		if _, err := os.Stat(staged); err == nil {
-			journal = staged
-			break
+	for mark == "" {
+		for _, p := range writing {
+			if _, err := os.Stat(p); err == nil {
+				mark = p
+			}
 		}
-		if _, err := os.Stat(journal); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
+		if mark == "" && time.Now().After(deadline) {
 			first.Process.Kill()
 			t.Fatal("the first build never started writing")
 		}
@@ -211,7 +211,7 @@ func TestSafetyTwoProcesses(t *testing.T) {
 			first.Process.Signal(syscall.SIGCONT)
 		}
 	}()
-	if _, err := os.Stat(journal); err != nil {
+	if _, err := os.Stat(mark); err != nil {
 		// It committed before the signal landed; nothing to race with.
 		t.Skip("the first build finished before it could be stopped")
 	}
@@ -235,8 +235,8 @@ func TestSafetyTwoProcesses(t *testing.T) {
 	if err := first.Wait(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, firstErr.String())
 	}
-	if _, err := os.Stat(journal); err == nil {
-		t.Errorf("journal left after the first build finished")
+	if _, err := os.Stat(mark); err == nil {
+		t.Errorf("%s left after the first build finished", mark)
 	}
 	if _, err := os.Lstat(output.NextName(out)); err == nil {
 		t.Errorf("%s left after the first build finished", output.NextName(out))
