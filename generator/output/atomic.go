@@ -28,9 +28,19 @@ func (d disk) stage(dir *os.Root, name, rel string, data []byte, durable bool) (
 	if err != nil {
 		return 0, fmt.Errorf("create temporary file: %w", err)
 	}
+	mtime, err := d.fill(f, rel, data, durable)
+	if err != nil {
+		dir.Remove(name)
+	}
+	return mtime, err
+}
+
+// fill writes data into the new file f (at slash path rel), sets its
+// permissions exactly, syncs it with durable, closes it and returns its
+// modification time. The caller removes the file on an error.
+func (d disk) fill(f *os.File, rel string, data []byte, durable bool) (int64, error) {
 	fail := func(err error) (int64, error) {
 		f.Close()
-		dir.Remove(name)
 		return 0, err
 	}
 	if err := d.check("write", rel); err != nil {
@@ -43,7 +53,7 @@ func (d disk) stage(dir *os.Root, name, rel string, data []byte, durable bool) (
 	if err != nil {
 		return fail(err)
 	}
-	// The mode given to OpenFile is reduced by the umask; set it exactly
+	// The mode given at creation is reduced by the umask; set it exactly
 	// (this leaves the modification time as it is).
 	if st.Mode().Perm() != filePerm {
 		if err := f.Chmod(filePerm); err != nil {
@@ -56,7 +66,6 @@ func (d disk) stage(dir *os.Root, name, rel string, data []byte, durable bool) (
 		}
 	}
 	if err := f.Close(); err != nil {
-		dir.Remove(name)
 		return 0, err
 	}
 	return st.ModTime().UnixNano(), nil

@@ -25,11 +25,11 @@ import (
 //
 // A first build, into a folder that holds no site yet (no manifest), does
 // not write into the output folder at all: the session is opened on the
-// folder beside, writes the whole site there as any session writes (its
-// journal and commit inside that folder), and Commit then links in what
+// folder beside and writes the whole site there, each file at its own name
+// (see staging), and Commit then records the manifest there, links in what
 // the output folder holds besides (the lock, files put there by hand) and
-// exchanges the two (staging, swapIn). That costs no link per page and
-// leaves almost nothing to remove.
+// exchanges the two (swapIn). That costs no link per page and leaves
+// almost nothing to remove.
 //
 // Where the exchange cannot be made (another system than Linux, a
 // filesystem without it, an output folder that is a symbolic link or a

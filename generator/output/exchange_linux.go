@@ -293,11 +293,11 @@ func (st *staging) close() {
 
 // create writes data into the new file at slash path rel of the staging
 // folder, whose folder exists, and returns the file's modification time.
-// It takes one openat2 that resolves no symbolic link and stays below the
-// staging folder (RESOLVE_BENEATH, RESOLVE_NO_SYMLINKS), then write,
-// fstat and close: no temporary name, no rename, and none of the fcntl and
-// epoll calls with which package os opens a file. Where the kernel has no
-// openat2 it writes through root, the session's handle on the staging
+// It opens the file with one openat2 that resolves no symbolic link and
+// stays below the staging folder (RESOLVE_BENEATH, RESOLVE_NO_SYMLINKS):
+// no temporary name, no rename, and none of the fcntl and epoll calls with
+// which os.OpenFile registers a file with the poller. Where openat2 cannot
+// be used it writes through root, the session's handle on the staging
 // folder, as any session stages a file. On an error the file is removed.
 func (st *staging) create(d disk, root *os.Root, rel string, data []byte, durable bool) (int64, error) {
 	if st.fd < 0 {
@@ -321,49 +321,11 @@ func (st *staging) create(d disk, root *os.Root, rel string, data []byte, durabl
 	if err != nil {
 		return 0, &os.PathError{Op: "create", Path: rel, Err: err}
 	}
-	mtime, err := fill(d, fd, rel, data, durable)
-	if cerr := unix.Close(fd); err == nil && cerr != nil {
-		err = &os.PathError{Op: "close", Path: rel, Err: cerr}
-	}
+	mtime, err := d.fill(os.NewFile(uintptr(fd), rel), rel, data, durable)
 	if err != nil {
 		unix.Unlinkat(st.fd, rel, 0)
-		return 0, err
 	}
-	return mtime, nil
-}
-
-// fill writes data into the new, empty file fd (at slash path rel), sets
-// its permissions exactly (the umask reduced them), syncs it with durable,
-// and returns its modification time.
-func fill(d disk, fd int, rel string, data []byte, durable bool) (int64, error) {
-	if err := d.check("write", rel); err != nil {
-		return 0, err
-	}
-	for rest := data; len(rest) > 0; {
-		n, err := unix.Write(fd, rest)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return 0, &os.PathError{Op: "write", Path: rel, Err: err}
-		}
-		rest = rest[n:]
-	}
-	var st unix.Stat_t
-	if err := unix.Fstat(fd, &st); err != nil {
-		return 0, &os.PathError{Op: "stat", Path: rel, Err: err}
-	}
-	if st.Mode&0o777 != filePerm {
-		if err := unix.Fchmod(fd, filePerm); err != nil {
-			return 0, &os.PathError{Op: "chmod", Path: rel, Err: err}
-		}
-	}
-	if durable {
-		if err := unix.Fsync(fd); err != nil {
-			return 0, &os.PathError{Op: "sync", Path: rel, Err: err}
-		}
-	}
-	return st.Mtim.Nano(), nil
+	return mtime, err
 }
 
 // canExchange reports whether the filesystem of the folder dir exchanges

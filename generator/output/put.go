@@ -162,11 +162,19 @@ func (s *Session) finish(pd *plan, data []byte) error {
 
 // write announces pd's path in the journal and stages data for Commit:
 // beside its target, or in the output folder itself when its folder waits
-// for Commit.
+// for Commit; in a staging folder it writes the file in place.
 func (s *Session) write(pd *plan, data []byte) error {
 	p := pd.e.Path
 	if err := s.journalAppend(p); err != nil {
 		return err
+	}
+	if !pd.atRoot {
+		s.dirMu.Lock()
+		err := s.makeDir(parentDir(p))
+		s.dirMu.Unlock()
+		if err != nil {
+			return err
+		}
 	}
 	var tmp string
 	var mtime int64
@@ -174,12 +182,7 @@ func (s *Session) write(pd *plan, data []byte) error {
 	switch {
 	case s.staging != nil:
 		// Written in place (see staging): tmp stays empty.
-		s.dirMu.Lock()
-		err = s.makeDir(parentDir(p))
-		s.dirMu.Unlock()
-		if err == nil {
-			mtime, err = s.staging.create(s.disk, s.root, p, data, s.opts.Durable)
-		}
+		mtime, err = s.staging.create(s.disk, s.root, p, data, s.opts.Durable)
 	case pd.atRoot:
 		s.mu.Lock()
 		s.staged++
@@ -187,12 +190,6 @@ func (s *Session) write(pd *plan, data []byte) error {
 		s.mu.Unlock()
 		mtime, err = s.disk.stage(s.root, tmp, tmp, data, s.opts.Durable)
 	default:
-		s.dirMu.Lock()
-		err = s.makeDir(parentDir(p))
-		s.dirMu.Unlock()
-		if err != nil {
-			return err
-		}
 		dir, release, derr := s.handles.dir(parentDir(p))
 		if derr != nil {
 			return fmt.Errorf("open folder of %s: %w", p, derr)
