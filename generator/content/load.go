@@ -65,6 +65,13 @@ type RoleFile struct {
 
 // ReadSite reads and parses site.yaml.
 func ReadSite(path string) (*Site, diag.List) {
+	site, _, errs := readSite(path)
+	return site, errs
+}
+
+// readSite is ReadSite that also returns the bytes it parsed (nil when it
+// could not read them).
+func readSite(path string) (*Site, []byte, diag.List) {
 	var errs diag.List
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -73,21 +80,30 @@ func ReadSite(path string) (*Site, diag.List) {
 		} else {
 			errs.Add(diag.Position{Path: path}, diag.SiteUnreadable, unwrapPathError(err))
 		}
-		return nil, errs
+		return nil, nil, errs
 	}
 	site, perrs := ParseSite(path, src)
 	if perrs.HasErrors() {
-		return nil, perrs
+		return nil, src, perrs
 	}
-	return site, perrs
+	return site, src, perrs
 }
 
 // ReadRole reads and parses one role file.
 func ReadRole(f RoleFile, limits Limits) (*Role, diag.List) {
+	info, err := os.Stat(f.Path)
+	if err != nil {
+		info = nil
+	}
+	return readRole(f, limits, info)
+}
+
+// readRole is ReadRole for a file whose stat the caller has made (info;
+// nil when it failed, and reading the file then says why).
+func readRole(f RoleFile, limits Limits, info fs.FileInfo) (*Role, diag.List) {
 	var errs diag.List
 	limits = limits.withDefaults()
-	info, err := os.Stat(f.Path)
-	if err == nil && info.Size() > int64(limits.MaxFileBytes) {
+	if info != nil && info.Size() > int64(limits.MaxFileBytes) {
 		errs.Add(diag.Position{Path: f.Path, Line: 1, Column: 1}, diag.FileTooLarge, info.Size(), limits.MaxFileBytes)
 		return nil, errs
 	}

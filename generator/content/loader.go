@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -118,8 +119,9 @@ func (l *Loader) Load(ctx context.Context, cfg LoadConfig) (*Site, uint64, uint6
 	sitePath := filepath.Join(cfg.Dir, "site.yaml")
 	info, err := os.Stat(sitePath)
 	if err != nil || l.site == nil || filestamp.Of(info) != l.siteStamp {
-		l.site, l.siteDiags = ReadSite(sitePath)
-		if data, rerr := os.ReadFile(sitePath); rerr == nil {
+		var data []byte
+		l.site, data, l.siteDiags = readSite(sitePath)
+		if data != nil {
 			l.siteKey = l.seed.Bytes(data)
 		}
 		if err == nil {
@@ -138,7 +140,7 @@ func (l *Loader) Load(ctx context.Context, cfg LoadConfig) (*Site, uint64, uint6
 	errs.Append(l.findDiags)
 	current := make(map[string]*parsed, len(files))
 	var todo []RoleFile
-	var todoStamps []filestamp.Stamp
+	var todoInfos []fs.FileInfo // nil where the stat failed
 	for _, f := range files {
 		if p := l.roles[f.Path]; changed != nil && !changed[f.Path] && p != nil {
 			current[f.Path] = p
@@ -147,16 +149,15 @@ func (l *Loader) Load(ctx context.Context, cfg LoadConfig) (*Site, uint64, uint6
 		info, err := os.Stat(f.Path)
 		if err != nil {
 			todo = append(todo, f)
-			todoStamps = append(todoStamps, filestamp.Stamp{})
+			todoInfos = append(todoInfos, nil)
 			continue
 		}
-		st := filestamp.Of(info)
-		if p := l.roles[f.Path]; p != nil && p.stamp == st && p.slug == f.Slug {
+		if p := l.roles[f.Path]; p != nil && p.stamp == filestamp.Of(info) && p.slug == f.Slug {
 			current[f.Path] = p
 			continue
 		}
 		todo = append(todo, f)
-		todoStamps = append(todoStamps, st)
+		todoInfos = append(todoInfos, info)
 	}
 	results := make([]*parsed, len(todo))
 	g, gctx := errgroup.WithContext(ctx)
@@ -166,8 +167,12 @@ func (l *Loader) Load(ctx context.Context, cfg LoadConfig) (*Site, uint64, uint6
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			role, diags := ReadRole(f, cfg.Limits)
-			p := &parsed{stamp: todoStamps[i], slug: f.Slug, role: role, diags: diags}
+			var st filestamp.Stamp
+			if info := todoInfos[i]; info != nil {
+				st = filestamp.Of(info)
+			}
+			role, diags := readRole(f, cfg.Limits, todoInfos[i])
+			p := &parsed{stamp: st, slug: f.Slug, role: role, diags: diags}
 			if role != nil {
 				p.key = l.seed.Bytes(role.Source)
 				if len(diags) == 0 {
