@@ -2,7 +2,7 @@ package generator
 
 import (
 	"maps"
-	"sort"
+	"slices"
 
 	"rolesite/generator/diag"
 	"rolesite/generator/render"
@@ -27,10 +27,8 @@ func (l *layouts) empty() bool { return l.rd == nil && l.diags == nil }
 // layouts folder changed, and a key that changes with them.
 func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 	stamps := filestamp.Dir(dir)
-	if l.rd != nil || l.diags != nil {
-		if maps.Equal(stamps, l.stamps) {
-			return l.rd, l.key, l.diags
-		}
+	if !l.empty() && maps.Equal(stamps, l.stamps) {
+		return l.rd, l.key, l.diags
 	}
 	rd, errs := render.New(dir)
 	l.rd, l.diags, l.stamps = rd, errs, stamps
@@ -40,12 +38,7 @@ func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 			h.String(a.Path)
 		}
 	}
-	names := make([]string, 0, len(stamps))
-	for n := range stamps {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(stamps)) {
 		h.String(n).Value(stamps[n])
 	}
 	l.key = h.Sum()
