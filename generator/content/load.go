@@ -89,18 +89,13 @@ func readSite(path string) (*Site, []byte, diag.List) {
 	return site, src, perrs
 }
 
-// ReadRole reads and parses one role file.
-func ReadRole(f RoleFile, limits Limits) (*Role, diag.List) {
-	info, err := os.Stat(f.Path)
-	if err != nil {
-		info = nil
+// ReadRole reads and parses one role file. info is the file's stat when
+// the caller has made one (the size limit is checked on it), or nil: ReadRole
+// then stats the file itself.
+func ReadRole(f RoleFile, limits Limits, info fs.FileInfo) (*Role, diag.List) {
+	if info == nil {
+		info, _ = os.Stat(f.Path) // on an error, reading the file says why
 	}
-	return readRole(f, limits, info)
-}
-
-// readRole is ReadRole for a file whose stat the caller has made (info;
-// nil when it failed, and reading the file then says why).
-func readRole(f RoleFile, limits Limits, info fs.FileInfo) (*Role, diag.List) {
 	var errs diag.List
 	limits = limits.withDefaults()
 	if info != nil && info.Size() > int64(limits.MaxFileBytes) {

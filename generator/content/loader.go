@@ -171,7 +171,7 @@ func (l *Loader) Load(ctx context.Context, cfg LoadConfig) (*Site, uint64, uint6
 			if info := todoInfos[i]; info != nil {
 				st = filestamp.Of(info)
 			}
-			role, diags := readRole(f, cfg.Limits, todoInfos[i])
+			role, diags := ReadRole(f, cfg.Limits, todoInfos[i])
 			p := &parsed{stamp: st, slug: f.Slug, role: role, diags: diags}
 			if role != nil {
 				p.key = l.seed.Bytes(role.Source)

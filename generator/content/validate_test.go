@@ -123,12 +123,12 @@ func TestParseRoleAccepts(t *testing.T) {
 // which works as root too: a FIFO or a folder cannot be read as a file.
 func TestReadRoleReadError(t *testing.T) {
 	dir := t.TempDir()
-	_, errs := ReadRole(RoleFile{Path: dir, Slug: "x"}, Limits{})
+	_, errs := ReadRole(RoleFile{Path: dir, Slug: "x"}, Limits{}, nil)
 	want := []string{dir + ": cannot read role file: is a directory"}
 	if got := messages(errs); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	_, errs = ReadRole(RoleFile{Path: filepath.Join(dir, "gone.md"), Slug: "gone"}, Limits{})
+	_, errs = ReadRole(RoleFile{Path: filepath.Join(dir, "gone.md"), Slug: "gone"}, Limits{}, nil)
 	if got := messages(errs); len(got) != 1 || !strings.HasSuffix(got[0], "gone.md: cannot read role file: no such file or directory") {
 		t.Errorf("got %q", got)
 	}
