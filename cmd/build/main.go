@@ -269,6 +269,8 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 	loop := dev.Config{
 		Serve: opts.serve.set,
 		Addr:  opts.serve.addr,
+		// The summary lines name the folder the dev server builds into.
+		Scratch: func(dir string) { opts.cfg.OutDir = dir },
 		Report: func(res *generator.Result, err error, took time.Duration) {
 			report(stdout, stderr, opts, res, err, took)
 		},
@@ -392,7 +394,7 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
-	fs.Var(&o.serve, "serve", "serve the output with live reload on `ADDR` (default 127.0.0.1, a free port); implies -watch")
+	fs.Var(&o.serve, "serve", "build into a scratch folder and serve it with live reload on `ADDR` (default 127.0.0.1, a free port); leaves -out alone; implies -watch")
 	lang = fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
 	formatName = fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")
 	fs.StringVar(&o.newRole, "new", "", "write the file of a new role, a draft, into the content folder's roles/ (e.g. -new tech-development/data-engineer)")

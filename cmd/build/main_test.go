@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"io/fs"
 	"maps"
@@ -305,10 +306,11 @@ func TestRunServe(t *testing.T) {
 	go func() { exit <- run(ctx, s.args("-serve", "127.0.0.1:0"), &stdout, &stderr) }()
 
 	m := waitFor(t, &stdout, regexp.MustCompile(`serving (.+) at (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)`))
-	if m[1] != s.out {
-		t.Errorf("serving %q, want %q", m[1], s.out)
+	// The site is built into a scratch folder, not into -out.
+	scratch, url := m[1], m[2]
+	if strings.HasPrefix(scratch, s.out) {
+		t.Errorf("serving %q, want a scratch folder outside -out %q", scratch, s.out)
 	}
-	url := m[2]
 	waitFor(t, &stdout, regexp.MustCompile(`watching .+ for changes`))
 	waitFor(t, &stdout, summary)
 	res, err := http.Get(url + "sales/key-account-manager/")
@@ -344,6 +346,12 @@ func TestRunServe(t *testing.T) {
 	}
 	if _, err := http.Get(url); err == nil {
 		t.Error("the server still answers after the command returned")
+	}
+	if _, err := os.Stat(s.out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("-serve made or changed -out: %v", err)
+	}
+	if _, err := os.Stat(scratch); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the scratch folder is still there: %v", err)
 	}
 }
 

@@ -3,13 +3,19 @@
 // the output with live reload and shows a failed build's errors in the
 // browser. It is wiring around one generator.Builder, the file watcher
 // (package watch) and the server (package serve); it owns no build state.
+//
+// With Serve the site is built into a scratch folder of its own, which Run
+// removes when it returns: drafts and the served pages never reach the
+// output folder that is deployed.
 package dev
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +36,9 @@ type Config struct {
 	Report func(res *generator.Result, err error, took time.Duration)
 	// Ready is called with the server's URL once it listens (Serve only).
 	Ready func(url string)
+	// Scratch is called with the scratch folder the site is built into
+	// (Serve only), before the first build.
+	Scratch func(dir string)
 	// Watching is called once every folder is watched, before the first
 	// build.
 	Watching func()
@@ -41,7 +50,21 @@ type Config struct {
 // and layouts folders until ctx is done. A failed build keeps the last good
 // output and, with Serve, shows its errors in the browser until the next good
 // build. Run returns an error only when it cannot watch or serve at all.
+//
+// With Serve, cfg.OutDir is not used: the site goes into a scratch folder
+// in the system's temporary folder, removed when Run returns.
 func Run(ctx context.Context, cfg generator.Config, dev Config) error {
+	if dev.Serve {
+		scratch, err := os.MkdirTemp("", "rolesite-serve-")
+		if err != nil {
+			return fmt.Errorf("dev server: %w", err)
+		}
+		defer os.RemoveAll(scratch)
+		cfg.OutDir = filepath.Join(scratch, "site")
+		if dev.Scratch != nil {
+			dev.Scratch(cfg.OutDir)
+		}
+	}
 	b := generator.NewBuilder(cfg)
 	var broker *serve.Broker
 	if dev.Serve {

@@ -22,7 +22,7 @@ func TestDevBrokenThenFixed(t *testing.T) {
 			d := startDev(t, cfg, withServe)
 			p := filepath.Join(cfg.ContentDir, editedRole)
 			good := testtree.Read(t, p)
-			before := testtree.Snapshot(t, cfg.OutDir)
+			before := testtree.Snapshot(t, d.cfg.OutDir)
 
 			devWriteFile(t, p, strings.Replace(good, "title:", "titel:", 1))
 			b := d.next(t, devWait)
@@ -33,7 +33,7 @@ func TestDevBrokenThenFixed(t *testing.T) {
 			if !strings.Contains(b.err.Error(), wantErr) {
 				t.Errorf("errors\n%v\ndo not contain\n%s", b.err, wantErr)
 			}
-			if !maps.Equal(before, testtree.Snapshot(t, cfg.OutDir)) {
+			if !maps.Equal(before, testtree.Snapshot(t, d.cfg.OutDir)) {
 				t.Error("a failed build changed public/")
 			}
 			if withServe {
@@ -59,7 +59,7 @@ func TestDevBrokenThenFixed(t *testing.T) {
 			if b.err == nil || !strings.Contains(b.err.Error(), p+":3:") {
 				t.Errorf("second broken save: want an error at %s:3:..., got %v", p, b.err)
 			}
-			if !maps.Equal(before, testtree.Snapshot(t, cfg.OutDir)) {
+			if !maps.Equal(before, testtree.Snapshot(t, d.cfg.OutDir)) {
 				t.Error("a failed build changed public/")
 			}
 

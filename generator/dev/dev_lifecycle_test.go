@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -144,4 +145,59 @@ func TestDevLayoutsFolderMadeLater(t *testing.T) {
 	// Watched now: a save in the new folder alone rebuilds.
 	devWriteFile(t, p, strings.Replace(src, "<h1>", `<h1 class="neuer">`, 1))
 	waitFor(`<h1 class="neuer">`)
+}
+
+// TestDevServeLeavesOutputAlone: -serve -drafts builds into a scratch folder
+// of its own. The output folder, which holds a deployed site, is not touched
+// (no draft, no page, no state file in it), the draft is served, and the
+// scratch folder is gone once Run returns.
+func TestDevServeLeavesOutputAlone(t *testing.T) {
+	cfg := fixture(t)
+	cfg.Drafts = true
+	testtree.Write(t, cfg.OutDir, map[string]string{
+		"index.html": "the deployed home page",
+		"notes.txt":  "an ops person's file",
+	})
+	before := testtree.Snapshot(t, cfg.OutDir)
+
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var scratch string
+	urls := make(chan string, 1)
+	built := make(chan error, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, cfg, Config{Serve: true, Addr: "127.0.0.1:0", Debounce: devDebounce,
+			Scratch: func(dir string) { scratch = dir },
+			Ready:   func(u string) { urls <- u },
+			Report:  func(_ *generator.Result, err error, _ time.Duration) { built <- err }})
+	}()
+	if err := <-built; err != nil {
+		t.Fatal(err)
+	}
+	url := strings.TrimSuffix(<-urls, "/")
+	res, err := http.Get(url + "/sales/entwurf/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("the draft is not served: %s", res.Status)
+	}
+	if scratch == "" || strings.HasPrefix(scratch, cfg.OutDir) {
+		t.Fatalf("built into %q, want a scratch folder outside %s", scratch, cfg.OutDir)
+	}
+	if _, err := os.Stat(filepath.Join(scratch, "sales", "entwurf", "index.html")); err != nil {
+		t.Errorf("the scratch folder lacks the draft: %v", err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Run returned %v", err)
+	}
+	if after := testtree.Snapshot(t, cfg.OutDir); !maps.Equal(before, after) {
+		t.Errorf("the output folder changed under -serve:\nbefore %v\nafter  %v", before, after)
+	}
+	if _, err := os.Stat(filepath.Dir(scratch)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the scratch folder is still there after Run returned: %v", err)
+	}
 }

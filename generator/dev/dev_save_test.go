@@ -237,15 +237,15 @@ func runDevCase(t *testing.T, tc devCase, withServe bool) {
 		tc.setup(t, cfg)
 	}
 	d := startDev(t, cfg, withServe)
-	before := testtree.Snapshot(t, cfg.OutDir)
+	before := testtree.Snapshot(t, d.cfg.OutDir)
 	tc.change(t, cfg)
 
 	if tc.noBuild {
 		d.none(t)
-		if after := testtree.Snapshot(t, cfg.OutDir); !maps.Equal(before, after) {
+		if after := testtree.Snapshot(t, d.cfg.OutDir); !maps.Equal(before, after) {
 			t.Error("public/ changed without a build")
 		}
-		testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
+		testtree.SameFiles(t, testtree.Files(t, d.cfg.OutDir), coldTree(t, cfg), "a cold build")
 		// And the watcher still sees the next real save.
 		devWriteFile(t, filepath.Join(cfg.ContentDir, editedRole), editedText(t, cfg, 99))
 		d.waitSite(t, devWait)
@@ -272,7 +272,7 @@ func runDevCase(t *testing.T, tc devCase, withServe bool) {
 		if !strings.Contains(page, serve.ScriptTag) {
 			t.Error("served page lacks the live-reload script")
 		}
-		if disk := testtree.Read(t, filepath.Join(cfg.OutDir, "sales", "key-account-manager", "index.html")); strings.Contains(disk, serve.ScriptTag) {
+		if disk := testtree.Read(t, filepath.Join(d.cfg.OutDir, "sales", "key-account-manager", "index.html")); strings.Contains(disk, serve.ScriptTag) {
 			t.Error("the live-reload script was written into public/")
 		}
 	}

@@ -90,7 +90,8 @@ func startDev(t *testing.T, cfg generator.Config, withServe bool) *devSite {
 			}
 			d.builds <- devBuild{res: res, err: err, took: took}
 		},
-		Ready: func(url string) { urls <- url },
+		Ready:   func(url string) { urls <- url },
+		Scratch: func(dir string) { d.cfg.OutDir = dir },
 	}
 	go func() { done <- Run(ctx, cfg, dev) }()
 	t.Cleanup(func() {
