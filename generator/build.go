@@ -473,6 +473,10 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 		for _, j := range lk.Graph.Incoming[i] {
 			parts = append(parts, cards[j])
 		}
+		aliasPages := r.Aliases
+		if _, pages := output.RedirectWays(site.Host); !pages {
+			aliasPages = nil
+		}
 		jobs = append(jobs, job{path: pagePath(r.URLPath()), key: key("role", parts...), render: func(w *bytes.Buffer) error {
 			html, err := lk.BodyHTML(i)
 			if err != nil {
@@ -480,7 +484,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 			}
 			return rd.WriteRole(w, rc, render.RoleInput{Role: r, BodyHTML: html, Related: lk.Related(i), MentionedIn: lk.MentionedIn(i)})
 		}})
-		for _, a := range r.Aliases {
+		for _, a := range aliasPages {
 			jobs = append(jobs, job{path: pagePath(a), key: key("alias:"+a, cards[i]), render: func(w *bytes.Buffer) error { return rd.WriteAlias(w, rc, r) }})
 		}
 	}
@@ -507,7 +511,7 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 			redirects = append(redirects, output.Redirect{From: a, To: r.URLPath()})
 		}
 	}
-	if len(redirects) > 0 {
+	if rules, _ := output.RedirectWays(site.Host); rules && len(redirects) > 0 {
 		red, err := output.Redirects(redirects)
 		if err != nil {
 			return nil, fmt.Errorf("_redirects: %w", err)

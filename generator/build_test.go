@@ -22,9 +22,6 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // opening closed before it, the others are open.
 var fixtureNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
-// readTree reads every file under dir that the generator writes for
-// readers (not its bookkeeping), keyed by slash path.
-
 // fixture copies the fixture content into a temp folder and returns a
 // Config that builds it into another one.
 func fixture(t testing.TB) Config {

@@ -159,7 +159,11 @@ func propEditSiteCategory(s *propSite, ch chooser) string {
 }
 
 func propEditSiteField(s *propSite, ch chooser) string {
-	switch ch.intn(5) {
+	switch ch.intn(6) {
+	case 5:
+		// Where aliases answer from: the rules file, the pages, or both.
+		s.host = pickOne(ch, []string{"", "netlify", "github-pages"})
+		return "site.host=" + s.host
 	case 0:
 		s.title = pickOne(ch, []string{"Karriere bei Test Recruiting", "Jobs bei Test", "Test Karriere"})
 		return "site.title=" + s.title

@@ -47,6 +47,7 @@ type propSite struct {
 	root        string // holds content/ and layouts/
 	title       string
 	baseURL     string
+	host        string // host, "" for none
 	defaultType string // defaults.employment_type
 	locality    string // defaults.location.locality
 	categories  []propCategory
@@ -225,6 +226,9 @@ func (s *propSite) siteYAML() string {
 	b.WriteString("contact: {email: \"jobs@test.example\", phone: \"+49 40 555000\"}\n")
 	fmt.Fprintf(&b, "defaults:\n  hiring_organization: confidential\n  employment_type: %s\n", s.defaultType)
 	fmt.Fprintf(&b, "  location: {locality: %s, country: DE}\n  salary_currency: EUR\n", s.locality)
+	if s.host != "" {
+		fmt.Fprintf(&b, "host: %s\n", s.host)
+	}
 	b.WriteString("categories:\n")
 	for _, c := range s.categories {
 		fmt.Fprintf(&b, "  - key: %s\n    title: %q\n    description: \"Rollen in %s.\"\n", c.key, c.title, c.title)

@@ -10,6 +10,10 @@ import (
 var employmentTypes = []string{"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"}
 
 // salaryUnits are Google's unitText values for a base salary.
+// Hosts are the values of site.yaml's host: the static hosts whose way of
+// redirecting the generator knows.
+var Hosts = []string{"netlify", "cloudflare-pages", "github-pages", "s3"}
+
 var salaryUnits = []string{"HOUR", "DAY", "WEEK", "MONTH", "YEAR"}
 
 // educationLevels are Google's credentialCategory values.

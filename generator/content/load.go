@@ -63,6 +63,11 @@ type RoleFile struct {
 	Link bool
 }
 
+// maxCloudflareRedirects is the most static rules Cloudflare Pages reads
+// from _redirects; it skips the rest
+// (https://developers.cloudflare.com/pages/configuration/redirects/#per-file).
+const maxCloudflareRedirects = 2000
+
 // ReadSite reads and parses site.yaml.
 func ReadSite(path string) (*Site, diag.List) {
 	site, _, errs := readSite(path)
@@ -358,6 +363,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 		}
 		descriptions[key] = r
 	}
+	aliases := 0
 	for _, r := range byAge {
 		for i, rel := range r.Related {
 			pos := func() diag.Position { return r.KeyPos("related." + itoa(i)) }
@@ -385,7 +391,11 @@ func Assemble(in Parts) (*Site, diag.List) {
 			}
 			urls[clean] = urlOwner{2, r.Path}
 			r.Aliases[i] = clean
+			aliases++
 		}
+	}
+	if site.Host == "cloudflare-pages" && aliases > maxCloudflareRedirects {
+		errs.Add(site.HostPos, diag.TooManyRedirects, site.Host, aliases, maxCloudflareRedirects)
 	}
 	// Sort by category, then weight, title and slug; look each role's
 	// category up once.

@@ -91,3 +91,50 @@ func TestLoaderKeepsTheSiteByKey(t *testing.T) {
 		t.Errorf("a Load after Release: %v", errs.Err())
 	}
 }
+
+// TestLoaderCloudflareRedirectCap: Cloudflare Pages reads at most 2,000
+// static rules from _redirects and skips the rest, so a site for that host
+// with more aliases stops at site.yaml's host with the count; 2,000 build,
+// and so do 2,001 for a site that names no host (each alias also gets a
+// redirect page there).
+func TestLoaderCloudflareRedirectCap(t *testing.T) {
+	site := func(host string, aliases int) map[string]string {
+		files := map[string]string{"site.yaml": loaderSite + host}
+		for r := 0; aliases > 0; r++ {
+			var list []string
+			for i := 0; i < 100 && aliases > 0; i++ {
+				list = append(list, "/alt/"+itoa(r)+"-"+itoa(i)+"/")
+				aliases--
+			}
+			files["roles/r"+itoa(r)+".md"] = "---\ntitle: Rolle " + itoa(r) + "\ncategory: tech\ndescription: Eine Rolle mit vielen alten Pfaden.\naliases: [" +
+				strings.Join(list, ", ") + "]\n---\nText.\n"
+		}
+		return files
+	}
+	for _, tc := range []struct {
+		name    string
+		host    string
+		aliases int
+		want    string
+	}{
+		{"at the cap", "host: cloudflare-pages\n", 2000, ""},
+		{"over the cap", "host: cloudflare-pages\n", 2001, "site.yaml:11:7: host: cloudflare-pages reads at most 2000 redirects from _redirects and skips the rest, but the roles have 2001 aliases"},
+		{"over the cap, no host", "", 2001, ""},
+		{"over the cap, netlify", "host: netlify\n", 2001, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testtree.Write(t, t.TempDir(), site(tc.host, tc.aliases))
+			_, _, _, errs := NewLoader(fingerprint.NewSeed()).Load(t.Context(), LoadConfig{Dir: dir})
+			got := ""
+			if errs.HasErrors() {
+				got = errs.Err().Error()
+			}
+			if tc.want == "" && got != "" {
+				t.Fatalf("load: %v", got)
+			}
+			if !strings.Contains(got, tc.want) || (tc.want != "" && !strings.Contains(got, filepath.Join(dir, "site.yaml"))) {
+				t.Errorf("load: %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -23,6 +23,11 @@ type Site struct {
 	// Roles holds every published role, ordered by category (in site.yaml
 	// order), then weight, then title, then slug.
 	Roles []*Role
+	// Host is where the site is deployed (site.yaml's host, one of Hosts),
+	// or empty when site.yaml does not say; it decides how aliases
+	// redirect. HostPos is where site.yaml sets it.
+	Host    string
+	HostPos diag.Position
 	// Path is the display path of site.yaml.
 	Path string
 }

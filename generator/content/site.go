@@ -64,6 +64,10 @@ func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, di
 			}
 			s.Language = l
 		}},
+		{"host", func(k string, v *yaml.Node) {
+			s.Host, _ = d.enum(k, v, Hosts)
+			s.HostPos = d.at(v)
+		}},
 		{"organization", func(k string, v *yaml.Node) {
 			if v.Kind != yaml.MappingNode {
 				d.add(v, diag.BadOrganization, k, describe(v))

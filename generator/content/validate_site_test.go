@@ -54,6 +54,8 @@ func siteErrorCases() []siteErrorCase {
 			[]string{p + "3:11: language: \"Deutsch\" is not a language tag like de or de-AT"}},
 		{"language underscore", strings.Replace(siteBase, "language: de", "language: de_DE", 1),
 			[]string{p + "3:11: language: \"de_DE\" is not a language tag like de or de-AT"}},
+		{"host unknown", siteBase + "host: netlfy\n",
+			[]string{p + "7:7: host: \"netlfy\" is not one of netlify, cloudflare-pages, github-pages, s3 (did you mean \"netlify\"?)"}},
 		{"duplicate category", siteBase + "  - key: tech\n    title: Technik\n",
 			[]string{p + "7:10: categories[1].key: category \"tech\" is defined twice (also at site.yaml:5:10)"}},
 		{"bad category key", siteBase + "  - key: Tech_Dev\n    title: Technik\n",

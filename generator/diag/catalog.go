@@ -48,6 +48,7 @@ var (
 	TooLong            = message("too-long", "%s: %d characters, the limit is %d", "%s: %d Zeichen, erlaubt sind höchstens %d")
 	EmptyValue         = message("empty-value", "%s: must not be empty", "%s: darf nicht leer sein")
 	NotOneLine         = message("not-one-line", "%s: must be one line", "%s: muss in eine Zeile passen")
+	TooManyRedirects   = message("too-many-redirects", "host: %s reads at most %[3]d redirects from _redirects and skips the rest, but the roles have %[2]d aliases: remove aliases, or leave host unset so that every alias also gets a redirect page", "host: %s liest höchstens %[3]d Umleitungen aus _redirects und übergeht den Rest, die Rollen haben aber %[2]d Aliase: entfernen Sie Aliase, oder lassen Sie host weg, damit jeder Alias auch eine Weiterleitungsseite bekommt")
 	NotOneOf           = message("not-one-of", "%s: %q is not one of %s%s", "%s: %q ist keiner der Werte %s%s")
 	BadURL             = message("bad-url", "%s: %s", "%s: %s")
 	NotAbsoluteURL     = message("not-absolute-url", "%q is not an absolute http or https URL", "%q ist keine absolute http- oder https-URL")

@@ -14,6 +14,36 @@ type Redirect struct {
 	From, To string
 }
 
+// RedirectWays says how the aliases of a site deployed to host (site.yaml's
+// host) answer: from a rules file (_redirects) and/or from a redirect page
+// at the alias path (a canonical link and a meta refresh). Each host reads
+// its rules differently, so no one file gives a 301 on all of them:
+//
+//   - Netlify serves a file that exists at a rule's path instead of
+//     applying the rule, unless the rule is forced with "301!" ("Shadowing",
+//     https://docs.netlify.com/manage/routing/redirects/rewrites-proxies/#shadowing).
+//   - Cloudflare Pages always applies its rules, "regardless of whether or
+//     not an asset matches the incoming request", but its parser refuses
+//     any status but 200, 301, 302, 303, 307 and 308, so "301!" drops the
+//     rule (https://developers.cloudflare.com/pages/configuration/redirects/).
+//   - GitHub Pages and S3 static website hosting read no rules file: only
+//     a page at the alias path can redirect there.
+//
+// So for netlify and cloudflare-pages the rules file is written with plain
+// 301 rules and no page at any alias path, which both hosts answer with a
+// 301; for github-pages and s3 only the pages are written. A site that
+// names no host gets both: a 301 on Cloudflare Pages, a redirect page
+// elsewhere.
+func RedirectWays(host string) (rulesFile, pages bool) {
+	switch host {
+	case "netlify", "cloudflare-pages":
+		return true, false
+	case "github-pages", "s3":
+		return false, true
+	}
+	return true, true
+}
+
 // Redirects returns _redirects in the Netlify / Cloudflare Pages format, one
 // rule a line, sorted by From, each a 301:
 //
