@@ -400,7 +400,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if cfg.ChangesFile == "" {
 		return res, nil
 	}
-	res.Changes = changeReport(site, now, before, readPrevJobs(cfg.ChangesFile), res.ChangedURLs())
+	res.Changes = changeReport(site, now, before, readPrevJobs(cfg.ChangesFile), res.Stats, res.ChangedURLs())
 	if err := writeReport(cfg.ChangesFile, res.Changes); err != nil {
 		return res, diag.Wrap(err, diag.NewSiteInPlace, cfg.OutDir)
 	}

@@ -33,6 +33,18 @@ type ChangeReport struct {
 	// JobPostings are all URLs that carry a JobPosting after this build; the
 	// next build compares with them to tell which postings ended.
 	JobPostings []string `json:"job_postings"`
+	// Files lists every file of the output folder the build added, updated
+	// and removed, for a CDN's upload and invalidation.
+	Files FileChanges `json:"files"`
+}
+
+// FileChanges are output paths (slash-separated, relative to the output
+// folder: "index.html", "assets/style.3f2a9c1e.css", "sitemap.xml"), each
+// list sorted.
+type FileChanges struct {
+	Added   []string `json:"added"`   // files no earlier build wrote
+	Updated []string `json:"updated"` // files whose bytes changed
+	Removed []string `json:"removed"` // files of an earlier build this one no longer writes
 }
 
 // ReportFormat is the "format" of every change report the build writes.
@@ -90,7 +102,7 @@ func sitemapLocs(dir string) (map[string]bool, error) {
 }
 
 // changeReport compares the URLs before and after a build.
-func changeReport(site *content.Site, now time.Time, before map[string]bool, prevJobs map[string]bool, changedURLs []string) *ChangeReport {
+func changeReport(site *content.Site, now time.Time, before map[string]bool, prevJobs map[string]bool, stats output.Stats, changedURLs []string) *ChangeReport {
 	abs := func(p string) string { return strings.TrimSuffix(site.BaseURL, "/") + p }
 	jobs := map[string]bool{}
 	after := map[string]bool{site.BaseURL: true}
@@ -104,7 +116,8 @@ func changeReport(site *content.Site, now time.Time, before map[string]bool, pre
 			jobs[u] = true
 		}
 	}
-	rep := &ChangeReport{Format: ReportFormat, BaseURL: site.BaseURL, Added: []ChangedURL{}, Updated: []ChangedURL{}, Removed: []ChangedURL{}, JobPostings: []string{}}
+	rep := &ChangeReport{Format: ReportFormat, BaseURL: site.BaseURL, Added: []ChangedURL{}, Updated: []ChangedURL{}, Removed: []ChangedURL{}, JobPostings: []string{},
+		Files: FileChanges{Added: nonNil(stats.Added), Updated: nonNil(stats.Updated), Removed: nonNil(stats.Deleted)}}
 	entry := func(u string) ChangedURL {
 		return ChangedURL{URL: u, JobPosting: jobs[u], JobPostingEnded: prevJobs[u] && !jobs[u]}
 	}
@@ -143,6 +156,14 @@ func changeReport(site *content.Site, now time.Time, before map[string]bool, pre
 	}
 	sort.Strings(rep.JobPostings)
 	return rep
+}
+
+// nonNil returns list, or an empty list for nil, so that JSON has [].
+func nonNil(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }
 
 // CheckChangesFile refuses a Config.ChangesFile that a build must not

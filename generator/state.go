@@ -169,7 +169,7 @@ func (st *savedState) result() *Result {
 	res := &Result{
 		Pages: st.Pages, Files: st.Files, Links: st.Links, Closed: st.Closed,
 		NextChangeRole: st.NextChangeRole,
-		Stats:          output.Stats{Unchanged: st.Files, Changed: []string{}},
+		Stats:          output.Stats{Unchanged: st.Files, Changed: []string{}, Added: []string{}, Updated: []string{}, Deleted: []string{}},
 		InPlace:        true, // the folder holds the site it recorded
 	}
 	if st.ValidUntil != 0 {

@@ -44,7 +44,7 @@ func TestUnchangedShortcut(t *testing.T) {
 		t.Fatal("shortcut not taken after a build of unchanged content")
 	}
 	want := *first
-	want.Stats.Written, want.Stats.Unchanged, want.Stats.Changed = 0, first.Files, []string{}
+	want.Stats = output.Stats{Unchanged: first.Files, Changed: []string{}, Added: []string{}, Updated: []string{}, Deleted: []string{}}
 	want.Rendered = 0
 	if !reflect.DeepEqual(*res, want) {
 		t.Errorf("shortcut result\n%+v\nwant\n%+v", *res, want)

@@ -148,6 +148,11 @@ func (s *Session) commitChanges() ([]change, Stats, error) {
 		}
 		st.Written++
 		st.Changed = append(st.Changed, p)
+		if _, before := s.owned[p]; before {
+			st.Updated = append(st.Updated, p)
+		} else {
+			st.Added = append(st.Added, p)
+		}
 		if strings.HasPrefix(r.tmp, stagePrefix) {
 			// Its folder waits behind a file of an earlier build.
 			var chain []string
@@ -221,12 +226,14 @@ func (s *Session) commitChanges() ([]change, Stats, error) {
 		changes = append(changes, change{kind: 'D', path: d})
 	}
 	st.Removed = len(removed) + len(pruned)
-	st.Changed = append(st.Changed, removed...)
-	st.Changed = append(st.Changed, pruned...)
-	if st.Changed == nil {
-		st.Changed = []string{}
+	st.Deleted = append(append(st.Deleted, removed...), pruned...)
+	st.Changed = append(st.Changed, st.Deleted...)
+	for _, list := range []*[]string{&st.Changed, &st.Added, &st.Updated, &st.Deleted} {
+		if *list == nil {
+			*list = []string{}
+		}
+		sort.Strings(*list)
 	}
-	sort.Strings(st.Changed)
 	return changes, st, nil
 }
 

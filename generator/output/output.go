@@ -54,6 +54,11 @@ type Stats struct {
 	Unchanged int      // files whose bytes were already on disk (kept, or put with the same bytes), left untouched
 	Removed   int      // files of an earlier build that this build no longer writes
 	Changed   []string // paths written or removed, sorted
+	// Added, Updated and Deleted split Changed, each sorted: files written
+	// at paths no earlier build wrote, files whose bytes changed, and files
+	// of an earlier build removed. Each is empty, never nil, after a
+	// commit.
+	Added, Updated, Deleted []string
 }
 
 // hooks let tests watch and interrupt a session. The zero hooks do nothing.

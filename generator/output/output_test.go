@@ -130,7 +130,8 @@ func TestWriteFresh(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	files := site("index.html", "home", "b/x/index.html", "BX", "a/index.html", "A", "empty.txt", "")
 	st := mustWrite(t, dir, files)
-	want := Stats{Written: 4, Changed: []string{"a/index.html", "b/x/index.html", "empty.txt", "index.html"}}
+	written := []string{"a/index.html", "b/x/index.html", "empty.txt", "index.html"}
+	want := Stats{Written: 4, Changed: written, Added: written, Updated: []string{}, Deleted: []string{}}
 	if !reflect.DeepEqual(st, want) {
 		t.Errorf("stats = %+v, want %+v", st, want)
 	}
@@ -188,7 +189,7 @@ func TestWriteUnchangedKeepsMtime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Stats{Unchanged: 3, Changed: []string{}}); !reflect.DeepEqual(st, want) {
+	if want := (Stats{Unchanged: 3, Changed: []string{}, Added: []string{}, Updated: []string{}, Deleted: []string{}}); !reflect.DeepEqual(st, want) {
 		t.Errorf("stats = %+v, want %+v", st, want)
 	}
 	if n := compared.Load(); n != 3 {
@@ -273,7 +274,8 @@ func TestWritePrune(t *testing.T) {
 	}
 
 	st := mustWrite(t, dir, site("index.html", "home"))
-	want := Stats{Unchanged: 1, Removed: 4, Changed: []string{"deep/a/b/index.html", "keep/index.html", "keep/sub/index.html", "old/index.html"}}
+	removed := []string{"deep/a/b/index.html", "keep/index.html", "keep/sub/index.html", "old/index.html"}
+	want := Stats{Unchanged: 1, Removed: 4, Changed: removed, Added: []string{}, Updated: []string{}, Deleted: removed}
 	if !reflect.DeepEqual(st, want) {
 		t.Errorf("stats = %+v, want %+v", st, want)
 	}
@@ -308,7 +310,7 @@ func TestWriteManifestMissing(t *testing.T) {
 	}
 	// Without a manifest nothing is known to be the generator's: b stays.
 	st := mustWrite(t, dir, site("a/index.html", "A"))
-	if want := (Stats{Unchanged: 1, Changed: []string{}}); !reflect.DeepEqual(st, want) {
+	if want := (Stats{Unchanged: 1, Changed: []string{}, Added: []string{}, Updated: []string{}, Deleted: []string{}}); !reflect.DeepEqual(st, want) {
 		t.Errorf("stats = %+v, want %+v", st, want)
 	}
 	if !mtime(t, dir, "a/index.html").Equal(past) {

@@ -293,7 +293,7 @@ func TestSessionCommitPrunes(t *testing.T) {
 	st := mustCommit(t, s)
 	want := Stats{Written: 2, Unchanged: 2, Removed: 3, Changed: []string{
 		"deep/a/b/index.html", "mixed/index.html", "new/index.html", "old/index.html", "put/index.html",
-	}}
+	}, Added: []string{"new/index.html"}, Updated: []string{"put/index.html"}, Deleted: []string{"deep/a/b/index.html", "mixed/index.html", "old/index.html"}}
 	if !reflect.DeepEqual(st, want) {
 		t.Errorf("stats = %+v\nwant %+v", st, want)
 	}
