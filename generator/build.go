@@ -35,9 +35,13 @@ type Config struct {
 	ContentDir string // holds site.yaml and roles/
 	LayoutsDir string // templates overriding the built-in ones; may be missing
 	OutDir     string // the output folder
-	BaseURL    string // overrides site.yaml's base_url when set
-	Drafts     bool   // publish draft roles
-	Check      bool   // validate and report; write nothing
+	// StateDir is where the builds' record of the output folder (manifest,
+	// journals, lock) is kept; "" is output.DefaultStateDir(OutDir), in
+	// the user cache folder.
+	StateDir string
+	BaseURL  string // overrides site.yaml's base_url when set
+	Drafts   bool   // publish draft roles
+	Check    bool   // validate and report; write nothing
 	// Now is the build time. It decides which roles are open and is never
 	// written into a page. Zero means the clock at each build.
 	Now    time.Time
@@ -373,7 +377,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		}
 	}
 	if s == nil {
-		unlock, err := output.Lock(cfg.OutDir)
+		unlock, err := output.Lock(cfg.OutDir, cfg.StateDir)
 		if err != nil {
 			return res, err
 		}
@@ -629,7 +633,20 @@ func (b *Builder) previousSite(err error) error {
 // sites; a Builder that rebuilds on every save (the dev loop) commits
 // through the journal, which costs nothing per unchanged file.
 func (b *Builder) outputOptions() output.Options {
-	return output.Options{Durable: b.cfg.Durable, Fault: b.cfg.fault, Exchange: b.oneShot}
+	return output.Options{Durable: b.cfg.Durable, Fault: b.cfg.fault, Exchange: b.oneShot, State: b.cfg.StateDir}
+}
+
+// stateFile is the path of the file name in cfg's state folder, or "" when
+// the folder cannot be told.
+func (cfg Config) stateFile(name string) string {
+	dir := cfg.StateDir
+	if dir == "" {
+		var err error
+		if dir, err = output.DefaultStateDir(cfg.OutDir); err != nil {
+			return ""
+		}
+	}
+	return filepath.Join(dir, name)
 }
 
 // pagePath maps a site path ending in "/" to its index.html file.

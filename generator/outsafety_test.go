@@ -431,8 +431,10 @@ func TestOutDirRefused(t *testing.T) {
 				t.Errorf("refused build planned %d pages", res.Pages)
 			}
 			sameSnapshot(t, "refused build", before, s.outside(t))
-			if _, err := os.Lstat(filepath.Join(tt.out, output.LockName)); err == nil {
-				t.Errorf("refused build created %s", output.LockName)
+			if lock := (Config{OutDir: tt.out}).stateFile(output.LockName); lock == "" {
+				t.Errorf("no state folder for %s", tt.out)
+			} else if _, err := os.Lstat(lock); err == nil {
+				t.Errorf("refused build created %s", lock)
 			}
 		})
 	}
@@ -511,7 +513,7 @@ func TestPruneOnlyOwnFiles(t *testing.T) {
 			t.Run(fmt.Sprintf("%q", p), func(t *testing.T) {
 				s := newSandbox(t)
 				mustBuild(t, s.cfg)
-				m := filepath.Join(s.cfg.OutDir, output.ManifestName)
+				m := s.cfg.stateFile(output.ManifestName)
 				data, _ := os.ReadFile(m)
 				line := fmt.Sprintf("\n{\"path\":%s,\"size\":7,\"sha256\":\"x\",\"mtime\":1},", yq(p))
 				tampered := strings.Replace(string(data), "\"files\":[", "\"files\":["+line, 1)
@@ -531,7 +533,7 @@ func TestPruneOnlyOwnFiles(t *testing.T) {
 			t.Run(fmt.Sprintf("%q", p), func(t *testing.T) {
 				s := newSandbox(t)
 				mustBuild(t, s.cfg)
-				j := filepath.Join(s.cfg.OutDir, output.JournalName)
+				j := s.cfg.stateFile(output.JournalName)
 				os.WriteFile(j, []byte(yq(p)+"\n"), 0o644)
 				before := s.outside(t)
 				_, err := Build(t.Context(), s.cfg)

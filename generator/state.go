@@ -137,7 +137,8 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 // on purpose (TestStateKeyCoversConfig names them): Check and ChangesFile,
 // with which no recorded result is used; Now, as the state says for which
 // build times it holds; Durable and Lang, on which no output depends (the
-// state keeps each message in both languages); and fault, set by tests.
+// state keeps each message in both languages); StateDir, as the state is
+// read from that folder itself; and fault, set by tests.
 func addConfig(h *fingerprint.Hash, cfg Config) {
 	h.String(cfg.ContentDir).String(cfg.LayoutsDir).String(cfg.OutDir).String(cfg.BaseURL).Bool(cfg.Drafts).Value(cfg.Limits)
 }
@@ -201,7 +202,7 @@ func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
 	if now.IsZero() {
 		now = start
 	}
-	if _, err := os.Lstat(filepath.Join(cfg.OutDir, output.ManifestName)); err != nil {
+	if _, err := os.Lstat(cfg.stateFile(output.ManifestName)); err != nil {
 		return nil, false
 	}
 	if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir); err != nil {
@@ -215,12 +216,12 @@ func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
 	if key == "" {
 		return nil, false
 	}
-	unlock, err := output.Lock(cfg.OutDir)
+	unlock, err := output.Lock(cfg.OutDir, cfg.StateDir)
 	if err != nil {
 		return nil, false
 	}
 	defer unlock()
-	raw, ok := output.Intact(cfg.OutDir)
+	raw, ok := output.Intact(cfg.OutDir, cfg.StateDir)
 	if !ok {
 		return nil, false
 	}

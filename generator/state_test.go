@@ -95,7 +95,7 @@ func TestUnchangedShortcut(t *testing.T) {
 			os.WriteFile(filepath.Join(cfg.OutDir, "404.html"), []byte("x"), 0o644)
 		}},
 		{"manifest gone", func(t *testing.T, cfg *Config) {
-			os.Remove(filepath.Join(cfg.OutDir, ".rolesite-manifest.json"))
+			os.Remove(cfg.stateFile(output.ManifestName))
 		}},
 		{"a killed build's previous site beside", func(t *testing.T, cfg *Config) {
 			// A build killed after its exchange, before it removed the

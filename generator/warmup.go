@@ -30,8 +30,9 @@ type warmup struct {
 	s      *output.Session // nil when Lock or Begin failed
 	unlock func() error    // nil when Lock failed
 
-	dir                     string
-	dirExisted, lockExisted bool
+	dir                                   string
+	lock                                  string // the lock file in the state folder
+	dirExisted, stateExisted, lockExisted bool
 }
 
 // wantWarmup reports whether a build of cfg is a cold one worth warming up.
@@ -39,7 +40,7 @@ func (b *Builder) wantWarmup(cfg Config) bool {
 	if cfg.Check {
 		return false
 	}
-	_, err := os.Lstat(filepath.Join(cfg.OutDir, output.ManifestName))
+	_, err := os.Lstat(cfg.stateFile(output.ManifestName))
 	return errors.Is(err, fs.ErrNotExist)
 }
 
@@ -47,10 +48,12 @@ func (b *Builder) wantWarmup(cfg Config) bool {
 // folders of site's pages, in the background.
 func startWarmup(ctx context.Context, cfg Config, opts output.Options, site *content.Site) *warmup {
 	ctx, cancel := context.WithCancel(ctx)
-	w := &warmup{cancel: cancel, began: make(chan struct{}), done: make(chan struct{}), dir: cfg.OutDir}
+	w := &warmup{cancel: cancel, began: make(chan struct{}), done: make(chan struct{}), dir: cfg.OutDir, lock: cfg.stateFile(output.LockName)}
 	_, err := os.Lstat(cfg.OutDir)
 	w.dirExisted = err == nil
-	_, err = os.Lstat(filepath.Join(cfg.OutDir, output.LockName))
+	_, err = os.Lstat(filepath.Dir(w.lock))
+	w.stateExisted = err == nil
+	_, err = os.Lstat(w.lock)
 	w.lockExisted = err == nil
 	paths := make([]string, 0, len(site.Categories)+len(site.Roles)*5/4)
 	for _, c := range site.Categories {
@@ -64,7 +67,7 @@ func startWarmup(ctx context.Context, cfg Config, opts output.Options, site *con
 	}
 	go func() {
 		defer close(w.done)
-		if unlock, err := output.Lock(cfg.OutDir); err == nil {
+		if unlock, err := output.Lock(cfg.OutDir, cfg.StateDir); err == nil {
 			w.unlock = unlock
 			w.s, _ = output.BeginWith(ctx, cfg.OutDir, opts)
 		}
@@ -95,8 +98,8 @@ func (w *warmup) release() {
 }
 
 // abandon ends the warm-up of a build that failed before it wrote: the
-// folders made are removed, and so are the lock file and the output folder
-// when this build created them.
+// folders made are removed, and so are the lock file, the state folder and
+// the output folder when this build created them.
 func (w *warmup) abandon() {
 	w.cancel()
 	<-w.done
@@ -107,9 +110,12 @@ func (w *warmup) abandon() {
 		w.s.Abort()
 	}
 	if !w.lockExisted {
-		os.Remove(filepath.Join(w.dir, output.LockName)) // while still held
+		os.Remove(w.lock) // while still held
 	}
 	w.unlock()
+	if !w.stateExisted {
+		os.Remove(filepath.Dir(w.lock)) // only when empty
+	}
 	if !w.dirExisted {
 		os.Remove(w.dir) // only when empty
 	}

@@ -120,7 +120,7 @@ func TestSafetyRunLockHeld(t *testing.T) {
 	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr.String())
 	}
-	unlock, err := output.Lock(out)
+	unlock, err := output.Lock(out, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,13 +131,17 @@ func TestSafetyRunLockHeld(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	want := `build: another build is writing to "` + out + `" (lock .rolesite.lock held); wait for it to finish`
+	state, err := output.DefaultStateDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `build: another build is writing to "` + out + `" (lock ` + filepath.Join(state, output.LockName) + ` held); wait for it to finish`
 	if !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr\n%s\ndoes not contain\n%s", stderr.String(), want)
 	}
 	stderr.Reset()
 	de := append(slices.Clone(args), "-lang", "de") // the last -lang wins
-	wantDE := `Build: ein anderer Build schreibt gerade in "` + out + `" (Sperre .rolesite.lock belegt); bitte warten, bis er fertig ist` + "\nBuild fehlgeschlagen: 1 Fehler; " + out + " bleibt unverändert\n"
+	wantDE := `Build: ein anderer Build schreibt gerade in "` + out + `" (Sperre ` + filepath.Join(state, output.LockName) + ` belegt); bitte warten, bis er fertig ist` + "\nBuild fehlgeschlagen: 1 Fehler; " + out + " bleibt unverändert\n"
 	if code := run(context.Background(), de, &stdout, &stderr); code != 1 || !strings.HasSuffix(stderr.String(), wantDE) {
 		t.Errorf("-lang de: exit %d, stderr\n%s\nwant exit 1 and, at its end,\n%s", code, stderr.String(), wantDE)
 	}
@@ -183,11 +187,15 @@ func TestSafetyTwoProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The lock is held while the build writes. A later build writes its
-	// journal into the output folder from the first file to the commit; a
+	// journal into its state folder from the first file to the commit; a
 	// first build on Linux writes its site into the folder beside the
 	// output folder instead, which exists from its begin to its commit.
 	// Either, once there, says the first build is writing.
-	writing := []string{filepath.Join(out, output.JournalName), output.NextName(out)}
+	state, err := output.DefaultStateDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writing := []string{filepath.Join(state, output.JournalName), output.NextName(out)}
 	var mark string
 	deadline := time.Now().Add(60 * time.Second)
 	for mark == "" {
@@ -220,12 +228,12 @@ func TestSafetyTwoProcesses(t *testing.T) {
 	second.Env = env
 	var secondOut, secondErr bytes.Buffer
 	second.Stdout, second.Stderr = &secondOut, &secondErr
-	err := second.Run()
+	err = second.Run()
 	var exit *exec.ExitError
 	if err == nil || !asExit(err, &exit) || exit.ExitCode() != 1 {
 		t.Errorf("second build: %v, want exit 1", err)
 	}
-	want := `another build is writing to "` + out + `" (lock .rolesite.lock held); wait for it to finish`
+	want := `another build is writing to "` + out + `" (lock ` + filepath.Join(state, output.LockName) + ` held); wait for it to finish`
 	if !strings.Contains(secondErr.String(), want) {
 		t.Errorf("second build's stderr\n%s\ndoes not contain\n%s", secondErr.String(), want)
 	}

@@ -388,6 +388,7 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.StringVar(&o.cfg.ContentDir, "content", "content", "content `folder` with site.yaml and roles/")
 	fs.StringVar(&o.cfg.LayoutsDir, "layouts", "layouts", "`folder` of templates that override the built-in ones")
 	fs.StringVar(&o.cfg.OutDir, "out", "public", "output `folder`")
+	fs.StringVar(&o.cfg.StateDir, "state", "", "`folder` for the builds' record of -out (manifest, journals, lock); default: one per output folder in the user cache folder")
 	fs.StringVar(&o.cfg.BaseURL, "base-url", "", "absolute `URL` that overrides site.yaml's base_url (e.g. for a preview deploy)")
 	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
 	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")

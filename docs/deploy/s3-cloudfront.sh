@@ -10,7 +10,7 @@ report=${1:?usage: s3-cloudfront.sh CHANGES.json}
 # Upload new and changed files (size and modification time differ), then
 # delete what the site no longer has. Unchanged files keep their mtimes, so
 # they do not move.
-aws s3 sync public/ "s3://$BUCKET/" --delete --exclude '.rolesite*'
+aws s3 sync public/ "s3://$BUCKET/" --delete
 
 # Invalidate every updated or removed file, and for a page also its folder
 # URL (/tech/backend-entwickler/ for tech/backend-entwickler/index.html).

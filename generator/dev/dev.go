@@ -61,6 +61,7 @@ func Run(ctx context.Context, cfg generator.Config, dev Config) error {
 		}
 		defer os.RemoveAll(scratch)
 		cfg.OutDir = filepath.Join(scratch, "site")
+		cfg.StateDir = filepath.Join(scratch, "state") // goes with the scratch folder
 		if dev.Scratch != nil {
 			dev.Scratch(cfg.OutDir)
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"rolesite/generator"
+	"rolesite/generator/output"
 	"rolesite/internal/testtree"
 )
 
@@ -196,6 +197,12 @@ func TestDevServeLeavesOutputAlone(t *testing.T) {
 	}
 	if after := testtree.Snapshot(t, cfg.OutDir); !maps.Equal(before, after) {
 		t.Errorf("the output folder changed under -serve:\nbefore %v\nafter  %v", before, after)
+	}
+	// Nor is the scratch folder's state left in the user cache folder.
+	if def, err := output.DefaultStateDir(scratch); err != nil {
+		t.Fatal(err)
+	} else if _, err := os.Stat(def); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the scratch folder's state is left in %s", def)
 	}
 	if _, err := os.Stat(filepath.Dir(scratch)); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the scratch folder is still there after Run returned: %v", err)

@@ -51,7 +51,7 @@ func BenchmarkWrite(b *testing.B) {
 			b.Fatal(st.Unchanged, err)
 		}
 		t2 := time.Now()
-		if err := os.Remove(filepath.Join(dir, ManifestName)); err != nil {
+		if err := os.Remove(filepath.Join(stateOf(b, dir), ManifestName)); err != nil {
 			b.Fatal(err)
 		}
 		t3 := time.Now()

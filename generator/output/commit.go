@@ -11,7 +11,8 @@ import (
 	"syscall"
 )
 
-// The commit journal (CommitName) makes a session's changes one step. Until
+// The commit journal (CommitName, in the state folder) makes a session's
+// changes one step. Until
 // Commit, a session only adds temporary files (and the new folders that
 // hold them); the site in the output folder stays the previous build's.
 // Commit then writes the list of every change left to make, in order, into
@@ -25,15 +26,19 @@ import (
 // next Begin removes (see rollBack).
 //
 // Each line is one change: a letter and one or two paths quoted as Go
-// string literals, separated by blanks.
+// string literals, separated by blanks. The first line names the output
+// folder the changes are for (folderID); a journal for another folder
+// than the one at the output path now is dropped unapplied.
 //
+//	F "2049:3:1234567:1733300000.123456789"    the output folder's identity
 //	R ".rolesite-tmp-index.html" "index.html"   move the first over the second
 //	M "a/b"                                     make the folder
 //	D "a/old.html"                              remove the file, or the folder when empty
+//	S "manifest.tmp" "manifest.json"            move the first over the second, in the state folder
 
 // change is one line of the commit journal.
 type change struct {
-	kind     byte // 'R', 'M' or 'D'
+	kind     byte // 'F', 'R', 'M', 'D' or 'S'
 	path, to string
 }
 
@@ -43,7 +48,7 @@ func encodeChanges(cs []change) []byte {
 	for _, c := range cs {
 		b = append(b, c.kind, ' ')
 		b = strconv.AppendQuote(b, c.path)
-		if c.kind == 'R' {
+		if c.kind == 'R' || c.kind == 'S' {
 			b = append(b, ' ')
 			b = strconv.AppendQuote(b, c.to)
 		}
@@ -74,14 +79,14 @@ func decodeChanges(raw []byte, name string) ([]change, error) {
 		c.path, _ = strconv.Unquote(first)
 		rest = rest[len(first):]
 		switch c.kind {
-		case 'R':
+		case 'R', 'S':
 			if len(rest) < 2 || rest[0] != ' ' {
 				return nil, bad("a move needs two paths")
 			}
 			if c.to, err = strconv.Unquote(rest[1:]); err != nil {
 				return nil, bad("target path not quoted")
 			}
-		case 'M', 'D':
+		case 'F', 'M', 'D':
 			if rest != "" {
 				return nil, bad("text after the path")
 			}
@@ -94,9 +99,11 @@ func decodeChanges(raw []byte, name string) ([]change, error) {
 }
 
 // disk is what a session changes on disk through, so that every change can
-// be failed on purpose (Options.Fault).
+// be failed on purpose (Options.Fault): root is the folder the session
+// writes the site in, state the state folder.
 type disk struct {
 	root  *os.Root
+	state *os.Root
 	fault func(op, path string) error
 }
 
@@ -127,10 +134,6 @@ func (d disk) apply(cs []change) error {
 		}
 	}
 	return nil
-}
-
-func (d disk) applyOne(c change) error {
-	return d.apply([]change{c})
 }
 
 // change makes change c. A move within one folder renames from a handle on
@@ -165,6 +168,19 @@ func (d disk) change(c change, held *dirHandles) error {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, syscall.EEXIST) {
 			return fmt.Errorf("remove %s: %w", c.path, err)
 		}
+	case 'S':
+		if err := d.check("rename", c.to); err != nil {
+			return err
+		}
+		err := d.state.Rename(c.path, c.to)
+		if err != nil && errors.Is(err, fs.ErrNotExist) {
+			if _, lerr := d.state.Lstat(c.path); errors.Is(lerr, fs.ErrNotExist) {
+				return nil // moved before a kill
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("move %s into place in the state folder: %w", c.to, err)
+		}
 	}
 	return nil
 }
@@ -181,47 +197,51 @@ func (d disk) remove(p string) error {
 	return nil
 }
 
-// writeCommitJournal puts the commit journal listing cs in place: the
-// moment the session commits.
-func (d disk) writeCommitJournal(cs []change, durable bool) error {
-	tmp := stagePrefix + "commit"
-	if _, err := d.stage(d.root, tmp, tmp, encodeChanges(cs), durable); err != nil {
+// writeCommitJournal puts the commit journal listing cs for the output
+// folder outID in place: the moment the session commits.
+func (d disk) writeCommitJournal(outID string, cs []change, durable bool) error {
+	tmp := CommitName + ".tmp"
+	data := encodeChanges(append([]change{{kind: 'F', path: outID}}, cs...))
+	if err := d.writeState(tmp, data, durable); err != nil {
 		return fmt.Errorf("write commit journal: %w", err)
 	}
-	if err := d.applyOne(change{kind: 'R', path: tmp, to: CommitName}); err != nil {
-		d.root.Remove(tmp)
+	if err := d.renameState(tmp, CommitName); err != nil {
+		d.state.Remove(tmp)
 		return fmt.Errorf("write commit journal: %w", err)
 	}
 	if durable {
-		if err := syncDir(d.root, "."); err != nil {
+		if err := syncDir(d.state, "."); err != nil {
 			return fmt.Errorf("write commit journal: %w", err)
 		}
 	}
 	return nil
 }
 
-// finishCommit applies the commit journal a killed session left, if any,
-// and removes it; it reports whether there was one.
-func (d disk) finishCommit() (bool, error) {
-	raw, err := d.root.ReadFile(CommitName)
+// finishCommit applies the commit journal a killed session left for the
+// output folder outID, if any, and removes it with the journal; it
+// reports whether there was one. A commit journal of another folder is
+// removed unapplied.
+func (d disk) finishCommit(outID string) (bool, error) {
+	raw, err := d.state.ReadFile(CommitName)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil {
 		return true, fmt.Errorf("read commit journal: %w", err)
 	}
-	cs, err := decodeChanges(raw, filepath.Join(d.root.Name(), CommitName))
+	cs, err := decodeChanges(raw, filepath.Join(d.state.Name(), CommitName))
 	if err != nil {
 		return true, err
 	}
-	if err := d.apply(cs); err != nil {
-		return true, fmt.Errorf("finish the commit a killed build began: %w", err)
+	if len(cs) > 0 && cs[0].kind == 'F' && sameFolder(cs[0].path, outID) {
+		if err := d.apply(cs[1:]); err != nil {
+			return true, fmt.Errorf("finish the commit a killed build began: %w", err)
+		}
 	}
-	if err := d.remove(JournalName); err != nil {
-		return true, fmt.Errorf("remove journal: %w", err)
-	}
-	if err := d.remove(CommitName); err != nil {
-		return true, fmt.Errorf("remove commit journal: %w", err)
+	for _, name := range []string{manifestTemp, JournalName, CommitName} {
+		if err := d.removeState(name); err != nil {
+			return true, fmt.Errorf("remove the journals of a killed build: %w", err)
+		}
 	}
 	return true, nil
 }

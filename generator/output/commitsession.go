@@ -28,15 +28,24 @@ func (s *Session) Commit() (Stats, error) {
 	}
 	st, err := s.commitLocked()
 	if s.staging != nil {
-		if err == nil || errors.Is(err, ErrCommitted) {
+		if err == nil {
 			// The new site is whole in the staging folder: exchange it in.
 			err = s.staging.swapIn(s.disk, s.opts.Durable)
+			if err == nil || errors.Is(err, ErrCommitted) {
+				err = errors.Join(err, s.promoteManifest())
+			} else {
+				s.disk.removeState(nextManifestName)
+			}
 		} else if s.done {
 			// Committed in the staging folder but not finished there: the
 			// output folder is as it was.
 			s.staging.remove()
+			s.disk.removeState(nextManifestName)
 			err = fmt.Errorf("%w: %w", ErrNotCommitted, err)
 		}
+	}
+	if s.done {
+		s.disk.state.Close()
 	}
 	if err != nil {
 		if !s.done {
@@ -49,6 +58,35 @@ func (s *Session) Commit() (Stats, error) {
 		return Stats{}, fmt.Errorf("commit output %s: %w", s.out, err)
 	}
 	return st, nil
+}
+
+// stageNextManifest records in the state folder the manifest of the
+// folder dir, which an exchange is about to put at the output path
+// (nextManifestName).
+func (s *Session) stageNextManifest(dir string, manifest func(folder string) ([]byte, error)) error {
+	folder, err := folderID(dir)
+	if err != nil {
+		return err
+	}
+	data, err := manifest(folder)
+	if err != nil {
+		return err
+	}
+	return s.disk.writeState(nextManifestName, data, s.opts.Durable)
+}
+
+// promoteManifest moves the manifest staged for an exchange into place,
+// once the exchange is made. Its error wraps ErrCommitted: the new site is
+// in place, and the next BeginWith moves the manifest (promoteNext).
+func (s *Session) promoteManifest() error {
+	err := s.disk.renameState(nextManifestName, ManifestName)
+	if err == nil && s.opts.Durable {
+		err = syncDir(s.disk.state, ".")
+	}
+	if err != nil {
+		return fmt.Errorf("%w: record the manifest: %w", ErrCommitted, err)
+	}
+	return nil
 }
 
 // ErrNotCommitted is wrapped by the error of a Commit that did not commit:
@@ -70,32 +108,60 @@ func (s *Session) commitLocked() (Stats, error) {
 		return Stats{}, err
 	}
 	s.handles.closeAll()
-	changes, st, err := s.commitChanges()
+	changes, next, st, err := s.commitChanges()
 	if err != nil {
 		return Stats{}, err
 	}
 	if err := s.closeJournal(); err != nil {
 		return Stats{}, err
 	}
-	if len(changes) == 0 {
+	if s.staging != nil {
+		// No one sees the staging folder before the exchange, and a kill
+		// leaves it for the next BeginWith to remove: the changes need no
+		// journal. Commit exchanges the folder in.
+		s.done = true
+		defer s.root.Close()
+		if err := s.disk.apply(changes); err != nil {
+			return Stats{}, err
+		}
+		if err := s.stageNextManifest(s.staging.next, next.encode); err != nil {
+			return Stats{}, err
+		}
+		return st, nil
+	}
+	if len(changes) == 0 && !next.changed {
 		// Nothing changed on disk: no commit to journal.
 		s.done = true
-		return st, errors.Join(s.disk.remove(JournalName), s.root.Close())
+		return st, errors.Join(s.disk.removeState(JournalName), s.root.Close())
 	}
-	if s.opts.Exchange && s.staging == nil {
-		err := s.commitByExchange(changes)
+	if s.opts.Exchange && len(changes) > 0 {
+		err := s.commitByExchange(changes, next.encode)
 		switch {
 		case err == nil || errors.Is(err, ErrCommitted):
 			s.done = true
-			if cerr := s.root.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("%w: %w", ErrCommitted, cerr)
+			err = errors.Join(err, s.disk.removeState(JournalName))
+			if cerr := s.root.Close(); cerr != nil {
+				err = errors.Join(err, cerr)
+			}
+			if err != nil && !errors.Is(err, ErrCommitted) {
+				err = fmt.Errorf("%w: %w", ErrCommitted, err)
 			}
 			return st, err
 		case !errors.Is(err, errNoExchange):
 			return Stats{}, err
 		}
 	}
-	if err := s.disk.writeCommitJournal(changes, s.opts.Durable); err != nil {
+	if next.changed {
+		data, err := next.encode(s.outID)
+		if err == nil {
+			err = s.disk.writeState(manifestTemp, data, s.opts.Durable)
+		}
+		if err != nil {
+			return Stats{}, err
+		}
+		changes = append(changes, change{kind: 'S', path: manifestTemp, to: ManifestName})
+	}
+	if err := s.disk.writeCommitJournal(s.outID, changes, s.opts.Durable); err != nil {
 		return Stats{}, err
 	}
 	// Committed: from here on the session is over, whatever fails.
@@ -106,7 +172,7 @@ func (s *Session) commitLocked() (Stats, error) {
 		err = s.disk.apply(changes) // a passing fault; a lasting one fails again
 	}
 	if err == nil && s.opts.Durable {
-		err = syncDir(s.root, ".")
+		err = errors.Join(syncDir(s.root, "."), syncDir(s.disk.state, "."))
 	}
 	if err != nil {
 		return Stats{}, fmt.Errorf("%w: %w", ErrCommitUnfinished, err)
@@ -114,8 +180,8 @@ func (s *Session) commitLocked() (Stats, error) {
 	// The site is the new one; the journals are no longer needed (a
 	// commit journal left behind only repeats changes made).
 	for _, name := range []string{JournalName, CommitName} {
-		if err := s.disk.remove(name); err != nil {
-			if err := s.disk.remove(name); err != nil {
+		if err := s.disk.removeState(name); err != nil {
+			if err := s.disk.removeState(name); err != nil {
 				return st, fmt.Errorf("%w: %w", ErrCommitted, err)
 			}
 		}
@@ -123,11 +189,25 @@ func (s *Session) commitLocked() (Stats, error) {
 	return st, nil
 }
 
+// nextManifest is the manifest a commit records: its files and state, and
+// whether it differs from the one on disk (for the same folder).
+type nextManifest struct {
+	entries []entry
+	state   []byte
+	changed bool
+}
+
+// encode renders the manifest for the output folder whose identity is
+// folder.
+func (m nextManifest) encode(folder string) ([]byte, error) {
+	return encodeManifest(folder, true, m.state, m.entries)
+}
+
 // commitChanges lists, reading only, the changes that commit the session:
 // make the folders and remove the files in the way of written files, move
 // each into place and the new manifest over the old, then prune. It stages
 // the new manifest and returns the Stats.
-func (s *Session) commitChanges() ([]change, Stats, error) {
+func (s *Session) commitChanges() ([]change, nextManifest, Stats, error) {
 	var changes, moves []change
 	var removed []string // owned files removed, for Stats
 	made := map[string]bool{}
@@ -204,20 +284,25 @@ func (s *Session) commitChanges() ([]change, Stats, error) {
 	}
 	pruned, emptied, err := s.prunePlan(prune, failed)
 	if err != nil {
-		return nil, Stats{}, err
+		return nil, nextManifest{}, Stats{}, err
 	}
 
 	s.mu.Lock()
 	state := s.state
 	s.mu.Unlock()
+	next := nextManifest{entries: final, state: state}
 	if !s.clean || !sameEntries(final, s.owned) || !bytes.Equal(state, s.oldState) {
-		_, staged, err := s.disk.stageManifest(s.raw, state, final, s.opts.Durable)
+		data, err := next.encode(s.outID)
 		if err != nil {
-			return nil, Stats{}, err
+			return nil, nextManifest{}, Stats{}, err
 		}
-		if staged {
-			changes = append(changes, change{kind: 'R', path: manifestTemp, to: ManifestName})
-		}
+		next.changed = !bytes.Equal(data, s.raw)
+	}
+	// The bookkeeping files of builds before the state folder leave the
+	// site.
+	for _, name := range s.legacy {
+		changes = append(changes, change{kind: 'D', path: name})
+		removed = append(removed, name)
 	}
 	for _, p := range pruned {
 		changes = append(changes, change{kind: 'D', path: p})
@@ -234,7 +319,7 @@ func (s *Session) commitChanges() ([]change, Stats, error) {
 		}
 		sort.Strings(*list)
 	}
-	return changes, st, nil
+	return changes, next, st, nil
 }
 
 // sameEntries reports whether es lists exactly the entries of m.

@@ -19,7 +19,11 @@ import (
 // It works on folder handles (openat, mkdirat, linkat), one system call
 // per file and a few per folder, never resolving a path twice. The paths
 // it links to are those the session checked: no symbolic link on the way.
-func (s *Session) commitByExchange(changes []change) error {
+//
+// manifest makes the manifest for the folder it is given the identity
+// of: the new site's, which is recorded before the exchange
+// (nextManifestName) and moved into place after it.
+func (s *Session) commitByExchange(changes []change, manifest func(folder string) ([]byte, error)) error {
 	abs, err := filepath.Abs(s.dir)
 	if err != nil || !exchangeable(abs) {
 		return errNoExchange
@@ -37,6 +41,9 @@ func (s *Session) commitByExchange(changes []change) error {
 		return b.fail(errNoExchange)
 	}
 	defer b.close()
+	if err := s.stageNextManifest(b.next, manifest); err != nil {
+		return b.fail(err)
+	}
 	if err := mirror(s.disk, b.ofd, b.sfd, ""); err != nil {
 		return b.fail(fmt.Errorf("link the site into %s: %w", b.next, err))
 	}
@@ -45,7 +52,12 @@ func (s *Session) commitByExchange(changes []change) error {
 			return b.fail(fmt.Errorf("assemble the new site in %s: %w", b.next, err))
 		}
 	}
-	return b.exchange(s.disk, s.opts.Durable)
+	err = b.exchange(s.disk, s.opts.Durable)
+	if err != nil && !errors.Is(err, ErrCommitted) {
+		s.disk.removeState(nextManifestName)
+		return err
+	}
+	return errors.Join(err, s.promoteManifest())
 }
 
 // beside holds open the output folder, the folder beside it (NextName)
@@ -124,7 +136,8 @@ func openDir(dfd int, name string) (int, error) {
 
 // mirror links every file of the output folder's folder ofd (at slash
 // path rel) into the folder sfd, and makes and fills its folders the same
-// way, leaving out the session's temporary files and journals. What sfd
+// way, leaving out the session's temporary files and the bookkeeping
+// files of builds before the state folder. What sfd
 // has already (a cold build's new site) stays: the output folder's file of
 // that name is left out.
 func mirror(d disk, ofd, sfd int, rel string) error {
@@ -140,7 +153,7 @@ func mirror(d disk, ofd, sfd int, rel string) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if isTemp(name) || (rel == "" && (name == JournalName || name == CommitName)) {
+		if isTemp(name) || (rel == "" && isLegacy(name)) {
 			continue
 		}
 		p := path.Join(rel, name)
@@ -250,15 +263,13 @@ func exchangeDirs(dfd int, a, b string) error {
 	return err
 }
 
-// newStaging returns the staging of a cold build into dir: a new folder
-// beside it, when dir holds no site yet (no manifest) and its filesystem
-// can exchange folders; nil otherwise, and the build writes into dir.
+// newStaging returns the staging of a cold build into dir, which holds no
+// site yet (the state folder has no manifest of it): a new folder beside
+// it, when its filesystem can exchange folders; nil otherwise, and the
+// build writes into dir.
 func newStaging(dir string) *staging {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil
-	}
-	if _, err := os.Lstat(filepath.Join(abs, ManifestName)); !errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if !exchangeable(abs) {

@@ -9,16 +9,28 @@ import (
 
 // Intact returns the state that the last session recorded with SetState, if
 // the output folder dir still holds exactly what that session committed:
-// its manifest is complete and carries the state, no journal tells of a
+// the manifest in the state folder stateDir ("" for DefaultStateDir) is
+// complete, names this folder and carries the state, no journal tells of a
 // killed build, no folder beside it (NextName) tells of a build killed
 // during its exchange commit, and every file the manifest lists is a regular file,
 // reached through real folders, with the size and modification time
 // recorded for it (the check Keep makes of one file). ok is false
-// otherwise; the caller then builds as usual. Hold Lock(dir) around it and
-// what the caller decides from it.
-func Intact(dir string) (state []byte, ok bool) {
-	if _, err := os.Lstat(filepath.Join(dir, JournalName)); !errors.Is(err, fs.ErrNotExist) {
+// otherwise; the caller then builds as usual. Hold Lock(dir, stateDir)
+// around it and what the caller decides from it.
+func Intact(dir, stateDir string) (state []byte, ok bool) {
+	stateDir, err := stateDirOf(dir, Options{State: stateDir})
+	if err != nil {
 		return nil, false
+	}
+	for _, name := range []string{JournalName, CommitName, nextManifestName} {
+		if _, err := os.Lstat(filepath.Join(stateDir, name)); !errors.Is(err, fs.ErrNotExist) {
+			return nil, false
+		}
+	}
+	for _, name := range legacyNames {
+		if _, err := os.Lstat(filepath.Join(dir, name)); !errors.Is(err, fs.ErrNotExist) {
+			return nil, false
+		}
 	}
 	// A build killed after its exchange leaves the previous site beside:
 	// the site is whole, but only a session removes what is left.
@@ -27,12 +39,16 @@ func Intact(dir string) (state []byte, ok bool) {
 	} else if _, err := os.Lstat(NextName(abs)); !errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
-	root, err := os.OpenRoot(dir)
+	outID, err := folderID(dir)
+	if err != nil {
+		return nil, false
+	}
+	root, err := os.OpenRoot(stateDir)
 	if err != nil {
 		return nil, false
 	}
 	defer root.Close()
-	m, err := readManifest(root)
+	m, err := readManifest(root, outID)
 	if err != nil || !m.found || !m.complete || len(m.state) == 0 {
 		return nil, false
 	}

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 )
 
-// The journal (JournalName) announces the paths a session is about to
+// The journal (JournalName, in the state folder) announces the paths a session is about to
 // write, so that the next build removes the temporary files and folders of
 // one killed before its Commit. Each line is one path, quoted as a Go string literal (paths
 // may hold any character but NUL), and ends with "\n". Lines are only ever
@@ -47,15 +48,15 @@ func (s *Session) journalAppend(paths ...string) error {
 		if err := s.disk.check("create", JournalName); err != nil {
 			return fmt.Errorf("create journal: %w", err)
 		}
-		f, err := s.root.OpenFile(JournalName, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, filePerm)
+		f, err := s.disk.state.OpenFile(JournalName, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, filePerm)
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("journal %s exists: is another build writing to this folder without Lock?", JournalName)
+			return fmt.Errorf("journal %s exists: is another build writing to this folder without Lock?", filepath.Join(s.disk.state.Name(), JournalName))
 		}
 		if err != nil {
 			return fmt.Errorf("create journal: %w", err)
 		}
 		if s.opts.Durable {
-			if err := syncDir(s.root, "."); err != nil {
+			if err := syncDir(s.disk.state, "."); err != nil {
 				f.Close()
 				return fmt.Errorf("create journal: %w", err)
 			}
@@ -97,8 +98,9 @@ func (s *Session) closeJournal() error {
 	return nil
 }
 
-// readJournal returns the paths the journal in root lists, and whether there
-// is a journal. A line that is not a quoted valid output path is an error.
+// readJournal returns the paths the journal in the state folder root
+// lists, and whether there is a journal. A line that is not a quoted valid
+// output path is an error.
 func readJournal(root *os.Root) (paths []string, found bool, err error) {
 	raw, err := root.ReadFile(JournalName)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -21,7 +21,7 @@ func lockFile(dir, name string) (func() error, error) {
 	if err := flock(f, syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, diag.Fail(nil, diag.OutputLocked, dir, LockName)
+			return nil, diag.Fail(nil, diag.OutputLocked, dir, name)
 		}
 		return nil, diag.Fail(err, diag.LockFailed, dir)
 	}

@@ -13,12 +13,12 @@ import (
 
 func TestLock(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	unlock, err := Lock(dir)
+	unlock, err := Lock(dir, "")
 	if err != nil {
 		t.Fatalf("first Lock: %v", err)
 	}
-	_, err = Lock(dir)
-	want := `another build is writing to "` + dir + `" (lock .rolesite.lock held); wait for it to finish`
+	_, err = Lock(dir, "")
+	want := `another build is writing to "` + dir + `" (lock ` + filepath.Join(stateOf(t, dir), LockName) + ` held); wait for it to finish`
 	if err == nil || err.Error() != want {
 		t.Fatalf("second Lock = %v\nwant %s", err, want)
 	}
@@ -28,7 +28,7 @@ func TestLock(t *testing.T) {
 	if err := unlock(); err != nil {
 		t.Errorf("second unlock: %v", err)
 	}
-	unlock2, err := Lock(dir)
+	unlock2, err := Lock(dir, "")
 	if err != nil {
 		t.Fatalf("Lock after unlock: %v", err)
 	}
@@ -41,12 +41,12 @@ func TestLock(t *testing.T) {
 // second build, which must fail.
 func TestLockOtherProcess(t *testing.T) {
 	if dir := os.Getenv("ROLESITE_LOCK_HELPER"); dir != "" {
-		_, err := Lock(dir)
+		_, err := Lock(dir, "")
 		fmt.Print(err)
 		return
 	}
 	dir := t.TempDir()
-	unlock, err := Lock(dir)
+	unlock, err := Lock(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestLockOtherProcess(t *testing.T) {
 	if err != nil {
 		t.Fatalf("helper: %v", err)
 	}
-	want := `another build is writing to "` + dir + `" (lock .rolesite.lock held); wait for it to finish`
+	want := `another build is writing to "` + dir + `" (lock ` + filepath.Join(stateOf(t, dir), LockName) + ` held); wait for it to finish`
 	if !strings.HasPrefix(string(out), want) {
 		t.Errorf("second process got %q, want %q", out, want)
 	}

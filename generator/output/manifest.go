@@ -16,7 +16,11 @@ import (
 // manifestVersion is the format version of the manifest file. Bump it when
 // the format or the meaning of a field changes (another hash, say): a build
 // treats a manifest of an older version as missing, and compares bytes.
-const manifestVersion = 1
+//
+// Version 2 records the output folder's identity (Folder) and lives in the
+// state folder; version 1 lived in the output folder itself
+// (legacyNames), and a build takes over what it records (readLegacyManifest).
+const manifestVersion = 2
 
 // entry records one file the generator wrote. A file on disk with this Size
 // and MTime is taken to hold the bytes whose SHA-256 is SHA256. An entry with
@@ -46,8 +50,11 @@ type entry struct {
 // manifest is the content of ManifestName. Complete is false while a build
 // is writing: the next build then looks for its leftover temporary files.
 type manifest struct {
-	Version  int  `json:"version"`
-	Complete bool `json:"complete"`
+	Version int `json:"version"`
+	// Folder is the identity (folderID) of the output folder the files are
+	// in; absent in version 1.
+	Folder   string `json:"folder,omitempty"`
+	Complete bool   `json:"complete"`
 	// State is what the build that committed the folder asked to keep with
 	// it (Session.SetState); absent when it asked for nothing.
 	State json.RawMessage `json:"state,omitempty"`
@@ -56,55 +63,111 @@ type manifest struct {
 
 // oldManifest is the manifest a build finds on disk.
 type oldManifest struct {
-	found    bool             // the file exists
+	found    bool             // the file exists and describes the output folder
 	complete bool             // the build that wrote it finished
 	raw      []byte           // its bytes, to skip rewriting an identical one
 	state    []byte           // its State, nil when absent
 	entries  map[string]entry // by path
 }
 
-// readManifest reads the manifest in root. A missing manifest is no error:
-// the build then compares bytes and prunes nothing. A manifest of an older
-// version counts as missing; one of a newer version is an error.
-func readManifest(root *os.Root) (oldManifest, error) {
-	raw, err := root.ReadFile(ManifestName)
+// readManifest reads the manifest in the state folder state, for the
+// output folder whose identity is outID. A missing manifest is no error:
+// the build then compares bytes and prunes nothing. So is a manifest of
+// another folder (see folderID) or of an older version, which counts as
+// missing; one of a newer version is an error.
+func readManifest(state *os.Root, outID string) (oldManifest, error) {
+	raw, err := state.ReadFile(ManifestName)
 	if errors.Is(err, fs.ErrNotExist) {
 		return oldManifest{entries: map[string]entry{}}, nil
 	}
 	if err != nil {
 		return oldManifest{}, fmt.Errorf("read manifest: %w", err)
 	}
-	bad := func(err error) (oldManifest, error) {
-		return oldManifest{}, fmt.Errorf("read manifest %s: %w (delete it to rebuild; files of earlier builds are then no longer pruned)",
-			root.Name()+string(os.PathSeparator)+ManifestName, err)
+	m, err := parseManifest(raw, state.Name()+string(os.PathSeparator)+ManifestName)
+	if err != nil {
+		return oldManifest{}, err
+	}
+	if m.Version < manifestVersion || !sameFolder(m.Folder, outID) {
+		return oldManifest{entries: map[string]entry{}}, nil
+	}
+	return m.old(raw, state.Name()+string(os.PathSeparator)+ManifestName)
+}
+
+// readLegacyManifest reads the version 1 manifest that builds before the
+// state folder kept in the output folder out itself; found is false when
+// there is none.
+func readLegacyManifest(out *os.Root) (oldManifest, error) {
+	name := legacyNames[0]
+	raw, err := out.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return oldManifest{entries: map[string]entry{}}, nil
+	}
+	if err != nil {
+		return oldManifest{}, fmt.Errorf("read manifest: %w", err)
+	}
+	path := out.Name() + string(os.PathSeparator) + name
+	m, err := parseManifest(raw, path)
+	if err != nil {
+		return oldManifest{}, err
+	}
+	if m.Version != 1 {
+		return oldManifest{entries: map[string]entry{}}, nil
+	}
+	old, err := m.old(nil, path)
+	old.state = nil // the state folder's shortcut starts afresh
+	return old, err
+}
+
+// parseManifest decodes a manifest of any version up to manifestVersion;
+// name is its path for messages.
+func parseManifest(raw []byte, name string) (manifest, error) {
+	bad := func(err error) (manifest, error) {
+		return manifest{}, fmt.Errorf("read manifest %s: %w (delete it to rebuild; files of earlier builds are then no longer pruned)", name, err)
 	}
 	m, ok := decodeManifestFast(raw)
-	if !ok {
-		m = manifest{}
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		err = dec.Decode(&m)
+	if ok {
+		return m, nil
 	}
-	if err != nil || m.Version != manifestVersion {
-		// Another version may have other fields: look at the version alone.
+	m = manifest{}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		// A version before the first may have had other fields: it counts
+		// as missing.
 		var v struct {
 			Version int `json:"version"`
 		}
-		if verr := json.Unmarshal(raw, &v); verr == nil && v.Version < manifestVersion {
-			return oldManifest{entries: map[string]entry{}}, nil
+		if json.Unmarshal(raw, &v) == nil && v.Version < 1 {
+			return manifest{Version: v.Version}, nil
 		}
-		if err != nil {
-			return bad(err)
-		}
+		return bad(err)
+	}
+	if m.Version < 1 || m.Version > manifestVersion {
 		return bad(fmt.Errorf("unknown version %d (want %d)", m.Version, manifestVersion))
 	}
+	return m, nil
+}
+
+// manifestFolder returns the Folder of the manifest raw; ok is false when
+// raw is no manifest of this version.
+func manifestFolder(raw []byte) (folder string, ok bool) {
+	m, err := parseManifest(raw, "")
+	if err != nil || m.Version != manifestVersion {
+		return "", false
+	}
+	return m.Folder, true
+}
+
+// old indexes m's entries; raw is what to compare the next manifest with
+// (nil: rewrite it whatever it holds), name the file for messages.
+func (m manifest) old(raw []byte, name string) (oldManifest, error) {
 	entries := make(map[string]entry, len(m.Files))
 	for _, e := range m.Files {
 		if err := checkPath(e.Path); err != nil {
-			return bad(fmt.Errorf("path %q: %w", e.Path, err))
+			return oldManifest{}, fmt.Errorf("read manifest %s: path %q: %w (delete it to rebuild; files of earlier builds are then no longer pruned)", name, e.Path, err)
 		}
 		if _, dup := entries[e.Path]; dup {
-			return bad(fmt.Errorf("path %q listed twice", e.Path))
+			return oldManifest{}, fmt.Errorf("read manifest %s: path %q listed twice (delete it to rebuild; files of earlier builds are then no longer pruned)", name, e.Path)
 		}
 		entries[e.Path] = e
 	}
@@ -116,12 +179,15 @@ func readManifest(root *os.Root) (oldManifest, error) {
 }
 
 // encodeManifest renders entries deterministically: sorted by path, one
-// entry a line. state, when not empty, must be compact JSON; it is written on
+// entry a line, after folder, the output folder's identity. state, when not empty, must be compact JSON; it is written on
 // a line of its own before the files.
-func encodeManifest(complete bool, state []byte, entries []entry) ([]byte, error) {
+func encodeManifest(folder string, complete bool, state []byte, entries []entry) ([]byte, error) {
+	if !plainJSON(folder) {
+		return nil, fmt.Errorf("encode manifest: folder id %q", folder)
+	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"version\":%d,\"complete\":%t,", manifestVersion, complete)
+	fmt.Fprintf(&b, "{\"version\":%d,\"folder\":\"%s\",\"complete\":%t,", manifestVersion, folder, complete)
 	if len(state) > 0 {
 		if !json.Valid(state) {
 			return nil, errors.New("encode manifest: state is not valid JSON")
@@ -164,25 +230,22 @@ func encodeManifest(complete bool, state []byte, entries []entry) ([]byte, error
 	return b.Bytes(), nil
 }
 
-// manifestTemp is the name the next manifest is staged under until Commit
-// moves it into place.
-const manifestTemp = stagePrefix + "manifest"
+// Names of the next manifest in the state folder: manifestTemp while a
+// session commits through the commit journal, which moves it over
+// ManifestName; nextManifestName while one commits by exchanging folders,
+// moved over ManifestName once the exchange is made (promoteNext).
+const (
+	manifestTemp     = "manifest.tmp"
+	nextManifestName = "manifest.next"
+)
 
-// stageManifest writes the manifest of entries with state beside the
-// manifest old, unless old already holds these bytes, and returns the
-// bytes and whether it staged them.
-func (d disk) stageManifest(old []byte, state []byte, entries []entry, durable bool) ([]byte, bool, error) {
-	data, err := encodeManifest(true, state, entries)
-	if err != nil {
-		return old, false, err
+// writeState writes data into the state folder's file name, replacing a
+// leftover of that name.
+func (d disk) writeState(name string, data []byte, durable bool) error {
+	if _, err := d.stage(d.state, name, name, data, durable); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
-	if bytes.Equal(data, old) {
-		return old, false, nil
-	}
-	if _, err := d.stage(d.root, manifestTemp, manifestTemp, data, durable); err != nil {
-		return old, false, fmt.Errorf("write manifest: %w", err)
-	}
-	return data, true, nil
+	return nil
 }
 
 // decodeManifestFast decodes a manifest in exactly the form encodeManifest
@@ -190,11 +253,22 @@ func (d disk) stageManifest(old []byte, state []byte, entries []entry, durable b
 // false for anything else, which the caller then gives to encoding/json. It
 // saves most of the time of reading a manifest of 100,000 files.
 func decodeManifestFast(raw []byte) (m manifest, ok bool) {
-	rest, ok := bytes.CutPrefix(raw, []byte(`{"version":1,"complete":`))
-	if !ok {
+	rest, ok := bytes.CutPrefix(raw, []byte(`{"version":2,"folder":"`))
+	if ok {
+		m.Version = 2
+		var folder []byte
+		if folder, rest, ok = cutString(rest); !ok {
+			return manifest{}, false
+		}
+		m.Folder = string(folder)
+		if rest, ok = cutField(rest, `,"complete":`); !ok {
+			return manifest{}, false
+		}
+	} else if rest, ok = bytes.CutPrefix(raw, []byte(`{"version":1,"complete":`)); ok {
+		m.Version = 1
+	} else {
 		return manifest{}, false
 	}
-	m.Version = 1
 	switch {
 	case bytes.HasPrefix(rest, []byte("true,")):
 		m.Complete, rest = true, rest[len("true,"):]

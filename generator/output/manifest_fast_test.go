@@ -36,7 +36,7 @@ func TestDecodeManifestFast(t *testing.T) {
 		{"state", true, `{"v":1,"key":"x,\n\"files\":[","n":[1,2]}`, entries},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			raw, err := encodeManifest(tt.complete, []byte(tt.state), append([]entry(nil), tt.entries...))
+			raw, err := encodeManifest("1:2:3", tt.complete, []byte(tt.state), append([]entry(nil), tt.entries...))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,12 +56,12 @@ func TestDecodeManifestFast(t *testing.T) {
 			}
 		})
 	}
-	raw, _ := encodeManifest(true, nil, []entry{{Path: "a&b<c>.html", Size: 1, SHA256: "x", MTime: 1}})
+	raw, _ := encodeManifest("1:2:3", true, nil, []entry{{Path: "a&b<c>.html", Size: 1, SHA256: "x", MTime: 1}})
 	if _, ok := decodeManifestFast(raw); ok {
 		t.Errorf("fast reader took an escaped path:\n%s", raw)
 	}
 	for _, bad := range []string{
-		`{"version":1,"complete":true,"files":[` + "\n" + `{"path":"a","size":01,"sha256":"x","mtime":1}` + "\n]}\n",
+		`{"version":2,"folder":"1:2:3","complete":true,"files":[` + "\n" + `{"path":"a","size":01,"sha256":"x","mtime":1}` + "\n]}\n",
 		`{"version":1,"complete":true,"files":[` + "\n" + `{"path":"a","size":1,"sha256":"x","mtime":1,"x":2}` + "\n]}\n",
 		`{"version":1,"complete":true,"files":[` + "\n" + `{"path":"a","size":1,"sha256":"x","mtime":1}` + "\n]}\nxx",
 		`{"version":2,"complete":true,"files":[` + "\n]}\n",
@@ -75,7 +75,7 @@ func TestDecodeManifestFast(t *testing.T) {
 // FuzzDecodeManifestFast checks that whatever the fast reader takes,
 // encoding/json reads the same way.
 func FuzzDecodeManifestFast(f *testing.F) {
-	raw, _ := encodeManifest(true, []byte(`{"a":1}`), []entry{{Path: "a/b.html", Size: 3, SHA256: "cd", MTime: 9}, {Path: "c", Size: 1, SHA256: "", MTime: -1}})
+	raw, _ := encodeManifest("1:2:3", true, []byte(`{"a":1}`), []entry{{Path: "a/b.html", Size: 3, SHA256: "cd", MTime: 9}, {Path: "c", Size: 1, SHA256: "", MTime: -1}})
 	f.Add(raw)
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		fast, ok := decodeManifestFast(raw)
@@ -100,12 +100,12 @@ func FuzzDecodeManifestFast(f *testing.F) {
 func TestEncodeManifestEntries(t *testing.T) {
 	for _, p := range []string{"a/index.html", "ä/ö.html", "a&b", "<x>", "q\"uote", "back\\slash", "tab\t", "ls\u2028", "bad\xff", "ok€/x"} {
 		e := entry{Path: p, Size: 42, SHA256: "00ff", MTime: -7}
-		raw, err := encodeManifest(true, nil, []entry{e})
+		raw, err := encodeManifest("1:2:3", true, nil, []entry{e})
 		if err != nil {
 			t.Fatal(err)
 		}
 		want, _ := json.Marshal(e)
-		if got := string(raw); got != `{"version":1,"complete":true,"files":[`+"\n"+string(want)+"\n]}\n" {
+		if got := string(raw); got != `{"version":2,"folder":"1:2:3","complete":true,"files":[`+"\n"+string(want)+"\n]}\n" {
 			t.Errorf("%q: %s, want line %s", p, got, want)
 		}
 	}

@@ -6,31 +6,36 @@
 // A build streams its files as they are rendered through a Session
 // (BeginWith, Put, Keep, Commit), which changes the site in one step at
 // Commit: the folder holds the previous site or the new one, never a mix.
-// The bookkeeping lives in the output folder, in files whose names start
-// with ReservedPrefix: the manifest (ManifestName), the journal
-// (JournalName), the commit journal (CommitName), the build lock (LockName)
-// and, while a build runs, temporary files. Leave them
-// out of a deploy. Files the generator did not write are never touched, and
-// nothing outside the output folder is ever written or removed, except the
-// folder beside it (NextName) in which a session with Options.Exchange
-// assembles the new site.
+// The bookkeeping lives in a state folder outside the output folder (see
+// statedir.go): the manifest (ManifestName), the journal (JournalName), the
+// commit journal (CommitName) and the build lock (LockName). Once a build
+// has ended the output folder holds the site and nothing else; while one
+// runs it also holds its temporary files, whose names start with
+// ReservedPrefix. Files the generator did not write are never touched, and
+// nothing outside the output folder and the state folder is ever written
+// or removed, except the folder beside the output folder (NextName) in
+// which a session with Options.Exchange assembles the new site.
 package output
 
-// Names of the bookkeeping files in the output folder.
+// Names of the bookkeeping files.
 const (
-	// ReservedPrefix starts the name of every bookkeeping file; no output
-	// path may have a segment that starts with it.
+	// ReservedPrefix starts the name of every temporary file in the output
+	// folder; no output path may have a segment that starts with it.
 	ReservedPrefix = ".rolesite"
-	// ManifestName is the manifest of the files the last build wrote.
-	ManifestName = ".rolesite-manifest.json"
-	// JournalName lists, one a line, the paths a running build is about to
-	// write. It exists only while a build writes, or after one was killed.
-	JournalName = ".rolesite-journal"
-	// CommitName lists the changes of a commit under way: it exists only
-	// while a session commits, or after one was killed while it did.
-	CommitName = ".rolesite-commit"
-	// LockName is the lock file Lock holds while a build writes.
-	LockName = ".rolesite.lock"
+	// ManifestName, in the state folder, is the manifest of the files the
+	// last build wrote.
+	ManifestName = "manifest.json"
+	// JournalName, in the state folder, lists, one a line, the paths a
+	// running build is about to write. It exists only while a build
+	// writes, or after one was killed.
+	JournalName = "journal"
+	// CommitName, in the state folder, lists the changes of a commit under
+	// way: it exists only while a session commits, or after one was killed
+	// while it did.
+	CommitName = "commit"
+	// LockName, in the state folder, is the lock file Lock holds while a
+	// build writes.
+	LockName = "lock"
 
 	// tempPrefix starts the name of a file staged beside its target, and
 	// stagePrefix that of one staged in the output folder itself because

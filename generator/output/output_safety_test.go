@@ -27,8 +27,8 @@ func TestWriteInvalidPaths(t *testing.T) {
 		{`a\b`, "backslash"},
 		{"a\x00b", "NUL"},
 		{"bad\xff", "UTF-8"},
-		{ManifestName, "reserved"},
-		{LockName, "reserved"},
+		{".rolesite-manifest.json", "reserved"},
+		{".rolesite.lock", "reserved"},
 		{"a/.rolesite-tmp-123", "reserved"},
 		{strings.Repeat("x", 256), "longer than 255"},
 	}
@@ -148,7 +148,7 @@ func TestWriteKilled(t *testing.T) {
 		t.Errorf("manifest after the failed build lists %v", got)
 	}
 	// What a kill during a write leaves behind.
-	os.WriteFile(filepath.Join(dir, JournalName), []byte(`"index.html"`+"\n"+`"a/index.html"`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(stateOf(t, dir), JournalName), []byte(`"index.html"`+"\n"+`"a/index.html"`+"\n"), 0o644)
 	for _, p := range []string{".rolesite-tmp-index.html", "a/.rolesite-tmp-index.html"} {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
 		if err := os.WriteFile(filepath.Join(dir, p), []byte("half"), 0o644); err != nil {
@@ -246,12 +246,12 @@ func TestWriteCancelled(t *testing.T) {
 
 func TestWriteLeavesLockAlone(t *testing.T) {
 	dir := t.TempDir()
-	unlock, err := Lock(dir)
+	unlock, err := Lock(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer unlock()
 	mustWrite(t, dir, site("index.html", "home"))
 	mustWrite(t, dir, nil)
-	wantTree(t, dir, map[string]string{LockName: ""})
+	wantTree(t, dir, map[string]string{})
 }

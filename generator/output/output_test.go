@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,7 +56,7 @@ func tree(t *testing.T, dir string) map[string]string {
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		switch {
-		case rel == "." || rel == ManifestName:
+		case rel == ".":
 		case d.IsDir():
 			m[rel+"/"] = ""
 		case d.Type()&fs.ModeSymlink != 0:
@@ -88,7 +89,7 @@ func wantTree(t *testing.T, dir string, want map[string]string) {
 
 func loadManifest(t *testing.T, dir string) manifest {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	b, err := os.ReadFile(filepath.Join(stateOf(t, dir), ManifestName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,6 +172,10 @@ func TestWriteFresh(t *testing.T) {
 	for i := range m.Files {
 		m.Files[i].MTime, m2.Files[i].MTime = 0, 0
 	}
+	if m.Folder == m2.Folder {
+		t.Errorf("two output folders have the same identity %q in their manifests", m.Folder)
+	}
+	m.Folder, m2.Folder = "", ""
 	if !reflect.DeepEqual(m, m2) {
 		t.Errorf("manifest depends on input order:\n%+v\n%+v", m, m2)
 	}
@@ -202,7 +207,7 @@ func TestWriteUnchangedKeepsMtime(t *testing.T) {
 	}
 	// The manifest has learnt the mtimes: the next build reads nothing back
 	// and rewrites nothing, the manifest included.
-	setPast(t, dir, ManifestName)
+	setPast(t, stateOf(t, dir), ManifestName)
 	compared.Store(0)
 	st, err = w.write(t.Context(), files)
 	if err != nil {
@@ -211,7 +216,7 @@ func TestWriteUnchangedKeepsMtime(t *testing.T) {
 	if st.Unchanged != 3 || st.Written != 0 || compared.Load() != 0 {
 		t.Errorf("stats %+v, %d compared; want 3 unchanged, none compared", st, compared.Load())
 	}
-	if got := mtime(t, dir, ManifestName); !got.Equal(past) {
+	if got := mtime(t, stateOf(t, dir), ManifestName); !got.Equal(past) {
 		t.Errorf("manifest rewritten by an unchanged build (mtime %v)", got)
 	}
 }
@@ -302,7 +307,7 @@ func TestWriteManifestMissing(t *testing.T) {
 	dir := t.TempDir()
 	mustWrite(t, dir, site("a/index.html", "A", "b/index.html", "B"))
 	setPast(t, dir, "a/index.html")
-	if err := os.Remove(filepath.Join(dir, ManifestName)); err != nil {
+	if err := os.Remove(filepath.Join(stateOf(t, dir), ManifestName)); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "foreign.txt"), []byte("f"), 0o644); err != nil {
@@ -322,26 +327,42 @@ func TestWriteManifestMissing(t *testing.T) {
 	}
 }
 
+// TestWriteBadManifest: a manifest that cannot be read, in the state
+// folder or (of an older version) in the output folder itself, stops the
+// build with the file to delete, and nothing is written.
 func TestWriteBadManifest(t *testing.T) {
 	for name, data := range map[string]string{
 		"not json":     "{",
 		"version":      `{"version":99,"complete":true,"files":[]}`,
-		"escaping":     `{"version":1,"complete":true,"files":[{"path":"../etc/passwd"}]}`,
-		"reserved":     `{"version":1,"complete":true,"files":[{"path":".rolesite.lock"}]}`,
-		"unknown key":  `{"version":1,"complete":true,"files":[],"x":1}`,
-		"listed twice": `{"version":1,"complete":true,"files":[{"path":"a"},{"path":"a"}]}`,
+		"escaping":     `{"version":V,"complete":true,"files":[{"path":"../etc/passwd"}]}`,
+		"reserved":     `{"version":V,"complete":true,"files":[{"path":".rolesite.lock"}]}`,
+		"unknown key":  `{"version":V,"complete":true,"files":[],"x":1}`,
+		"listed twice": `{"version":V,"complete":true,"files":[{"path":"a"},{"path":"a"}]}`,
 	} {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			_, err := writeFiles(t.Context(), dir, site("index.html", "x"))
-			if err == nil || !strings.Contains(err.Error(), "delete it to rebuild") {
-				t.Fatalf("err = %v, want a manifest error", err)
-			}
-			wantTree(t, dir, map[string]string{})
-		})
+		for _, legacy := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/legacy=%t", name, legacy), func(t *testing.T) {
+				dir := t.TempDir()
+				file := filepath.Join(stateOf(t, dir), ManifestName)
+				id, err := folderID(dir)
+				if err != nil {
+					t.Fatal(err)
+				}
+				data := strings.ReplaceAll(data, `"version":V,`, `"version":2,"folder":"`+id+`",`)
+				if legacy {
+					file = filepath.Join(dir, legacyNames[0])
+					data = strings.ReplaceAll(data, `"version":2,"folder":"`+id+`",`, `"version":1,`)
+				}
+				if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				before := tree(t, dir)
+				_, err = writeFiles(t.Context(), dir, site("index.html", "x"))
+				if err == nil || !strings.Contains(err.Error(), "delete it to rebuild") || !strings.Contains(err.Error(), file) {
+					t.Fatalf("err = %v, want a manifest error naming %s", err, file)
+				}
+				wantTree(t, dir, before)
+			})
+		}
 	}
 }
 
@@ -380,4 +401,17 @@ func (w writer) write(ctx context.Context, files []File) (Stats, error) {
 		return Stats{}, errors.Join(err, s.Abort())
 	}
 	return s.Commit()
+}
+
+// stateOf returns the state folder of output folder dir.
+func stateOf(t testing.TB, dir string) string {
+	t.Helper()
+	s, err := DefaultStateDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(s, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -46,6 +46,11 @@ type Options struct {
 	// goroutines at once. Tests use it to fail every change of a build in
 	// turn.
 	Fault func(op, path string) error
+
+	// State is the state folder (see statedir.go): where the manifest, the
+	// journals and the lock of the output folder are kept. "" is
+	// DefaultStateDir of the output folder.
+	State string
 }
 
 // ErrStale is the error Keep returns when the output folder does not hold
@@ -68,8 +73,9 @@ var ErrStale = errors.New("file is not as the previous build left it")
 // All or nothing: until Commit a session changes no file of the site. A
 // changed file is written as a temporary file beside its target (in the
 // output folder itself when its folder cannot be made yet), after its path
-// is announced in the journal (JournalName); new folders are made empty.
-// Commit writes the commit journal (CommitName), the list of every move and
+// is announced in the journal (JournalName, in the state folder); new
+// folders are made empty. Commit writes the commit journal (CommitName),
+// the list of every move and
 // removal left to make, and then makes them. A session that fails or is
 // killed before the commit journal is in place leaves the previous site as
 // it was: Abort, or the next BeginWith after a kill, removes the temporary
@@ -82,8 +88,15 @@ type Session struct {
 	// site into a new folder beside the output folder, and Commit
 	// exchanges the two (see exchange.go).
 	staging *staging
-	ctx     context.Context
-	opts    Options
+	// outID is the identity of the output folder (folderID); folder that
+	// of the folder the session writes in, which the manifest records.
+	outID, folder string
+	// legacy lists the bookkeeping files that builds before the state
+	// folder left in the output folder itself (legacyNames): Commit removes
+	// them.
+	legacy []string
+	ctx    context.Context
+	opts   Options
 	// hooks let tests watch the session (see hooks).
 	hooks hooks
 	root  *os.Root
@@ -176,49 +189,73 @@ func begin(ctx context.Context, dir string, opts Options, h hooks) (*Session, er
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return nil, err
 	}
-	if err := removeStaleNext(dir); err != nil {
-		return nil, err
-	}
-	var stage *staging
-	if opts.Exchange {
-		stage = newStaging(dir)
-	}
-	at := dir
-	if stage != nil {
-		at = stage.next
-	}
-	root, err := os.OpenRoot(at)
+	stateDir, err := stateDirOf(dir, opts)
 	if err != nil {
-		stage.remove()
 		return nil, err
 	}
-	s, err := openSession(ctx, root, opts, h)
+	state, err := openState(stateDir)
 	if err != nil {
-		root.Close()
-		stage.remove()
 		return nil, err
 	}
-	s.out, s.staging = dir, stage
+	out, err := os.OpenRoot(dir)
+	if err != nil {
+		state.Close()
+		return nil, err
+	}
+	s, err := recoverAndOpen(ctx, dir, out, state, opts, h)
+	if err != nil {
+		out.Close()
+		state.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
-func openSession(ctx context.Context, root *os.Root, opts Options, h hooks) (*Session, error) {
-	d := disk{root: root, fault: opts.Fault}
-	committing, err := d.finishCommit()
+// recoverAndOpen finishes or undoes what a killed session left for the
+// output folder dir (open as out) and opens the session on it, or on a
+// staging folder beside it.
+func recoverAndOpen(ctx context.Context, dir string, out, state *os.Root, opts Options, h hooks) (*Session, error) {
+	outID, err := folderID(dir)
 	if err != nil {
 		return nil, err
 	}
-	old, err := readManifest(root)
+	d := disk{root: out, state: state, fault: opts.Fault}
+	// A kill after an exchange and before its manifest was moved into
+	// place: settled while the folder beside still holds its inode.
+	if err := promoteNext(d, outID); err != nil {
+		return nil, err
+	}
+	if err := removeStaleNext(dir); err != nil {
+		return nil, err
+	}
+	committing, err := d.finishCommit(outID)
 	if err != nil {
 		return nil, err
+	}
+	old, err := readManifest(state, outID)
+	if err != nil {
+		return nil, err
+	}
+	var legacy []string
+	for _, name := range legacyNames {
+		if fi, err := out.Lstat(name); err == nil && fi.Mode().IsRegular() {
+			legacy = append(legacy, name)
+		}
+	}
+	if len(legacy) > 0 && !old.found {
+		if old, err = readLegacyManifest(out); err != nil {
+			return nil, err
+		}
+		old.complete = false // look for what the old format's killed builds left
 	}
 	s := &Session{
-		dir: root.Name(), ctx: ctx, opts: opts, hooks: h, root: root, disk: d, handles: newDirHandles(root),
+		dir: out.Name(), out: dir, outID: outID, folder: outID, legacy: legacy,
+		ctx: ctx, opts: opts, hooks: h, root: out, disk: d, handles: newDirHandles(out),
 		owned: old.entries, raw: old.raw, oldState: old.state,
 		recs: map[string]*rec{}, folders: map[string]int{}, journaled: map[string]bool{},
 		dirs: map[string]*dirState{"": {}}, scanned: map[string]bool{}, listed: map[string]map[string]fs.FileMode{},
 	}
-	claims, killed, err := readJournal(root)
+	claims, killed, err := readJournal(state)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +271,37 @@ func openSession(ctx context.Context, root *os.Root, opts Options, h hooks) (*Se
 			return nil, err
 		}
 	}
+	if opts.Exchange && !old.found && len(legacy) == 0 {
+		if err := s.stage(); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// stage moves the session of a cold build into a new folder beside the
+// output folder, when the file system can exchange the two (see staging).
+func (s *Session) stage() error {
+	stage := newStaging(s.out)
+	if stage == nil {
+		return nil
+	}
+	root, err := os.OpenRoot(stage.next)
+	var folder string
+	if err == nil {
+		if folder, err = folderID(stage.next); err != nil {
+			root.Close()
+		}
+	}
+	if err != nil {
+		stage.remove()
+		return err
+	}
+	s.root.Close()
+	s.staging, s.root, s.disk.root, s.dir, s.folder = stage, root, root, root.Name(), folder
+	s.handles = newDirHandles(root)
+	s.scanned = map[string]bool{}
+	return nil
 }
 
 // rollBack removes what a session killed before its commit left: the
@@ -261,7 +328,7 @@ func (s *Session) rollBack(claims []string) error {
 	if err := s.removeEmpty(dirs); err != nil {
 		return err
 	}
-	if err := s.disk.remove(JournalName); err != nil {
+	if err := s.disk.removeState(JournalName); err != nil {
 		return fmt.Errorf("remove journal: %w", err)
 	}
 	return nil
@@ -483,11 +550,12 @@ func (s *Session) Abort() error {
 func (s *Session) abortLocked() error {
 	s.done = true
 	s.handles.closeAll()
+	defer s.disk.state.Close()
 	if s.staging != nil {
 		// Nothing of the output folder changed: the staging folder goes.
 		s.closeJournal()
 		s.root.Close()
-		return s.staging.remove()
+		return errors.Join(s.staging.remove(), s.disk.removeState(nextManifestName))
 	}
 	defer s.root.Close()
 	if err := s.closeJournal(); err != nil {
@@ -508,14 +576,14 @@ func (s *Session) abortLocked() error {
 			}
 		}
 	}
-	if err := s.disk.remove(manifestTemp); err != nil {
+	if err := s.disk.removeState(manifestTemp); err != nil {
 		return fmt.Errorf("remove temporary manifest: %w", err)
 	}
 	if err := s.removeEmpty(append([]string(nil), s.made...)); err != nil {
 		return err
 	}
 	if s.journal != nil || len(s.journaled) > 0 || s.journalErr != nil {
-		return s.disk.remove(JournalName)
+		return s.disk.removeState(JournalName)
 	}
 	return nil
 }

@@ -43,7 +43,7 @@ func TestSessionConflicts(t *testing.T) {
 			return err
 		}, `invalid output path: ".." segment`},
 		{"reserved path", nil, func(s *Session) error {
-			return s.Keep(JournalName)
+			return s.Keep(".rolesite-journal")
 		}, `invalid output path: ".rolesite-journal" is reserved`},
 		{"foreign file where a folder goes", func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, "c"), []byte("mine"), 0o644)

@@ -16,7 +16,7 @@ func TestSessionJournal(t *testing.T) {
 		build(t, dir, "old.html", "O")
 		var seen []string
 		s, err := begin(t.Context(), dir, Options{}, hooks{afterWrite: func(p string) error {
-			b, err := os.ReadFile(filepath.Join(dir, JournalName))
+			b, err := os.ReadFile(filepath.Join(stateOf(t, dir), JournalName))
 			if err != nil {
 				return err
 			}
@@ -35,13 +35,13 @@ func TestSessionJournal(t *testing.T) {
 		if !reflect.DeepEqual(seen, want) {
 			t.Errorf("journal while writing: %q, want %q", seen, want)
 		}
-		if fileExists(dir, JournalName) {
+		if fileExists(stateOf(t, dir), JournalName) {
 			t.Error("journal left after Commit")
 		}
 	})
 	t.Run("corrupt", func(t *testing.T) {
 		dir := t.TempDir()
-		os.WriteFile(filepath.Join(dir, JournalName), []byte(`"a.html"`+"\n"+`"../x"`+"\n"), 0o644)
+		os.WriteFile(filepath.Join(stateOf(t, dir), JournalName), []byte(`"a.html"`+"\n"+`"../x"`+"\n"), 0o644)
 		_, err := BeginWith(t.Context(), dir, Options{})
 		if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "delete it and build again") {
 			t.Errorf("err = %v, want a journal error", err)
@@ -77,7 +77,7 @@ func TestSessionCancelled(t *testing.T) {
 
 func TestSessionLeavesOthersAlone(t *testing.T) {
 	dir := t.TempDir()
-	unlock, err := Lock(dir)
+	unlock, err := Lock(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,8 +87,8 @@ func TestSessionLeavesOthersAlone(t *testing.T) {
 	mustCommit(t, s)
 	s = mustBegin(t, dir)
 	mustCommit(t, s)
-	wantTree(t, dir, map[string]string{LockName: ""})
-	if _, err := os.Stat(filepath.Join(dir, ManifestName)); err != nil {
+	wantTree(t, dir, map[string]string{})
+	if _, err := os.Stat(filepath.Join(stateOf(t, dir), ManifestName)); err != nil {
 		t.Error(err)
 	}
 	ents, _ := os.ReadDir(dir)

@@ -132,7 +132,7 @@ func TestSessionPut(t *testing.T) {
 			if kept := mtime(t, dir, tt.path).Equal(before); kept == tt.wantWritten {
 				t.Errorf("%s: mtime kept = %t, want %t", tt.path, kept, !tt.wantWritten)
 			}
-			if fileExists(dir, JournalName) {
+			if fileExists(stateOf(t, dir), JournalName) {
 				t.Error("journal left after Commit")
 			}
 			// The next session trusts the manifest for the file.
@@ -157,9 +157,9 @@ func TestSessionPutComparesWithoutManifest(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			build(t, dir, "a/index.html", "A", "b/index.html", "B")
-			os.Remove(filepath.Join(dir, ManifestName))
+			os.Remove(filepath.Join(stateOf(t, dir), ManifestName))
 			if manifest != "" {
-				if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(manifest), 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(stateOf(t, dir), ManifestName), []byte(manifest), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -227,7 +227,7 @@ func TestSessionKeep(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			build(t, dir, "index.html", "home", "a/index.html", "AAAA")
-			before, err := os.ReadFile(filepath.Join(dir, ManifestName))
+			before, err := os.ReadFile(filepath.Join(stateOf(t, dir), ManifestName))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -244,7 +244,7 @@ func TestSessionKeep(t *testing.T) {
 				if st := mustCommit(t, s); st.Unchanged != 2 || len(st.Changed) != 0 {
 					t.Errorf("stats = %+v, want 2 unchanged", st)
 				}
-				after, _ := os.ReadFile(filepath.Join(dir, ManifestName))
+				after, _ := os.ReadFile(filepath.Join(stateOf(t, dir), ManifestName))
 				if string(after) != string(before) || !mtime(t, dir, tt.path).Equal(past) {
 					t.Error("a build of kept files changed the manifest or the file")
 				}

@@ -146,3 +146,26 @@ func Snapshot(t testing.TB, dir string) map[string]string {
 	})
 	return out
 }
+
+// Main runs a package's tests (call it from TestMain) with a user cache
+// folder of their own ($XDG_CACHE_HOME), so that the state folders their
+// builds make stay out of the user's, and removes it afterwards.
+//
+// A test binary that a test runs again (to kill it, or as a second build)
+// shares its parent's folder, so that both find the same state folders.
+func Main(m *testing.M) {
+	const inherited = "ROLESITE_TEST_CACHE"
+	if dir := os.Getenv(inherited); dir != "" {
+		os.Setenv("XDG_CACHE_HOME", dir)
+		os.Exit(m.Run())
+	}
+	dir, err := os.MkdirTemp("", "rolesite-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	os.Setenv(inherited, dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
