@@ -39,9 +39,16 @@ type Config struct {
 	// journals, lock) is kept; "" is output.DefaultStateDir(OutDir), in
 	// the user cache folder.
 	StateDir string
-	BaseURL  string // overrides site.yaml's base_url when set
-	Drafts   bool   // publish draft roles
-	Check    bool   // validate and report; write nothing
+	// AssetGrace keeps the hashed assets (render.IsHashedAsset) that a
+	// build no longer writes in the output folder, so that HTML cached at
+	// the edge or in a browser never names a missing stylesheet: for that
+	// build and every later one until AssetGrace has passed since, by
+	// build time (Now). Zero keeps them for that one build; negative
+	// removes them at once, as any other file.
+	AssetGrace time.Duration
+	BaseURL    string // overrides site.yaml's base_url when set
+	Drafts     bool   // publish draft roles
+	Check      bool   // validate and report; write nothing
 	// Now is the build time. It decides which roles are open and is never
 	// written into a page. Zero means the clock at each build.
 	Now    time.Time
@@ -306,7 +313,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	var warm *warmup
 	indexed := func() {
 		if b.wantWarmup(cfg) {
-			warm = startWarmup(ctx, cfg, b.outputOptions(), site)
+			warm = startWarmup(ctx, cfg, b.outputOptions(now), site)
 		}
 	}
 	committed := false
@@ -394,7 +401,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if key := newInputs(b.loader, b.layouts, b.dates.head).key(cfg, start); key != "" {
 		state, _ = json.Marshal(newState(key, res, site, now))
 	}
-	stats, rendered, err := b.write(ctx, plan, extra, state, s)
+	stats, rendered, err := b.write(ctx, plan, extra, state, s, now)
 	committed = true // or aborted: the session is over either way
 	res.Stats, res.Rendered = stats, rendered
 	res.InPlace = err == nil || errors.Is(err, output.ErrCommitted)
@@ -533,10 +540,10 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 // s is a session begun already (see warmup), or nil to begin one. Nothing
 // of the site changes until the session commits: when the write fails
 // before, the output folder holds the previous site and the error says so.
-func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, state []byte, s *output.Session) (output.Stats, int, error) {
+func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, state []byte, s *output.Session, now time.Time) (output.Stats, int, error) {
 	if s == nil {
 		var err error
-		if s, err = output.BeginWith(ctx, b.cfg.OutDir, b.outputOptions()); err != nil {
+		if s, err = output.BeginWith(ctx, b.cfg.OutDir, b.outputOptions(now)); err != nil {
 			return output.Stats{}, 0, err
 		}
 	}
@@ -631,9 +638,14 @@ func (b *Builder) previousSite(err error) error {
 // that builds once (a deploy's build) commits by exchanging the output
 // folder whole, so that not even a kill during the commit mixes two
 // sites; a Builder that rebuilds on every save (the dev loop) commits
-// through the journal, which costs nothing per unchanged file.
-func (b *Builder) outputOptions() output.Options {
-	return output.Options{Durable: b.cfg.Durable, Fault: b.cfg.fault, Exchange: b.oneShot, State: b.cfg.StateDir}
+// through the journal, which costs nothing per unchanged file. now is the
+// build time, the clock of the assets' grace.
+func (b *Builder) outputOptions(now time.Time) output.Options {
+	opts := output.Options{Durable: b.cfg.Durable, Fault: b.cfg.fault, Exchange: b.oneShot, State: b.cfg.StateDir}
+	if b.cfg.AssetGrace >= 0 {
+		opts.Grace = output.Grace{Match: render.IsHashedAsset, For: b.cfg.AssetGrace, Now: now}
+	}
+	return opts
 }
 
 // stateFile is the path of the file name in cfg's state folder, or "" when

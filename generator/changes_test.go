@@ -62,6 +62,7 @@ func fileChanges(before, after map[string][]byte) FileChanges {
 func TestChangeReport(t *testing.T) {
 	cfg := fixture(t)
 	cfg.ChangesFile = filepath.Join(t.TempDir(), "changes.json")
+	cfg.AssetGrace = -1 // a replaced stylesheet goes at once (TestAssetGrace covers the grace)
 	base := "https://jobs.test.example/"
 	// Each build's report lists, as output paths, exactly the files that
 	// the output folder gained, changed and lost.

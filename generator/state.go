@@ -140,7 +140,7 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 // state keeps each message in both languages); StateDir, as the state is
 // read from that folder itself; and fault, set by tests.
 func addConfig(h *fingerprint.Hash, cfg Config) {
-	h.String(cfg.ContentDir).String(cfg.LayoutsDir).String(cfg.OutDir).String(cfg.BaseURL).Bool(cfg.Drafts).Value(cfg.Limits)
+	h.String(cfg.ContentDir).String(cfg.LayoutsDir).String(cfg.OutDir).String(cfg.BaseURL).Bool(cfg.Drafts).Value(cfg.Limits).Int(int64(cfg.AssetGrace))
 }
 
 // newState describes a successful build of site at now for key.
@@ -221,7 +221,7 @@ func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
 		return nil, false
 	}
 	defer unlock()
-	raw, ok := output.Intact(cfg.OutDir, cfg.StateDir)
+	raw, ok := output.Intact(cfg.OutDir, cfg.StateDir, now)
 	if !ok {
 		return nil, false
 	}

@@ -73,6 +73,47 @@ func (s *serveFlag) Set(v string) error {
 	return nil
 }
 
+// graceFlag is -asset-grace: a Go duration ("36h"), a number of days
+// ("7d"), or "off".
+type graceFlag struct{ d *time.Duration }
+
+// defaultAssetGrace: a week covers what CDNs and browsers cache HTML for
+// when its headers allow it at all.
+const defaultAssetGrace = 7 * 24 * time.Hour
+
+func (g graceFlag) String() string {
+	switch {
+	case g.d == nil:
+		return ""
+	case *g.d < 0:
+		return "off"
+	case *g.d%(24*time.Hour) == 0 && *g.d > 0:
+		return strconv.FormatInt(int64(*g.d/(24*time.Hour)), 10) + "d"
+	}
+	return g.d.String()
+}
+
+func (g graceFlag) Set(v string) error {
+	if v == "off" {
+		*g.d = -1
+		return nil
+	}
+	if days, ok := strings.CutSuffix(v, "d"); ok {
+		n, err := strconv.ParseUint(days, 10, 16)
+		if err != nil {
+			return err
+		}
+		*g.d = time.Duration(n) * 24 * time.Hour
+		return nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return fmt.Errorf("not a duration: %q", v)
+	}
+	*g.d = d
+	return nil
+}
+
 // defaultServeAddr binds the loopback interface on a free port.
 const defaultServeAddr = "127.0.0.1:0"
 
@@ -388,6 +429,8 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.StringVar(&o.cfg.ContentDir, "content", "content", "content `folder` with site.yaml and roles/")
 	fs.StringVar(&o.cfg.LayoutsDir, "layouts", "layouts", "`folder` of templates that override the built-in ones")
 	fs.StringVar(&o.cfg.OutDir, "out", "public", "output `folder`")
+	o.cfg.AssetGrace = defaultAssetGrace
+	fs.Var(graceFlag{&o.cfg.AssetGrace}, "asset-grace", "how long the stylesheet and icon of earlier builds stay in -out after a build stops writing them: a `duration` (36h), days (7d) or off; they stay for that build at least")
 	fs.StringVar(&o.cfg.StateDir, "state", "", "`folder` for the builds' record of -out (manifest, journals, lock); default: one per output folder in the user cache folder")
 	fs.StringVar(&o.cfg.BaseURL, "base-url", "", "absolute `URL` that overrides site.yaml's base_url (e.g. for a preview deploy)")
 	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")

@@ -408,3 +408,40 @@ func TestRunWatch(t *testing.T) {
 		t.Fatal("the command did not stop after Ctrl-C")
 	}
 }
+
+// TestAssetGraceFlag: -asset-grace takes a Go duration, days or off, and
+// refuses anything else with the flag's name.
+func TestAssetGraceFlag(t *testing.T) {
+	for _, tt := range []struct {
+		arg  string
+		want time.Duration
+		err  bool
+	}{
+		{"", defaultAssetGrace, false},
+		{"7d", 7 * 24 * time.Hour, false},
+		{"36h", 36 * time.Hour, false},
+		{"0", 0, false},
+		{"0d", 0, false},
+		{"off", -1, false},
+		{"-1h", 0, true},
+		{"-2d", 0, true},
+		{"soon", 0, true},
+		{"1.5d", 0, true},
+	} {
+		args := []string{}
+		if tt.arg != "" {
+			args = append(args, "-asset-grace", tt.arg)
+		}
+		o, err := parseFlags(args, io.Discard)
+		switch {
+		case tt.err:
+			if err == nil || !strings.Contains(err.Error(), "asset-grace") {
+				t.Errorf("-asset-grace %q: err = %v, want one naming the flag", tt.arg, err)
+			}
+		case err != nil:
+			t.Errorf("-asset-grace %q: %v", tt.arg, err)
+		case o.cfg.AssetGrace != tt.want:
+			t.Errorf("-asset-grace %q = %v, want %v", tt.arg, o.cfg.AssetGrace, tt.want)
+		}
+	}
+}

@@ -268,10 +268,15 @@ func (s *Session) commitChanges() ([]change, nextManifest, Stats, error) {
 	changes = append(changes, moves...)
 
 	var prune []string
-	for p := range s.owned {
-		if s.recs[p] == nil && !gone[p] {
-			prune = append(prune, p)
+	for p, e := range s.owned {
+		if s.recs[p] != nil || gone[p] {
+			continue
 		}
+		if e, stays := s.opts.Grace.keeps(e); stays {
+			final = append(final, e)
+			continue
+		}
+		prune = append(prune, p)
 	}
 	sort.Strings(prune)
 	// Paths whose Put failed after they were announced: their folders may

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Intact returns the state that the last session recorded with SetState, if
@@ -14,10 +15,11 @@ import (
 // killed build, no folder beside it (NextName) tells of a build killed
 // during its exchange commit, and every file the manifest lists is a regular file,
 // reached through real folders, with the size and modification time
-// recorded for it (the check Keep makes of one file). ok is false
+// recorded for it (the check Keep makes of one file), and no file's grace
+// (Options.Grace) is over at build time now. ok is false
 // otherwise; the caller then builds as usual. Hold Lock(dir, stateDir)
 // around it and what the caller decides from it.
-func Intact(dir, stateDir string) (state []byte, ok bool) {
+func Intact(dir, stateDir string, now time.Time) (state []byte, ok bool) {
 	stateDir, err := stateDirOf(dir, Options{State: stateDir})
 	if err != nil {
 		return nil, false
@@ -69,6 +71,9 @@ func Intact(dir, stateDir string) (state []byte, ok bool) {
 	for p, e := range m.entries {
 		if e.SHA256 == "" || !isReal(parentDir(p)) {
 			return nil, false
+		}
+		if e.Until != 0 && now.UnixNano() >= e.Until {
+			return nil, false // its grace is over: a build removes it
 		}
 		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
 		if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.Size || fi.ModTime().UnixNano() != e.MTime {

@@ -45,6 +45,10 @@ type entry struct {
 	Size   int64  `json:"size"`
 	SHA256 string `json:"sha256"`
 	MTime  int64  `json:"mtime"` // Unix nanoseconds after writing
+	// Until, when set, says the file is no longer part of the site and
+	// stays in the output folder for its grace (Options.Grace) until this
+	// moment, Unix nanoseconds.
+	Until int64 `json:"until,omitempty"`
 }
 
 // manifest is the content of ManifestName. Complete is false while a build
@@ -216,6 +220,10 @@ func encodeManifest(folder string, complete bool, state []byte, entries []entry)
 			line = append(line, e.SHA256...)
 			line = append(line, `","mtime":`...)
 			line = strconv.AppendInt(line, e.MTime, 10)
+			if e.Until != 0 {
+				line = append(line, `,"until":`...)
+				line = strconv.AppendInt(line, e.Until, 10)
+			}
 			line = append(line, '}')
 			b.Write(line)
 			continue
@@ -329,6 +337,11 @@ func decodeManifestFast(raw []byte) (m manifest, ok bool) {
 		}
 		if e.MTime, rest, ok = cutInt(rest); !ok {
 			return manifest{}, false
+		}
+		if r, ok := cutField(rest, `,"until":`); ok {
+			if e.Until, rest, ok = cutInt(r); !ok || e.Until == 0 {
+				return manifest{}, false
+			}
 		}
 		if rest, ok = cutField(rest, "}"); !ok {
 			return manifest{}, false

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // Options tunes a Session. The zero value is what Begin uses.
@@ -51,6 +52,44 @@ type Options struct {
 	// journals and the lock of the output folder are kept. "" is
 	// DefaultStateDir of the output folder.
 	State string
+
+	// Grace keeps, for a while, files of earlier builds that the session
+	// no longer writes; the zero Grace keeps none.
+	Grace Grace
+}
+
+// Grace says which files of earlier builds stay in the output folder for
+// a while after a build stops writing them, and how long: hashed assets,
+// which HTML cached at the edge or in a browser may still name. Such a
+// file stays for the build that stops writing it and every later one
+// until For has passed since that build (by the builds' clock, Now), then
+// the next build removes it. A build that writes it again makes it a
+// file of the site as any other.
+type Grace struct {
+	Match func(path string) bool // the files that get grace; nil: none
+	For   time.Duration
+	Now   time.Time // the build time; zero: the clock
+}
+
+// keeps returns the entry e of a file the session no longer writes with
+// its grace counted on, and whether it stays.
+func (g Grace) keeps(e entry) (entry, bool) {
+	if g.Match == nil || e.SHA256 == "" || !g.Match(e.Path) {
+		return e, false
+	}
+	now := g.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if e.Until == 0 {
+		// The first build without it: it stays for this build at least.
+		e.Until = now.Add(g.For).UnixNano()
+		if e.Until == 0 {
+			e.Until = 1
+		}
+		return e, true
+	}
+	return e, now.UnixNano() < e.Until
 }
 
 // ErrStale is the error Keep returns when the output folder does not hold
@@ -441,6 +480,7 @@ func (s *Session) keep(p string) error {
 		s.release(p)
 		return ErrStale
 	}
+	old.Until = 0 // part of the site again
 	s.record(p, old, kept)
 	return nil
 }

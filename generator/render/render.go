@@ -209,9 +209,35 @@ func templateReason(err error) string {
 	return msg
 }
 
+// hashedAsset names an asset after its bytes: base.<8 hex digits>.ext.
 func hashedAsset(base, ext string, data []byte) Asset {
 	sum := sha256.Sum256(data)
 	return Asset{Path: base + "." + hex.EncodeToString(sum[:4]) + ext, Data: data}
+}
+
+// IsHashedAsset reports whether the output path p is named like an asset
+// after its bytes (assets/style.3f2a9c1d.css): its bytes never change,
+// and pages of earlier builds may name it.
+func IsHashedAsset(p string) bool {
+	name, ok := strings.CutPrefix(p, "assets/")
+	if !ok || strings.Contains(name, "/") {
+		return false
+	}
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 {
+		return false
+	}
+	stem := name[:dot]
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 || len(stem)-i-1 != 8 {
+		return false
+	}
+	for _, c := range stem[i+1:] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // Assets returns the static files every page refers to.
