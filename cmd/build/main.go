@@ -28,6 +28,7 @@ import (
 	"rolesite/generator/content"
 	"rolesite/generator/dev"
 	"rolesite/generator/diag"
+	"rolesite/generator/render"
 	"rolesite/generator/scaffold"
 	"rolesite/generator/schema"
 )
@@ -49,6 +50,7 @@ type options struct {
 	// editors instead of building.
 	newRole, initDir string
 	schemaDir        string
+	ejectDir         string // -eject DIR: write the built-in layouts
 }
 
 // serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
@@ -233,6 +235,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "build: %s\n", diag.ErrorIn(err, usageLang(args)))
 		return 2
+	}
+	if opts.ejectDir != "" {
+		lang := generator.MessageLang(opts.cfg)
+		paths, err := render.Eject(opts.ejectDir)
+		if err != nil {
+			fmt.Fprintln(stderr, diag.BuildProblem.Format(lang, err))
+			return 1
+		}
+		fmt.Fprintln(stdout, diag.WroteLayouts.Format(lang, strings.Join(paths, ", "), opts.ejectDir, opts.ejectDir))
+		return 0
 	}
 	if opts.schemaDir != "" {
 		lang := generator.MessageLang(opts.cfg)
@@ -438,6 +450,7 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
+	fs.StringVar(&o.ejectDir, "eject", "", "write every built-in template, partial and asset into `DIR` (never overwriting) and exit: a layouts folder to start from")
 	fs.Var(&o.serve, "serve", "build into a scratch folder and serve it with live reload on `ADDR` (default 127.0.0.1, a free port); leaves -out alone; implies -watch")
 	lang = fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
 	formatName = fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")

@@ -175,6 +175,10 @@ var (
 	LayoutsUnreadable      = message("layouts-unreadable", "cannot read layouts: %v", "die Layouts können nicht gelesen werden: %v")
 	LayoutUnreadable       = message("layout-unreadable", "cannot read layout: %v", "das Layout kann nicht gelesen werden: %v")
 	LayoutOverridesNothing = message("layout-overrides-nothing", "layout %q overrides nothing (built-in layouts: %s)", "das Layout %q ersetzt nichts (eingebaute Layouts: %s)")
+	LayoutNotRead          = message("layout-not-read", "not read: the build reads only the files directly in the layouts folder named like a built-in layout (%s); partials go into _partials.html", "wird nicht gelesen: der Build liest nur die Dateien direkt im Layouts-Ordner, die wie ein eingebautes Layout heißen (%s); Partials gehören in _partials.html")
+	EjectExists            = message("eject-exists", "-eject %s: %s already exist; -eject never overwrites a file (move them away or choose another folder)", "-eject %s: %s gibt es schon; -eject überschreibt keine Datei (verschieben Sie sie oder wählen Sie einen anderen Ordner)")
+	EjectFailed            = message("eject-failed", "-eject %s", "-eject %s")
+	WroteLayouts           = message("wrote-layouts", "wrote %s into %s; build with -layouts %s, then edit any of them", "%s in %s geschrieben; erzeugen Sie mit -layouts %s und bearbeiten Sie dann beliebige davon")
 	TemplateError          = message("template-error", "template error: %s", "Fehler in der Vorlage: %s")
 )
 

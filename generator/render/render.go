@@ -86,10 +86,17 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 		}
 		for _, e := range overrides {
 			name := e.Name()
-			if e.IsDir() || strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".css") || strings.HasSuffix(name, ".svg")) {
+			p := filepath.Join(layoutsDir, name)
+			if quietlyUnread(name) {
 				continue
 			}
-			p := filepath.Join(layoutsDir, name)
+			if e.IsDir() || !(strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".css") || strings.HasSuffix(name, ".svg")) {
+				if e.IsDir() {
+					p += string(filepath.Separator)
+				}
+				errs.Warn(diag.Position{Path: p}, diag.LayoutNotRead, strings.Join(sortedNames(sources), ", "))
+				continue
+			}
 			if _, known := sources[name]; !known {
 				errs.Warn(diag.Position{Path: p}, diag.LayoutOverridesNothing, name, strings.Join(sortedNames(sources), ", "))
 				continue
@@ -113,7 +120,10 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	r.generatedRole = cards && builtinAll(origin, roleTemplates) && roleTemplatesDigest(sources) == roleTemplatesSHA256
+	// The generated code writes what the built-in role templates write: it
+	// serves wherever those are the templates, built in or copied
+	// unchanged into layouts/ (build -eject).
+	r.generatedRole = cards && roleTemplatesDigest(sources) == roleTemplatesSHA256
 	if cc := newCardCache(sources, r.pages); cards && cc != nil {
 		// The same pages, each card partial replaced by a call that
 		// returns the card rendered once per build and role.
@@ -162,14 +172,12 @@ func parsePages(sources, origin map[string]string, fm template.FuncMap, redefine
 // heading ids in role bodies must keep clear of (see PageIDs.Headings).
 func (r *Renderer) PageIDs() *PageIDs { return r.ids }
 
-// builtinAll reports whether none of the templates names is overridden.
-func builtinAll(origin map[string]string, names []string) bool {
-	for _, n := range names {
-		if origin[n] != "built-in "+n {
-			return false
-		}
-	}
-	return true
+// quietlyUnread reports whether the layouts folder's entry name is one the
+// renderer leaves alone without a word: hidden files (.keep, .DS_Store),
+// notes (README.md) and the response headers file (_headers), which the
+// output stage reads.
+func quietlyUnread(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".md") || name == "_headers"
 }
 
 func sortedNames(m map[string]string) []string {
@@ -243,17 +251,21 @@ func IsHashedAsset(p string) bool {
 // Assets returns the static files every page refers to.
 func (r *Renderer) Assets() []Asset { return []Asset{r.css, r.favicon} }
 
+// funcs are the functions templates may call (docs/TEMPLATES.md lists
+// them from their doc comments).
 var funcs = template.FuncMap{
 	"last":   isLastCrumb,
 	"tel":    telURL,
 	"mailto": mailtoURL,
 }
 
-// isLastCrumb reports whether i is the index of the last of crumbs.
+// isLastCrumb reports whether i is the index of the last of crumbs:
+// {{range $i, $c := .Crumbs}}{{if last $i $.Crumbs}}...{{end}}{{end}}.
 func isLastCrumb(i int, crumbs []Crumb) bool { return i == len(crumbs)-1 }
 
 // telURL makes a tel: URL from a phone number that site.yaml validation
-// restricted to digits, spaces, + ( ) / -.
+// restricted to digits, spaces, + ( ) / -: {{tel .Site.Phone}} gives
+// "tel:+49401234560".
 func telURL(phone string) template.URL {
 	var b strings.Builder
 	for _, c := range phone {
@@ -264,7 +276,9 @@ func telURL(phone string) template.URL {
 	return template.URL("tel:" + b.String())
 }
 
-// mailtoURL makes a mailto: URL with a subject.
+// mailtoURL makes a mailto: URL with a subject:
+// {{mailto .Site.Email .Role.Title}} gives
+// "mailto:karriere@nordwind-recruiting.example?subject=Backend-Entwickler".
 func mailtoURL(email, subject string) string {
 	return "mailto:" + email + "?subject=" + strings.ReplaceAll(url.QueryEscape(subject), "+", "%20")
 }
@@ -277,108 +291,114 @@ func (r *Renderer) execute(w *bytes.Buffer, kind string, p *Page) error {
 	return nil
 }
 
-// Crumb is one step of a breadcrumb trail.
+//go:generate go run ./internal/viewdoc -o ../../docs/TEMPLATES.md
+
+// Crumb is one step of a breadcrumb trail (Page.Crumbs).
 type Crumb struct {
-	Name string
-	URL  string // absolute
-	Path string // site path, for the visible link
+	Name string // what the step shows: "Tech & Development"
+	URL  string // its absolute URL, for JSON-LD: "https://karriere.example/tech-development/"
+	Path string // its site path, for the visible link: "/tech-development/"
 }
 
-// Page is what every template receives.
+// Page is what every template receives: the fields every page has, and
+// the view of its kind (Home, Category, Role or Alias), nil on the others.
 type Page struct {
-	Kind        string
-	Site        *SiteView
-	Title       string // the <title>
-	Heading     string // the <h1>
-	Description string
-	Canonical   string
-	NoIndex     bool
-	OGType      string
-	Crumbs      []Crumb
-	// JSONLD values are encoded by {{.}} inside a ld+json script.
+	Kind        string    // the page kind: "home", "category", "role", "404" or "alias"
+	Site        *SiteView // the site, the same on every page
+	Title       string    // the <title>: "Backend-Entwickler – Job in München | Karriere bei Nordwind Recruiting"
+	Heading     string    // the <h1>: "Backend-Entwickler"
+	Description string    // the meta description, at most 160 characters
+	Canonical   string    // the page's absolute URL: "https://karriere.example/tech-development/backend-entwickler/"
+	NoIndex     bool      // true on pages search engines must not index (404, alias pages)
+	OGType      string    // the Open Graph type: "website" or "article"
+	Crumbs      []Crumb   // the breadcrumb trail, home first; empty on the home page
+	// JSONLD are the page's structured data (JobPosting, BreadcrumbList,
+	// Organization, WebSite), each encoded by {{.}} inside a
+	// <script type="application/ld+json">.
 	JSONLD []any
 
-	Home     *HomeView
-	Category *CategoryView
-	Role     *RoleView
-	Alias    *AliasView
+	Home     *HomeView     // set on the home page (home.html)
+	Category *CategoryView // set on category pages (category.html)
+	Role     *RoleView     // set on role pages (role.html)
+	Alias    *AliasView    // set on alias pages (alias.html)
 }
 
-// SiteView is the part of the site every page shows.
+// SiteView is the part of the site every page shows (Page.Site).
 type SiteView struct {
-	Title      string
-	BaseURL    string
-	Language   string
-	OGLocale   string
-	AgencyName string
-	AgencyURL  string
-	Logo       string
-	Email      string
-	Phone      string
-	CSS        string // absolute path of the stylesheet
-	Favicon    string
-	Year       int // of the build time
+	Title      string // site.yaml title: "Karriere bei Nordwind Recruiting"
+	BaseURL    string // site.yaml base_url, with a final slash: "https://karriere.example/"
+	Language   string // site.yaml language, for <html lang>: "de"
+	OGLocale   string // the Open Graph locale: "de_DE"
+	AgencyName string // site.yaml organization.name: "Nordwind Recruiting GmbH"
+	AgencyURL  string // site.yaml organization.url
+	Logo       string // site.yaml organization.logo, an absolute URL, or ""
+	Email      string // site.yaml contact.email: "karriere@nordwind-recruiting.example"
+	Phone      string // site.yaml contact.phone: "+49 40 1234560"
+	CSS        string // the stylesheet's site path: "/assets/style.2018c529.css"
+	Favicon    string // the icon's site path: "/assets/favicon.db9fd011.svg"
+	Year       int    // the year of the build time: 2026
 }
 
 // RoleLink is a role as lists show it: a card. The card partials see
 // nothing else of the role, so a page that lists cards changes only when
 // the Key of a card does.
 type RoleLink struct {
-	Title    string
-	Path     string
-	Status   string // open, description, closed
-	Location string
-	Salary   string
-	Summary  string
+	Title    string // the role's title: "Backend-Entwickler"
+	Path     string // its page's site path: "/tech-development/backend-entwickler/"
+	Status   string // "open" (an open position), "description" (a role profile) or "closed"
+	Location string // where, as shown: "Berlin", "100 % remote"
+	Salary   string // the salary as shown: "60.000 – 85.000 € pro Jahr", or ""
+	Summary  string // the role's description (front matter), for category lists
 }
 
 // Key returns the fingerprint of l, made with h (reset by the caller):
 // every field, by reflection, so that a field added later is covered too.
 func (l RoleLink) Key(h *fingerprint.Hash) uint64 { return h.Value(l).Sum() }
 
-// HomeView lists every category with its roles.
+// HomeView lists every category with its roles (Page.Home).
 type HomeView struct {
-	Categories []CategoryView
-	OpenCount  int
-	RoleCount  int
+	Categories []CategoryView // the categories in site.yaml's order
+	OpenCount  int            // open positions on the site: 12
+	RoleCount  int            // roles on the site, open or not: 30
 }
 
-// CategoryView is a category with its roles split by status.
+// CategoryView is a category with its roles split by status
+// (Page.Category, and each of HomeView.Categories).
 type CategoryView struct {
-	Key          string
-	Title        string
-	Path         string
-	Description  string
-	Open         []RoleLink
-	Descriptions []RoleLink
+	Key          string     // site.yaml key: "tech-development"
+	Title        string     // site.yaml title: "Tech & Development"
+	Path         string     // its page's site path: "/tech-development/"
+	Description  string     // site.yaml description
+	Open         []RoleLink // its open positions
+	Descriptions []RoleLink // its role profiles (no open position)
 }
 
-// RoleView is everything a role page shows.
+// RoleView is everything a role page shows (Page.Role).
 type RoleView struct {
-	Title           string
-	Status          string // open, description, closed
-	CategoryTitle   string
-	CategoryPath    string
-	Location        string
-	Remote          bool
-	RemoteCountries string
-	EmploymentTypes []string
-	Salary          string
-	Skills          []string
-	Employer        string
-	EmployerURL     string
-	DatePosted      string
-	DatePostedISO   string
-	ValidThrough    string
-	ValidThroughISO string
-	Body            template.HTML
-	Related         []RoleLink
-	MentionedIn     []RoleLink
-	Synonyms        []string
+	Title           string        // front matter title: "Backend-Entwickler"
+	Status          string        // "open", "description" or "closed" (see RoleLink.Status)
+	CategoryTitle   string        // its category's title: "Tech & Development"
+	CategoryPath    string        // its category's site path: "/tech-development/"
+	Location        string        // where, as shown: "München"
+	Remote          bool          // true for a remote position
+	RemoteCountries string        // where a remote position may be held, as shown: "Deutschland, Österreich"
+	EmploymentTypes []string      // as shown: ["Vollzeit"]
+	Salary          string        // as shown: "60.000 – 85.000 € pro Jahr", or ""
+	Skills          []string      // front matter skills: ["Go", "PostgreSQL"]
+	Employer        string        // the hiring organization's name, or "" when confidential
+	EmployerURL     string        // its URL, or ""
+	DatePosted      string        // date_posted as shown: "2. November 2026"
+	DatePostedISO   string        // the same for <time datetime>: "2026-11-02"
+	ValidThrough    string        // valid_through as shown, or "": "28. Februar 2027"
+	ValidThroughISO string        // the same for <time datetime>: "2027-02-28"
+	Body            template.HTML // the body, Markdown rendered, with links to the roles it mentions
+	Related         []RoleLink    // roles this one mentions or lists as related
+	MentionedIn     []RoleLink    // roles that mention this one
+	Synonyms        []string      // other names of the role: ["Backend Developer"]
 }
 
-// AliasView is a redirect page.
+// AliasView is a redirect page (Page.Alias): an old URL of a role.
 type AliasView struct {
-	TargetTitle string
-	TargetPath  string
+	TargetTitle string // the role's title: "Backend-Entwickler"
+	TargetPath  string // the role page's site path: "/tech-development/backend-entwickler/"
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // roleTemplatesSHA256 is the SHA-256 of the templates this file was generated from.
-const roleTemplatesSHA256 = "408e0291013ee76c9c032bbfbe81c1c0ffbc70fb86d1647828ca972409cbb60f"
+const roleTemplatesSHA256 = "d865687831ea089be24a2e0fed14c92e46abda866cf9ff58a98ab0684ebf387c"
 
 // writeRoleGenerated writes template "role.html" for a *Page.
 func writeRoleGenerated(w *bytes.Buffer, c *Context, dot *Page) error {
@@ -334,7 +334,7 @@ func tmplFooterPage(w *bytes.Buffer, c *Context, dot *Page) error {
 // tmplBadgeRoleView writes template "badge" (_partials.html) for a *RoleView.
 func tmplBadgeRoleView(w *bytes.Buffer, c *Context, dot *RoleView) error {
 	if dot == nil {
-		return errNilPointer("_partials.html:12:26", "*render.RoleView.Status")
+		return errNilPointer("_partials.html:12:85", "*render.RoleView.Status")
 	}
 	if dot.Status == "open" {
 		w.WriteString("<span class=\"badge badge-open\">Offene Position</span>")

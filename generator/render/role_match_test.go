@@ -174,29 +174,34 @@ func firstDiff(got, want string) string {
 	return fmt.Sprintf("got:  %q\nwant: %q", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
 
-// TestGeneratedRoleOnlyWithBuiltins checks that a layouts folder overriding
-// any template a role page is made of, even with the same text, turns the
-// generated writer off, and that one
-// overriding only another page's template leaves it on.
+// TestGeneratedRoleOnlyWithBuiltins: the generated role writer serves
+// while the role templates are the built-in ones, built in or copied
+// unchanged into layouts/ (build -eject); an edited copy of any of them
+// makes role pages go through html/template. Other layouts do not matter.
 func TestGeneratedRoleOnlyWithBuiltins(t *testing.T) {
 	for _, name := range []string{"_base.html", "_partials.html", "role.html", "home.html", "style.css"} {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			src, err := builtin.ReadFile("templates/" + name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			rd, errs := New(dir)
-			if errs.HasErrors() {
-				t.Fatal(errs)
-			}
-			want := !strings.HasPrefix(name, "_") && name != "role.html"
-			if got := rd.generatedRole; got != want {
-				t.Errorf("generated writer used with %s overridden: %t, want %t", name, got, want)
-			}
-		})
+		for _, edited := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/edited=%t", name, edited), func(t *testing.T) {
+				dir := t.TempDir()
+				src, err := builtin.ReadFile("templates/" + name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if edited {
+					src = append(src, "\n"...)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				rd, errs := New(dir)
+				if errs.HasErrors() {
+					t.Fatal(errs)
+				}
+				want := !edited || !strings.HasPrefix(name, "_") && name != "role.html"
+				if got := rd.generatedRole; got != want {
+					t.Errorf("generated writer used with %s overridden (edited %t): %t, want %t", name, edited, got, want)
+				}
+			})
+		}
 	}
 }
