@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/editdist"
 )
 
 // employmentTypes are schema.org/Google's employmentType values.
@@ -55,7 +56,7 @@ func suggest(s string, candidates []string) string {
 	best, bestDist := "", 1<<30
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
-		d := editDistance(ls, strings.ToLower(c))
+		d := editdist.Distance(ls, strings.ToLower(c))
 		if d < bestDist {
 			best, bestDist = c, d
 		}
@@ -68,28 +69,6 @@ func suggest(s string, candidates []string) string {
 		return best
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance over runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // hint suggests the candidate closest to s, or is the zero Text when none

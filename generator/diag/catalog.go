@@ -180,6 +180,8 @@ var (
 	EjectFailed            = message("eject-failed", "-eject %s", "-eject %s")
 	WroteLayouts           = message("wrote-layouts", "wrote %s into %s; build with -layouts %s, then edit any of them", "%s in %s geschrieben; erzeugen Sie mit -layouts %s und bearbeiten Sie dann beliebige davon")
 	TemplateError          = message("template-error", "template error: %s", "Fehler in der Vorlage: %s")
+	TemplateNoField        = message("template-no-field", "%s has no field %s (docs/TEMPLATES.md lists the fields)", "%s hat kein Feld %s (docs/TEMPLATES.md listet die Felder)")
+	TemplateNoFieldNear    = message("template-no-field-near", "%s has no field %s (did you mean %s?)", "%s hat kein Feld %s (meinten Sie %s?)")
 )
 
 // Salary figures.

@@ -16,7 +16,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"rolesite/generator/diag"
@@ -47,6 +49,7 @@ type Asset struct {
 // concurrent use; templates are parsed once in New.
 type Renderer struct {
 	pages   map[string]*template.Template
+	origin  map[string]string // template file -> where it was read (a layouts path, or "built-in x")
 	css     Asset
 	favicon Asset
 	ids     *PageIDs
@@ -110,13 +113,17 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 			origin[name] = p
 		}
 	}
-	r := &Renderer{}
+	r := &Renderer{origin: origin}
 	ids, idErrs := layoutIDs(sources, origin)
 	r.ids = ids
 	errs.Append(idErrs)
 	r.css = hashedAsset("assets/style", ".css", []byte(sources["style.css"]))
 	r.favicon = hashedAsset("assets/favicon", ".svg", []byte(sources["favicon.svg"]))
 	r.pages, errs = parsePages(sources, origin, funcs, nil, errs)
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	errs.Append(checkTemplateFields(r.pages, origin, funcs))
 	if errs.HasErrors() {
 		return nil, errs
 	}
@@ -286,10 +293,38 @@ func mailtoURL(email, subject string) string {
 // execute runs a page template, appending to w.
 func (r *Renderer) execute(w *bytes.Buffer, kind string, p *Page) error {
 	if err := r.pages[kind].Execute(w, p); err != nil {
-		return fmt.Errorf("render %s page %s: %w", kind, p.Canonical, err)
+		return fmt.Errorf("render %s page %s: %w", kind, p.Canonical, r.located(err))
 	}
 	return nil
 }
+
+// execPosRE matches the start of an html/template execution error:
+// "template: role.html:7:219: executing ...".
+var execPosRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): `)
+
+// located rewrites an execution error to start with the template's file
+// (the layouts path of an override), line and column (counted from 1).
+func (r *Renderer) located(err error) error {
+	m := execPosRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	file, ok := r.origin[m[1]]
+	if !ok {
+		return err
+	}
+	col, _ := strconv.Atoi(m[3])
+	return &locatedError{msg: fmt.Sprintf("%s:%s:%d: %s", file, m[2], col+1, strings.TrimPrefix(err.Error(), m[0])), err: err}
+}
+
+// locatedError is an execution error told at its template's file.
+type locatedError struct {
+	msg string
+	err error
+}
+
+func (e *locatedError) Error() string { return e.msg }
+func (e *locatedError) Unwrap() error { return e.err }
 
 //go:generate go run ./internal/viewdoc -o ../../docs/TEMPLATES.md
 
