@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -341,6 +342,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 		}
 		r := *p
 		applyDefaults(&r, site.Defaults)
+		errs.Append(checkDirectApply(&r, site.BaseURL))
 		r.urlPath = "/" + r.Category + "/" + r.Slug + "/"
 		published = append(published, &r)
 		urls[r.URLPath()] = urlOwner{1, r.Path}
@@ -487,6 +489,26 @@ func HintOrList(s string, list []string) diag.Text {
 	return diag.T(diag.HintDefined, strings.Join(list, ", "))
 }
 
+// checkDirectApply refuses direct_apply: true where candidates cannot
+// apply on the job's own site: Google's directApply says the application
+// is completed there, without leaving it for another site. The built-in
+// role page takes no application itself, so that needs an apply_url on
+// the site's own host.
+func checkDirectApply(r *Role, baseURL string) diag.List {
+	var errs diag.List
+	if !r.DirectApply {
+		return errs
+	}
+	site, _ := url.Parse(baseURL)
+	switch apply, err := url.Parse(r.ApplyURL); {
+	case r.ApplyURL == "":
+		errs.Add(r.KeyPos("direct_apply"), diag.DirectApplyNoForm)
+	case err != nil || site == nil || !strings.EqualFold(apply.Host, site.Host):
+		errs.Add(r.KeyPos("direct_apply"), diag.DirectApplyElsewhere, r.ApplyURL)
+	}
+	return errs
+}
+
 func applyDefaults(r *Role, d Defaults) {
 	if !r.set.employmentType && len(d.EmploymentType) > 0 {
 		r.EmploymentType = d.EmploymentType
@@ -501,6 +523,9 @@ func applyDefaults(r *Role, d Defaults) {
 		s := *r.Salary
 		s.Currency = d.SalaryCurrency
 		r.Salary = &s
+	}
+	if r.ApplyURL == "" {
+		r.ApplyURL = d.ApplyURL
 	}
 	r.Aliases = append([]string(nil), r.Aliases...)
 }

@@ -138,3 +138,42 @@ func TestLoaderCloudflareRedirectCap(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyURLAndDirectApply: apply_url comes from the role, else from
+// site.yaml's defaults; direct_apply: true stands only with an apply_url
+// on the site's own host, where the application is completed.
+func TestApplyURLAndDirectApply(t *testing.T) {
+	const defaults = "defaults:\n  apply_url: https://bewerbung.example.org/\n"
+	for _, tc := range []struct {
+		name, site, front string
+		wantURL, wantErr  string
+	}{
+		{"none", "", "", "", ""},
+		{"from site.yaml", defaults, "", "https://bewerbung.example.org/", ""},
+		{"role wins", defaults, "apply_url: https://ats.example.net/4711\n", "https://ats.example.net/4711", ""},
+		{"not absolute", "", "apply_url: /bewerben/\n", "", `roles/a.md:5:12: apply_url: "/bewerben/" is not an absolute http or https URL`},
+		{"direct, form on this site", "", "apply_url: https://example.com/bewerben/\ndirect_apply: true\n", "https://example.com/bewerben/", ""},
+		{"direct, no form", "", "direct_apply: true\n", "", "roles/a.md:5:1: direct_apply: true says candidates apply on this site, but the role page takes no application"},
+		{"direct, elsewhere", defaults, "direct_apply: true\n", "", `roles/a.md:5:1: direct_apply: true says candidates apply on this site, but apply_url "https://bewerbung.example.org/" sends them to another site`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testtree.Write(t, t.TempDir(), map[string]string{
+				"site.yaml":  loaderSite + tc.site,
+				"roles/a.md": "---\ntitle: Backend-Entwickler\ncategory: tech\ndescription: Eine Rolle im Test der Bewerbungswege.\n" + tc.front + "---\nText.\n",
+			})
+			site, _, _, errs := NewLoader(fingerprint.NewSeed()).Load(t.Context(), LoadConfig{Dir: dir})
+			if tc.wantErr != "" {
+				if !errs.HasErrors() || !strings.Contains(errs.Err().Error(), tc.wantErr) {
+					t.Fatalf("load: %v, want %q", errs, tc.wantErr)
+				}
+				return
+			}
+			if errs.HasErrors() {
+				t.Fatalf("load: %v", errs)
+			}
+			if got := site.Roles[0].ApplyURL; got != tc.wantURL {
+				t.Errorf("apply URL %q, want %q", got, tc.wantURL)
+			}
+		})
+	}
+}

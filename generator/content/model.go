@@ -52,6 +52,7 @@ type Defaults struct {
 	EmploymentType     []string
 	Location           Location
 	SalaryCurrency     string
+	ApplyURL           string
 }
 
 // Category is a Fachbereich: a group of roles with its own page.
@@ -126,10 +127,14 @@ type Role struct {
 	// ExperienceInPlaceOfEducation: experience can stand in for Education.
 	ExperienceInPlaceOfEducation bool
 	DirectApply                  bool
-	Related                      []string
-	Aliases                      []string
-	Draft                        bool
-	Weight                       int
+	// ApplyURL is where candidates apply (the client's applicant tracking
+	// system), absolute; site.yaml's defaults.apply_url when the role sets
+	// none; "" for the contact e-mail.
+	ApplyURL string
+	Related  []string
+	Aliases  []string
+	Draft    bool
+	Weight   int
 
 	// Body is the Markdown body; BodyOffset is its byte offset in Source.
 	Body       []byte

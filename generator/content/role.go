@@ -207,6 +207,7 @@ func parseRole(path, slug string, src []byte, limits Limits, levels map[string]f
 		{"education", func(k string, v *yaml.Node) { r.Education, _ = d.enum(k, v, educationLevels) }},
 		{"experience_in_place_of_education", func(k string, v *yaml.Node) { r.ExperienceInPlaceOfEducation, _ = d.boolean(k, v) }},
 		{"direct_apply", func(k string, v *yaml.Node) { r.DirectApply, _ = d.boolean(k, v) }},
+		{"apply_url", func(k string, v *yaml.Node) { r.ApplyURL, _ = d.absURL(k, v) }},
 		{"related", func(k string, v *yaml.Node) { r.Related, _ = d.list(k, v) }},
 		{"aliases", func(k string, v *yaml.Node) { r.Aliases, _ = d.list(k, v) }},
 		{"draft", func(k string, v *yaml.Node) { r.Draft, _ = d.boolean(k, v) }},

@@ -101,6 +101,7 @@ func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, di
 				{"employment_type", func(k string, v *yaml.Node) { s.Defaults.EmploymentType = d.employmentTypes(k, v) }},
 				{"location", func(k string, v *yaml.Node) { s.Defaults.Location = d.location(k, v) }},
 				{"salary_currency", func(k string, v *yaml.Node) { s.Defaults.SalaryCurrency, _ = d.currency(k, v) }},
+				{"apply_url", func(k string, v *yaml.Node) { s.Defaults.ApplyURL, _ = d.absURL(k, v) }},
 			})
 		}},
 		{"categories", func(k string, v *yaml.Node) {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -186,7 +187,8 @@ func TestOverriddenLayoutIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, errs = New(dir)
-	want := filepath.Join(dir, "role.html") + `:29:9: id "{{.Role.Slug}}" is computed and starts with no fixed text`
+	line := strings.Count(bad[:strings.Index(bad, `id="{{.Role.Slug}}"`)], "\n") + 1
+	want := filepath.Join(dir, "role.html") + fmt.Sprintf(`:%d:9: id "{{.Role.Slug}}" is computed and starts with no fixed text`, line)
 	if err := errs.Err(); err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error = %v, want it to start with %s", err, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -253,6 +254,10 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 			rv.EmployerURL = role.HiringOrganization.URL
 		}
 		rv.DatePosted, rv.DatePostedISO = germanDate(role.DatePosted), dateOf(role.DatePosted)
+		if status == "open" {
+			rv.ApplyURL = role.ApplyURL
+			rv.Share = shareLinks(role.Title, c.Abs(role.URLPath()))
+		}
 		rv.ValidThrough, rv.ValidThroughISO = germanDate(role.ValidThrough), dateOf(role.ValidThrough)
 	}
 	title := role.Title
@@ -345,4 +350,23 @@ func truncate(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// shareLinks are the links that share the page at url, titled title: each
+// network's documented share URL, opened by the reader's click alone (no
+// script, no request before it).
+func shareLinks(title, pageURL string) []ShareLink {
+	q := url.QueryEscape
+	return []ShareLink{
+		{"LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + q(pageURL)},
+		{"XING", "https://www.xing.com/spi/shares/new?url=" + q(pageURL)},
+		{"WhatsApp", "https://wa.me/?text=" + q(title+" "+pageURL)},
+		{"E-Mail", "mailto:?subject=" + mailtoEscape(title) + "&body=" + mailtoEscape(pageURL)},
+	}
+}
+
+// mailtoEscape percent-encodes s for a mailto: header field (RFC 6068):
+// a space is %20 there, not +.
+func mailtoEscape(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
 }

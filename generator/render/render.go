@@ -430,6 +430,15 @@ type RoleView struct {
 	Related         []RoleLink    // roles this one mentions or lists as related
 	MentionedIn     []RoleLink    // roles that mention this one
 	Synonyms        []string      // other names of the role: ["Backend Developer"]
+	ApplyURL        string        // where candidates apply (apply_url), on open positions; "": by e-mail
+	Share           []ShareLink   // links that share an open position (LinkedIn, XING, WhatsApp, e-mail); none otherwise
+}
+
+// ShareLink is a link that shares a role page on a network or by e-mail,
+// without a script of the network's (RoleView.Share).
+type ShareLink struct {
+	Name string // what the link says: "LinkedIn"
+	URL  string // the share URL: "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2F..."
 }
 
 // AliasView is a redirect page (Page.Alias): an old URL of a role.

@@ -9,7 +9,7 @@ import (
 )
 
 // roleTemplatesSHA256 is the SHA-256 of the templates this file was generated from.
-const roleTemplatesSHA256 = "d865687831ea089be24a2e0fed14c92e46abda866cf9ff58a98ab0684ebf387c"
+const roleTemplatesSHA256 = "5a119ea8879b871b18f725a5f0516fc1f290291c36a8923c0717af419f1974e8"
 
 // writeRoleGenerated writes template "role.html" for a *Page.
 func writeRoleGenerated(w *bytes.Buffer, c *Context, dot *Page) error {
@@ -263,28 +263,40 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		return err
 	}
 	w.WriteString("\n</div>\n")
-	var c18 bool
-	v19 := dot.Role.Related
-	if len(v19) > 0 {
-		c18 = len(v19) > 0
-	} else {
-		c18 = len(dot.Role.MentionedIn) > 0
+	if d18 := dot.Role.Share; len(d18) > 0 {
+		w.WriteString("<nav class=\"share\" aria-labelledby=\"teilen\"><h2 class=\"label\" id=\"teilen\">Position teilen</h2>\n<ul>")
+		for _, e21 := range d18 {
+			w.WriteString("<li><a href=\"")
+			escapeHTML(w, normalizeURL(filterURL(e21.URL)))
+			w.WriteString("\">")
+			escapeHTML(w, e21.Name)
+			w.WriteString("</a></li>")
+		}
+		w.WriteString("</ul></nav>\n")
 	}
-	if c18 {
+	w.WriteString("\n")
+	var c22 bool
+	v23 := dot.Role.Related
+	if len(v23) > 0 {
+		c22 = len(v23) > 0
+	} else {
+		c22 = len(dot.Role.MentionedIn) > 0
+	}
+	if c22 {
 		w.WriteString("<nav class=\"graph\" aria-label=\"Verwandte Rollen\">\n")
-		if d20 := dot.Role.Related; len(d20) > 0 {
+		if d24 := dot.Role.Related; len(d24) > 0 {
 			w.WriteString("<section aria-labelledby=\"verwandt\">\n<h2 id=\"verwandt\">Verwandte Rollen</h2>\n<ul class=\"role-list\">")
-			for _, e23 := range d20 {
-				if err := c.cachedCard(w, e23, tmplRolecardRoleLink); err != nil {
+			for _, e27 := range d24 {
+				if err := c.cachedCard(w, e27, tmplRolecardRoleLink); err != nil {
 					return err
 				}
 			}
 			w.WriteString("</ul>\n</section>\n")
 		}
-		if d24 := dot.Role.MentionedIn; len(d24) > 0 {
+		if d28 := dot.Role.MentionedIn; len(d28) > 0 {
 			w.WriteString("<section aria-labelledby=\"erwaehnt\">\n<h2 id=\"erwaehnt\">Erwähnt in</h2>\n<ul class=\"role-list\">")
-			for _, e27 := range d24 {
-				if err := c.cachedCard(w, e27, tmplRolecardRoleLink); err != nil {
+			for _, e31 := range d28 {
+				if err := c.cachedCard(w, e31, tmplRolecardRoleLink); err != nil {
 					return err
 				}
 			}
@@ -394,41 +406,73 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		}
 	}
 	w.WriteString("</p>\n<p class=\"contact-actions\">")
-	if dot.Site == nil {
-		return errNilPointer("_partials.html:30:39", "*render.SiteView.Email")
+	var c5 bool
+	v6 := dot.Role
+	if !(v6 != nil) {
+		c5 = v6 != nil
+	} else {
+		if dot.Role == nil {
+			return errNilPointer("_partials.html:30:47", "*render.RoleView.ApplyURL")
+		}
+		c5 = len(dot.Role.ApplyURL) > 0
 	}
-	if d5 := dot.Site.Email; len(d5) > 0 {
+	if c5 {
 		w.WriteString("<a class=\"button\" href=\"")
-		var v6 string
-		v7 := dot.Role
-		if !(v7 != nil) {
-			v8 := v7
-			if v8 != nil {
-				return errWrongType("_partials.html:30:83", "string", "*render.RoleView")
+		if dot.Role == nil {
+			return errNilPointer("_partials.html:30:89", "*render.RoleView.ApplyURL")
+		}
+		escapeHTML(w, normalizeURL(filterURL(dot.Role.ApplyURL)))
+		w.WriteString("\">Jetzt bewerben</a> ")
+	}
+	if dot.Site == nil {
+		return errNilPointer("_partials.html:30:140", "*render.SiteView.Email")
+	}
+	if d7 := dot.Site.Email; len(d7) > 0 {
+		w.WriteString("<a class=\"button")
+		var c8 bool
+		v9 := dot.Role
+		if !(v9 != nil) {
+			c8 = v9 != nil
+		} else {
+			if dot.Role == nil {
+				return errNilPointer("_partials.html:30:181", "*render.RoleView.ApplyURL")
+			}
+			c8 = len(dot.Role.ApplyURL) > 0
+		}
+		if c8 {
+			w.WriteString(" button-secondary")
+		}
+		w.WriteString("\" href=\"")
+		var v10 string
+		v11 := dot.Role
+		if !(v11 != nil) {
+			v12 := v11
+			if v12 != nil {
+				return errWrongType("_partials.html:30:241", "string", "*render.RoleView")
 			} else {
-				v6 = "Initiativbewerbung"
+				v10 = "Initiativbewerbung"
 			}
 		} else {
 			if dot.Role == nil {
-				return errNilPointer("_partials.html:30:99", "*render.RoleView.Title")
+				return errNilPointer("_partials.html:30:257", "*render.RoleView.Title")
 			}
-			v9 := dot.Role.Title
-			if len(v9) > 0 {
-				v6 = v9
+			v13 := dot.Role.Title
+			if len(v13) > 0 {
+				v10 = v13
 			} else {
-				v6 = "Initiativbewerbung"
+				v10 = "Initiativbewerbung"
 			}
 		}
-		escapeHTML(w, normalizeURL(filterURL(mailtoURL(d5, v6))))
+		escapeHTML(w, normalizeURL(filterURL(mailtoURL(d7, v10))))
 		w.WriteString("\">E-Mail an ")
 		escapeHTML(w, dot.Site.AgencyName)
 		w.WriteString("</a>")
 	}
-	if d10 := dot.Site.Phone; len(d10) > 0 {
+	if d14 := dot.Site.Phone; len(d14) > 0 {
 		w.WriteString(" <a class=\"button button-secondary\" href=\"")
-		escapeHTML(w, normalizeURL(string(telURL(d10))))
+		escapeHTML(w, normalizeURL(string(telURL(d14))))
 		w.WriteString("\">Anrufen: <span class=\"nowrap\">")
-		escapeHTML(w, d10)
+		escapeHTML(w, d14)
 		w.WriteString("</span></a>")
 	}
 	w.WriteString("</p>\n</aside>")

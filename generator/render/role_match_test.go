@@ -77,6 +77,7 @@ func TestGeneratedRoleMatchesTemplates(t *testing.T) {
 		},
 		"employer":     func(s *content.Site, r *content.Role, v string) { r.HiringOrganization.Name = v },
 		"employer url": func(s *content.Site, r *content.Role, v string) { r.HiringOrganization.URL = v },
+		"apply url":    func(s *content.Site, r *content.Role, v string) { r.ApplyURL = v },
 		"remote countries": func(s *content.Site, r *content.Role, v string) {
 			r.Remote = true
 			r.ApplicantCountries = []string{"DE", v}

@@ -102,6 +102,8 @@ valid={{.ValidThrough}} {{.ValidThroughISO}}
 body={{.Body}}
 related={{range .Related}}{{.Title}} {{.Path}} {{.Status}} {{.Location}} {{.Salary}};{{end}}
 mentioned={{range .MentionedIn}}{{.Title}} {{.Status}};{{end}}
+apply={{.ApplyURL}}
+share={{range .Share}}{{.Name}} {{.URL}};{{end}}
 {{end}}`,
 	"category.html": `title={{.Title}}
 heading={{.Heading}}
@@ -224,6 +226,24 @@ func TestRoleView(t *testing.T) {
 			slug: "backend-entwickler",
 			edit: func(r *content.Role) { r.Location = content.Location{Country: "XX"} },
 			want: map[string]string{"title": "Backend-Entwickler – Job | Karriere", "location": "XX"},
+		},
+		{
+			name: "open, applied for at the client's system, shared",
+			slug: "backend-entwickler",
+			edit: func(r *content.Role) { r.ApplyURL = "https://ats.example.net/jobs/4711?src=karriere" },
+			want: map[string]string{
+				"apply": "https://ats.example.net/jobs/4711?src=karriere",
+				"share": "LinkedIn https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fkarriere.example%2Ftech%2Fbackend-entwickler%2F;" +
+					"XING https://www.xing.com/spi/shares/new?url=https%3A%2F%2Fkarriere.example%2Ftech%2Fbackend-entwickler%2F;" +
+					"WhatsApp https://wa.me/?text=Backend-Entwickler+https%3A%2F%2Fkarriere.example%2Ftech%2Fbackend-entwickler%2F;" +
+					"E-Mail mailto:?subject=Backend-Entwickler&body=https%3A%2F%2Fkarriere.example%2Ftech%2Fbackend-entwickler%2F;",
+			},
+		},
+		{
+			name: "closed: no application, no sharing",
+			slug: "key-account-manager",
+			edit: func(r *content.Role) { r.ApplyURL = "https://ats.example.net/jobs/1" },
+			want: map[string]string{"apply": "", "share": ""},
 		},
 		{
 			name: "role description",

@@ -9,7 +9,7 @@
 // synonyms, skills, employment_type, salary, location, remote with
 // applicant_countries, hiring_organization, date_posted, valid_through,
 // lastmod, occupation_code from content's ISCO-08 table, experience_months,
-// education, experience_in_place_of_education, direct_apply, related,
+// education, experience_in_place_of_education, apply_url, direct_apply, related,
 // aliases under /jobs/, draft, weight); a few roles are remote, a few are
 // role descriptions without date_posted, a few closed before [Now], a few
 // are drafts. Bodies have 600 to 900 German-like words under ## headings,
@@ -396,8 +396,12 @@ func (s *Site) role(i int) []byte {
 			f.WriteString("experience_in_place_of_education: true\n")
 		}
 	}
-	if i%5 == 0 {
-		f.WriteString("direct_apply: true\n")
+	switch {
+	case i%5 == 0:
+		// Applied for on the career site's own form: direct apply.
+		f.WriteString("apply_url: \"https://karriere.nordwind-recruiting.example/bewerben/?stelle=" + strconv.Itoa(i) + "\"\ndirect_apply: true\n")
+	case i%7 == 0:
+		f.WriteString("apply_url: \"https://ats.kunde-" + strconv.Itoa(i%50) + ".example/jobs/" + strconv.Itoa(i) + "\"\n")
 	}
 	var related []int
 	if s.n > 4 {
