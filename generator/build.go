@@ -371,6 +371,14 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if err := extraErr; err != nil {
 		return res, err
 	}
+	headers, ok, herrs := headersFile(cfg, site, plan, extra, b.layouts.headers)
+	res.Diagnostics.Append(herrs)
+	if res.Diagnostics.HasErrors() {
+		return fail()
+	}
+	if ok {
+		extra = append(extra, headers)
+	}
 	res.Pages, res.Files = len(plan), len(plan)+len(extra)
 	res.Diagnostics.Sort()
 	if cfg.Check {
@@ -504,7 +512,8 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 }
 
 // extraFiles are the small files rebuilt every time: assets, sitemap,
-// robots.txt, _redirects.
+// robots.txt, _redirects. _headers, made from all the others and the
+// pages, comes after them (headersFile).
 func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates map[string]time.Time) ([]output.File, error) {
 	var files []output.File
 	for _, a := range rd.Assets() {

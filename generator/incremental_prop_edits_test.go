@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"rolesite/generator/output"
 )
 
 // propEdit is one kind of edit: it changes the model and returns a short
@@ -29,6 +31,7 @@ var propEditKinds = []propEdit{
 	{"site-category", 2, propEditSiteCategory},
 	{"site-field", 3, propEditSiteField},
 	{"layout", 3, propEditLayout},
+	{"headers", 2, propEditHeaders},
 	{"alias", 3, propEditAlias},
 	{"dates", 4, propEditDates},
 	{"clock", 3, propEditClock},
@@ -195,6 +198,16 @@ func propEditLayout(s *propSite, ch chooser) string {
 	}
 	s.layouts[name] = ch.intn(4)
 	return fmt.Sprintf("layouts+%s#%d", name, s.layouts[name])
+}
+
+// propEditHeaders adds, changes or removes layouts/_headers.
+func propEditHeaders(s *propSite, ch chooser) string {
+	if _, ok := s.layouts[output.HeadersName]; ok && chance(ch, 2) {
+		delete(s.layouts, output.HeadersName)
+		return "layouts-_headers"
+	}
+	s.layouts[output.HeadersName] = ch.intn(len(propHeaders))
+	return fmt.Sprintf("layouts+_headers#%d", s.layouts[output.HeadersName])
 }
 
 func propEditAlias(s *propSite, ch chooser) string {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"rolesite/generator/output"
 )
 
 // propRole is one role file of the model.
@@ -102,6 +104,14 @@ var propTemplates = map[string]string{
 	"role.html":      "<h1>{{.Heading}}</h1>",
 	"_partials.html": `<footer class="site-footer">`,
 	"_base.html":     `<header class="site-header">`,
+}
+
+// propHeaders are the variants of layouts/_headers: a header of the
+// build's replaced, one dropped and a rule added, one added.
+var propHeaders = []string{
+	"/*\n  Content-Security-Policy: default-src 'self'\n",
+	"/*\n  ! Referrer-Policy\n/extra/*\n  X-Robots-Tag: noindex\n",
+	"# HSTS\n/*\n  Strict-Transport-Security: max-age=60\n",
 }
 
 // propSlugOf makes a file name's slug of a title.
@@ -308,6 +318,9 @@ func (r *propRole) source() string {
 // which moves a body heading of that name to "-1" and makes a body's link
 // to it ambiguous.
 func propLayout(name string, variant int) string {
+	if name == output.HeadersName {
+		return propHeaders[variant]
+	}
 	src, err := os.ReadFile(filepath.Join("render", "templates", name))
 	if err != nil {
 		panic(err) // the test runs in the package folder, where the templates are

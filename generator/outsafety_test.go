@@ -183,6 +183,7 @@ var hostileAliases = []struct {
 	{"/404.html/", false, "collides"},
 	{"/robots.txt/", false, "collides"},
 	{"/_redirects/", false, "collides"},
+	{"/_headers/", false, "collides"},
 	{"/tech/", false, "is already the page of category"},
 	{"/tech/backend-entwickler/", false, "is already the page of"},
 	{"/jobs/backend-developer/", false, "is already an alias of"},
@@ -300,7 +301,7 @@ func TestHostileSlugsStayInside(t *testing.T) {
 // one that could leave the output folder or hit a generated file is an
 // error in site.yaml.
 func TestHostileCategoryKeys(t *testing.T) {
-	for _, key := range []string{"..", ".", "../x", "/tmp", "a/b", `a\b`, "assets", "sitemap", "_redirects", "404", "robots", ".rolesite-x", "Tech", "tech.", "tech%2f..", "index.html"} {
+	for _, key := range []string{"..", ".", "../x", "/tmp", "a/b", `a\b`, "assets", "sitemap", "_redirects", "_headers", "404", "robots", ".rolesite-x", "Tech", "tech.", "tech%2f..", "index.html"} {
 		t.Run(fmt.Sprintf("%q", key), func(t *testing.T) {
 			s := newSandbox(t)
 			mustBuild(t, s.cfg)

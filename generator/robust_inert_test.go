@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"rolesite/generator/output"
 	"rolesite/internal/testtree"
 )
 
@@ -54,7 +55,7 @@ var forbiddenElements = map[string]bool{
 // script but JSON-LD, every JSON-LD block is valid JSON without a raw "<" or
 // line separator, no attribute starts a dangerous scheme or handles an
 // event, no element from content appears; the sitemap is well-formed XML
-// and robots.txt and _redirects have their plain form.
+// and robots.txt, _redirects and _headers have their plain form.
 func checkSiteInert(t *testing.T, dir, base string) {
 	t.Helper()
 	files := testtree.Files(t, dir)
@@ -74,6 +75,10 @@ func checkSiteInert(t *testing.T, dir, base string) {
 			}
 		case rel == "_redirects":
 			checkRedirects(t, data, files)
+		case rel == output.HeadersName:
+			if _, errs := output.ParseHeaders(rel, data); errs != nil {
+				t.Errorf("_headers does not read back: %v\n%s", errs, data)
+			}
 		}
 	}
 }

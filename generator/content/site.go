@@ -162,7 +162,7 @@ func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, di
 }
 
 // reserved are top-level names the generator writes itself.
-var reserved = map[string]bool{"assets": true, "sitemap": true, "_redirects": true, "404": true, "robots": true}
+var reserved = map[string]bool{"assets": true, "sitemap": true, "_redirects": true, "_headers": true, "404": true, "robots": true}
 
 // CheckBaseURL returns why u cannot be the site's base URL, or the zero
 // Text.

@@ -186,6 +186,30 @@ var (
 	TemplateNoFieldNear    = message("template-no-field-near", "%s has no field %s (did you mean %s?)", "%s hat kein Feld %s (meinten Sie %s?)")
 )
 
+// Response headers: layouts/_headers and the _headers file the build writes.
+var (
+	HeadersNotUTF8          = message("headers-not-utf8", "the line is not valid UTF-8", "die Zeile ist kein gültiges UTF-8")
+	HeadersPathSlash        = message("headers-path-slash", "%q: a line at the start of the line is a rule's path, which starts with \"/\" (Netlify reads no absolute URLs); indent a header line", "%q: eine Zeile ohne Einrückung ist der Pfad einer Regel und beginnt mit \"/\" (Netlify liest keine absoluten URLs); rücken Sie eine Kopfzeile ein")
+	HeadersPathSpace        = message("headers-path-space", "a path has no white space: write each header on its own indented line below the path", "ein Pfad enthält keine Leerzeichen: schreiben Sie jeden Header eingerückt in eine eigene Zeile unter dem Pfad")
+	HeadersPathEmptySegment = message("headers-path-empty-segment", "a path has no empty segment (//): Netlify reads it as one /, Cloudflare Pages does not", "ein Pfad hat kein leeres Segment (//): Netlify liest es als ein /, Cloudflare Pages nicht")
+	HeadersPathQuery        = message("headers-path-query", "a path has no %s: the hosts match the path alone, without query or fragment", "ein Pfad enthält kein %s: die Hosts vergleichen nur den Pfad, ohne Query und Fragment")
+	HeadersTwoSplats        = message("headers-two-splats", "a second *: Cloudflare Pages reads one * per path", "ein zweites *: Cloudflare Pages liest nur ein * je Pfad")
+	HeadersBadPlaceholder   = message("headers-bad-placeholder", "placeholder %q: a placeholder is : and a letter, then letters, digits or _, and each name appears once in a path", "Platzhalter %q: ein Platzhalter ist : und ein Buchstabe, dann Buchstaben, Ziffern oder _, und jeder Name steht nur einmal im Pfad")
+	HeadersRuleTwice        = message("headers-rule-twice", "the path %s has a rule at line %d already: write all of its headers in that one", "der Pfad %s hat schon in Zeile %d eine Regel: schreiben Sie alle seine Header in diese eine")
+	HeadersNoHeader         = message("headers-no-header", "the rule %s sets no header: write its headers below it, each on its own indented line", "die Regel %s setzt keinen Header: schreiben Sie ihre Header darunter, jeden eingerückt in eine eigene Zeile")
+	HeadersBeforePath       = message("headers-before-path", "a header line before any path: start the rule with its path at the start of a line, e.g. /*", "eine Kopfzeile vor jedem Pfad: beginnen Sie die Regel mit ihrem Pfad am Zeilenanfang, z. B. /*")
+	HeadersWantColon        = message("headers-want-colon", "want Name: value (or ! Name), got %q", "erwartet wird Name: Wert (oder ! Name), angegeben ist %q")
+	HeadersBadName          = message("headers-bad-name", "%q is not a header name: a name is letters, digits and - (and !#$&'*+.^_`|~)", "%q ist kein Header-Name: ein Name besteht aus Buchstaben, Ziffern und - (und !#$&'*+.^_`|~)")
+	HeadersNoValue          = message("headers-no-value", "header %s has no value, which Netlify refuses; to drop a header the build sends, write ! and its name", "der Header %s hat keinen Wert, was Netlify ablehnt; um einen Header wegzulassen, den der Build sendet, schreiben Sie ! und seinen Namen")
+	HeadersDetachElsewhere  = message("headers-detach-elsewhere", "! %s: a ! line drops a header from one of the build's own rules (%[3]s), and %[2]s is none of them: Netlify reads no ! lines, so the build writes none", "! %s: eine !-Zeile lässt einen Header aus einer Regel des Builds weg (%[3]s), und %[2]s ist keine davon: Netlify liest keine !-Zeilen, daher schreibt der Build keine")
+	HeadersDetachNothing    = message("headers-detach-nothing", "! %s drops nothing: the build's rule %s sets no such header", "! %s lässt nichts weg: die Regel %s des Builds setzt keinen solchen Header")
+	HeadersOverlap          = message("headers-overlap", "the rule %s sets %s, and so does the rule %s, both for %s and maybe more: the hosts then send both values joined by a comma; set it in one rule (a rule with the path %[3]s changes that one)", "die Regel %s setzt %s, und die Regel %s auch, beide für %s und vielleicht mehr: die Hosts senden dann beide Werte durch ein Komma verbunden; setzen Sie ihn in einer Regel (eine Regel mit dem Pfad %[3]s ändert jene)")
+	HeadersOverlapCSP       = message("headers-overlap-csp", "the rule %s sets %s, and so does the rule %s, both for %s and maybe more: a browser then applies both policies, and whatever either refuses stays refused; set it in one rule (a rule with the path %[3]s changes that one)", "die Regel %s setzt %s, und die Regel %s auch, beide für %s und vielleicht mehr: ein Browser wendet dann beide Richtlinien an, und was eine verbietet, bleibt verboten; setzen Sie ihn in einer Regel (eine Regel mit dem Pfad %[3]s ändert jene)")
+	HeadersNotWritten       = message("headers-not-written", "host: %s reads no _headers, so the build writes none and this file has no effect; set the headers where the host takes them (see \"Response headers\" in README.md)", "host: %s liest keine _headers, daher schreibt der Build keine, und diese Datei wirkt nicht; setzen Sie die Header dort, wo der Host sie annimmt (siehe \"Response headers\" in README.md)")
+	HeadersTooManyRules     = message("headers-too-many-rules", "_headers has %d rules, but Cloudflare Pages reads at most %d and ignores the rest: merge rules", "_headers hat %d Regeln, aber Cloudflare Pages liest höchstens %d und übergeht den Rest: fassen Sie Regeln zusammen")
+	HeadersLineTooLong      = message("headers-line-too-long", "this line of _headers has %d characters, but Cloudflare Pages reads lines of at most %d", "diese Zeile von _headers hat %d Zeichen, aber Cloudflare Pages liest Zeilen von höchstens %d")
+)
+
 // Salary figures.
 var (
 	SalaryTooHigh        = message("salary-too-high", "%s: %s is more than %s a year; check the figure", "%s: %s ist mehr als %s im Jahr; bitte prüfen Sie die Zahl")

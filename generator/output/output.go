@@ -1,7 +1,7 @@
 // Package output is the last stage of the pipeline: it writes the rendered
 // site to the output folder atomically and incrementally, removes the files
 // an earlier build wrote and this one no longer does, and makes the sitemap,
-// robots.txt and _redirects files.
+// robots.txt, _redirects and _headers files.
 //
 // A build streams its files as they are rendered through a Session
 // (BeginWith, Put, Keep, Commit), which changes the site in one step at
