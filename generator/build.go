@@ -14,18 +14,21 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
 	"rolesite/generator/link"
 	"rolesite/generator/output"
 	"rolesite/generator/render"
+	"rolesite/generator/static"
 	"rolesite/internal/fingerprint"
 )
 
@@ -34,7 +37,12 @@ import (
 type Config struct {
 	ContentDir string // holds site.yaml and roles/
 	LayoutsDir string // templates overriding the built-in ones; may be missing
-	OutDir     string // the output folder
+	// StaticDir holds files published as they are, at the same paths in
+	// the output folder (see package static); "" or a missing folder
+	// publishes none. The command's default is the folder static beside
+	// ContentDir.
+	StaticDir string
+	OutDir    string // the output folder
 	// StateDir is where the builds' record of the output folder (manifest,
 	// journals, lock) is kept; "" is output.DefaultStateDir(OutDir), in
 	// the user cache folder.
@@ -148,6 +156,9 @@ type Builder struct {
 	oneShot bool
 	// readFile reads a role file again (os.ReadFile; a field for tests).
 	readFile func(name string) ([]byte, error)
+	// readStatic reads a static file for its copy (static.File.Read; a
+	// field for tests).
+	readStatic func(f static.File, w *bytes.Buffer) error
 }
 
 // source returns the bytes of role r's file as the loader parsed them.
@@ -199,7 +210,7 @@ func (b *Builder) LookAtEverything() { b.changed = nil }
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
 	seed := fingerprint.NewSeed()
-	return &Builder{cfg: cfg, loader: content.NewLoader(seed), layouts: &layouts{seed: seed}, linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile}
+	return &Builder{cfg: cfg, loader: content.NewLoader(seed), layouts: &layouts{seed: seed}, linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile, readStatic: static.File.Read}
 }
 
 // Build builds the site. See the package function Build. A build stopped
@@ -274,20 +285,31 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}
 	now = now.UTC()
 	res := &Result{}
+	// The static folder's problems wait for its collisions with the
+	// generated files, which need the whole plan, so that a build reports
+	// them all at once; a build that stops before reports them too.
+	var staticErrs diag.List
 	fail := func() (*Result, error) {
+		res.Diagnostics.Append(staticErrs)
 		res.Diagnostics.Sort()
 		return res, res.Diagnostics.Err()
 	}
 	if !cfg.Check {
-		if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir); err != nil {
+		if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir, cfg.StaticDir); err != nil {
 			return res, err
 		}
 		if err := CheckChangesFile(cfg); err != nil {
 			return res, err
 		}
 	}
+	if err := checkStaticDir(cfg); err != nil {
+		return res, err
+	}
 	renderer, layoutsKey, rerrs := b.layouts.renderer(cfg.LayoutsDir)
 	res.Diagnostics.Append(rerrs)
+	// The static folder is listed (not read) on every build: a listing is
+	// one stat per file, and a file whose stamp did not change is kept.
+	statics, staticErrs := static.List(cfg.StaticDir)
 	changed := b.changed
 	b.changed = nil
 	// The history is read before the content: when two files clash, the
@@ -329,6 +351,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	linked, lkerrs, err := b.linker.Run(ctx, site, assemblyKey, renderer.PageIDs(), b.loader.SourceKey, b.source, indexed)
 	res.Diagnostics.Append(lkerrs)
 	if err != nil {
+		res.Diagnostics.Append(staticErrs)
 		return stopped(res, err)
 	}
 	if linked != nil {
@@ -379,7 +402,13 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if ok {
 		extra = append(extra, headers)
 	}
-	res.Pages, res.Files = len(plan), len(plan)+len(extra)
+	staticErrs.Append(static.Collisions(cfg.StaticDir, statics, generated(plan, extra)))
+	if staticErrs.HasErrors() {
+		return fail()
+	}
+	res.Diagnostics.Append(staticErrs) // warnings only
+	copies := b.copies(statics, start)
+	res.Pages, res.Files = len(plan), len(plan)+len(extra)+len(copies)
 	res.Diagnostics.Sort()
 	if cfg.Check {
 		return res, nil
@@ -406,10 +435,10 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		}
 	}
 	var state []byte
-	if key := newInputs(b.loader, b.layouts, b.dates.head).key(cfg, start); key != "" {
+	if key := newInputs(b.loader, b.layouts, b.dates.head, statics).key(cfg, start); key != "" {
 		state, _ = json.Marshal(newState(key, res, site, now))
 	}
-	stats, rendered, err := b.write(ctx, plan, extra, state, s, now)
+	stats, rendered, err := b.write(ctx, plan, copies, extra, state, s, now)
 	committed = true // or aborted: the session is over either way
 	res.Stats, res.Rendered = stats, rendered
 	res.InPlace = err == nil || errors.Is(err, output.ErrCommitted)
@@ -440,12 +469,21 @@ func (b *Builder) expiry(res *Result, site *content.Site, now time.Time) {
 	}
 }
 
-// job is one page to build: its output path, the fingerprint of every
-// input its bytes depend on, and how to render it.
+// job is one file to build: its output path, the fingerprint of every
+// input its bytes depend on, and how to render it. A page's job names what
+// generates it (owner), for a static file that collides with it. A static
+// file's job renders by reading the file (see copies).
 type job struct {
 	path   string
 	key    uint64
 	render func(w *bytes.Buffer) error
+	owner  diag.Text
+	// size is the bytes a static file's render needs at once; 0 for a page.
+	size int64
+	// volatile: the file changed too close to the build for its stamp to
+	// vouch for its bytes (racyWindow), so its key is not kept and the
+	// next build reads it again.
+	volatile bool
 }
 
 // plan lists every page with its fingerprint. Fingerprints are cheap: a
@@ -469,7 +507,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 	jobs := make([]job, 0, len(site.Roles)+len(site.Categories)+2)
 	all := make([]uint64, 0, len(cards))
 	all = append(all, cards...)
-	jobs = append(jobs, job{path: "index.html", key: key("home", all...), render: func(w *bytes.Buffer) error { return rd.WriteHome(w, rc) }})
+	jobs = append(jobs, job{path: "index.html", key: key("home", all...), owner: diag.T(diag.OwnerHome), render: func(w *bytes.Buffer) error { return rd.WriteHome(w, rc) }})
 	index := make(map[*content.Role]int, len(site.Roles))
 	for i, r := range site.Roles {
 		index[r] = i
@@ -479,7 +517,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 		for _, r := range cat.Roles {
 			parts = append(parts, cards[index[r]])
 		}
-		jobs = append(jobs, job{path: pagePath("/" + cat.Key + "/"), key: key("category:"+cat.Key, parts...),
+		jobs = append(jobs, job{path: pagePath("/" + cat.Key + "/"), key: key("category:"+cat.Key, parts...), owner: diag.T(diag.OwnerCategoryPage, cat.Key),
 			render: func(w *bytes.Buffer) error { return rd.WriteCategory(w, rc, cat) }})
 	}
 	var parts []uint64
@@ -496,7 +534,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 		if _, pages := output.RedirectWays(site.Host); !pages {
 			aliasPages = nil
 		}
-		jobs = append(jobs, job{path: pagePath(r.URLPath()), key: key("role", parts...), render: func(w *bytes.Buffer) error {
+		jobs = append(jobs, job{path: pagePath(r.URLPath()), key: key("role", parts...), owner: diag.T(diag.OwnerRolePage, r.Path), render: func(w *bytes.Buffer) error {
 			html, err := lk.BodyHTML(i)
 			if err != nil {
 				return err
@@ -504,10 +542,56 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 			return rd.WriteRole(w, rc, render.RoleInput{Role: r, BodyHTML: html, Related: lk.Related(i), MentionedIn: lk.MentionedIn(i)})
 		}})
 		for _, a := range aliasPages {
-			jobs = append(jobs, job{path: pagePath(a), key: key("alias:"+a, cards[i]), render: func(w *bytes.Buffer) error { return rd.WriteAlias(w, rc, r) }})
+			jobs = append(jobs, job{path: pagePath(a), key: key("alias:"+a, cards[i]), owner: diag.T(diag.OwnerAlias, r.Path), render: func(w *bytes.Buffer) error { return rd.WriteAlias(w, rc, r) }})
 		}
 	}
-	jobs = append(jobs, job{path: "404.html", key: key("404"), render: func(w *bytes.Buffer) error { return rd.WriteNotFound(w, rc) }})
+	jobs = append(jobs, job{path: "404.html", key: key("404"), owner: diag.T(diag.OwnerNotFound), render: func(w *bytes.Buffer) error { return rd.WriteNotFound(w, rc) }})
+	return jobs
+}
+
+// generated lists every file the build generates, with what generates it,
+// for the collisions of the static files with them.
+func generated(plan []job, extra []output.File) []static.Generated {
+	gen := make([]static.Generated, 0, len(plan)+len(extra))
+	for _, j := range plan {
+		gen = append(gen, static.Generated{Path: j.path, Owner: j.owner})
+	}
+	for _, f := range extra {
+		owner := diag.T(diag.OwnerSitemap) // sitemap.xml, sitemap-N.xml
+		switch {
+		case strings.HasPrefix(f.Path, "assets/"):
+			owner = diag.T(diag.OwnerAsset)
+		case f.Path == "robots.txt":
+			owner = diag.T(diag.OwnerRobots)
+		case f.Path == "_redirects":
+			owner = diag.T(diag.OwnerRedirects)
+		}
+		gen = append(gen, static.Generated{Path: f.Path, Owner: owner})
+	}
+	return gen
+}
+
+// copies are the jobs that publish the static files: each is kept while
+// its stamp (size, modification and change time, inode) is the one the
+// last build read it with, and read and put otherwise, which writes it
+// only when its bytes changed. A file modified within racyWindow of the
+// build's start is volatile, as the state's inputs are (see state.go): its
+// stamp could stay the same across another edit in the same clock tick,
+// so the next build reads it again.
+func (b *Builder) copies(files []static.File, start time.Time) []job {
+	if len(files) == 0 {
+		return nil
+	}
+	racy := start.Add(-racyWindow).UnixNano()
+	h := b.seed.New()
+	jobs := make([]job, len(files))
+	for i, f := range files {
+		jobs[i] = job{
+			path: f.Path, key: h.Reset().String("static").String(f.Path).Value(f.Stamp).Sum(),
+			size: f.Stamp.Size, volatile: f.Stamp.MTime >= racy,
+			render: func(w *bytes.Buffer) error { return b.readStatic(f, w) },
+		}
+	}
 	return jobs
 }
 
@@ -542,28 +626,36 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 }
 
 // write renders and writes the pages whose fingerprint changed, keeps the
-// others, writes the extra files and commits. Pages are rendered and
-// written on all cores and their bytes dropped at once, so memory stays
-// flat however large the site.
+// others, copies the static files whose stamp changed (copies), writes the
+// extra files and commits. Pages are rendered and written on all cores and
+// their bytes dropped at once, so memory stays flat however large the
+// site; the static files read at once hold at most maxCopyBytes between
+// them (or one file, when it is larger).
 //
 // s is a session begun already (see warmup), or nil to begin one. Nothing
 // of the site changes until the session commits: when the write fails
 // before, the output folder holds the previous site and the error says so.
-func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, state []byte, s *output.Session, now time.Time) (output.Stats, int, error) {
+func (b *Builder) write(ctx context.Context, plan, copies []job, extra []output.File, state []byte, s *output.Session, now time.Time) (output.Stats, int, error) {
 	if s == nil {
 		var err error
 		if s, err = output.BeginWith(ctx, b.cfg.OutDir, b.outputOptions(now)); err != nil {
 			return output.Stats{}, 0, err
 		}
 	}
-	keys := make([]uint64, len(plan))
-	rendered := make([]bool, len(plan))
+	jobs := plan
+	if len(copies) > 0 {
+		jobs = slices.Concat(plan, copies)
+	}
+	keys := make([]uint64, len(jobs))
+	rendered := make([]bool, len(jobs))
 	// Put does not keep the bytes: each page is rendered into a buffer
-	// that the next page reuses.
+	// that the next page reuses. A static file is read into a buffer of
+	// its own, so that no large file's buffer stays in the pool.
 	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	mem := semaphore.NewWeighted(maxCopyBytes)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) + 1)
-	for i, j := range plan {
+	for i, j := range jobs {
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
@@ -578,9 +670,19 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 					return err
 				}
 			}
-			buf := bufs.Get().(*bytes.Buffer)
-			defer bufs.Put(buf)
-			buf.Reset()
+			var buf *bytes.Buffer
+			if i < len(plan) {
+				buf = bufs.Get().(*bytes.Buffer)
+				defer bufs.Put(buf)
+				buf.Reset()
+			} else {
+				n := min(max(j.size, 1), maxCopyBytes)
+				if err := mem.Acquire(gctx, n); err != nil {
+					return err
+				}
+				defer mem.Release(n)
+				buf = new(bytes.Buffer)
+			}
 			if err := j.render(buf); err != nil {
 				return err
 			}
@@ -617,17 +719,22 @@ func (b *Builder) write(ctx context.Context, plan []job, extra []output.File, st
 	} else if err != nil {
 		return output.Stats{}, 0, b.previousSite(err)
 	}
-	pages := make(map[string]uint64, len(plan))
+	pages := make(map[string]uint64, len(jobs))
 	n := 0
-	for i, j := range plan {
-		pages[j.path] = keys[i]
-		if rendered[i] {
+	for i, j := range jobs {
+		if !j.volatile {
+			pages[j.path] = keys[i]
+		}
+		if rendered[i] && i < len(plan) {
 			n++
 		}
 	}
 	b.pages = pages
 	return stats, n, err
 }
+
+// maxCopyBytes bounds the bytes of the static files a build holds at once.
+const maxCopyBytes = 256 << 20
 
 // previousSite adds to err, the error of a write that did not commit, that
 // the output folder holds the previous site. The fingerprints of the pages

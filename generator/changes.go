@@ -167,9 +167,10 @@ func nonNil(list []string) []string {
 }
 
 // CheckChangesFile refuses a Config.ChangesFile that a build must not
-// write: one that is the content, layouts or output folder or lies inside
-// one of them (the report would replace a role, site.yaml, a layout or a
-// published page), and an existing file that is not a change report the
+// write: one that is the content, layouts, static or output folder or lies
+// inside one of them (the report would replace a role, site.yaml, a layout
+// or a published page, or be published itself), and an existing file that
+// is not a change report the
 // build wrote. A report the build wrote is a JSON object whose "format" is
 // ReportFormat; a report of an earlier version, which had no "format", is
 // recognised by having exactly the keys base_url, added, updated, removed
@@ -185,7 +186,7 @@ func CheckChangesFile(cfg Config) error {
 	refuse := func(reason diag.Message, args ...any) error {
 		return diag.Fail(nil, diag.RefuseChanges, path, diag.T(reason, args...))
 	}
-	for _, f := range []struct{ name, dir string }{{"content", cfg.ContentDir}, {"layouts", cfg.LayoutsDir}, {"output", cfg.OutDir}} {
+	for _, f := range []struct{ name, dir string }{{"content", cfg.ContentDir}, {"layouts", cfg.LayoutsDir}, {"static", cfg.StaticDir}, {"output", cfg.OutDir}} {
 		if f.dir == "" {
 			continue
 		}

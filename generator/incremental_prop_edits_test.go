@@ -32,6 +32,7 @@ var propEditKinds = []propEdit{
 	{"site-field", 3, propEditSiteField},
 	{"layout", 3, propEditLayout},
 	{"headers", 2, propEditHeaders},
+	{"static", 3, propEditStatic},
 	{"alias", 3, propEditAlias},
 	{"dates", 4, propEditDates},
 	{"clock", 3, propEditClock},
@@ -210,6 +211,30 @@ func propEditHeaders(s *propSite, ch chooser) string {
 	return fmt.Sprintf("layouts+_headers#%d", s.layouts[output.HeadersName])
 }
 
+// propStaticFiles are the files static/ can hold: dot files and folders,
+// deep folders, folders the pages use too, non-ASCII names.
+var propStaticFiles = []string{
+	".well-known/security.txt", ".htaccess", "downloads/stellenprofil.pdf", "downloads/2027/gehaltsbänder.pdf",
+	"img/logo.svg", "jobs/hinweis.txt", "tech/flyer.pdf", "sales/team/foto.jpg", "assets/schrift.woff2",
+}
+
+// propStaticBreaks are static files that collide with a generated file
+// (tech/index.html and gastro: with the page of a category the site may
+// have) or, in case, with another static file; repair removes them.
+var propStaticBreaks = []string{"robots.txt", "index.html", "404.html", "sitemap.xml", "tech/index.html", "gastro", "Index.html", "IMG/logo.svg"}
+
+// propEditStatic adds, changes or removes a file of the static folder.
+func propEditStatic(s *propSite, ch chooser) string {
+	if len(s.static) > 0 && chance(ch, 3) {
+		p := pickOne(ch, slices.Sorted(maps.Keys(s.static)))
+		delete(s.static, p)
+		return "static-" + p
+	}
+	p := pickOne(ch, propStaticFiles)
+	s.static[p]++
+	return fmt.Sprintf("static+%s#%d", p, s.static[p])
+}
+
 func propEditAlias(s *propSite, ch chooser) string {
 	r := s.role(ch)
 	switch {
@@ -376,6 +401,11 @@ func propEditFragmentLink(s *propSite, ch chooser) string {
 
 // propBreaks are edits that make the site invalid; repair undoes them.
 var propBreaks = []func(s *propSite, ch chooser) string{
+	func(s *propSite, ch chooser) string { // a static file where a generated one goes
+		p := pickOne(ch, propStaticBreaks)
+		s.static[p]++
+		return "static+" + p
+	},
 	func(s *propSite, ch chooser) string { // an unknown key
 		r := s.role(ch)
 		r.broken = "titel: \"Tippfehler\""
@@ -437,6 +467,9 @@ func propEditRepair(s *propSite, ch chooser) string {
 // repair makes the site valid: one role per slug and per name, known
 // categories, related roles and links that exist, dates in order.
 func (s *propSite) repair() {
+	for _, p := range propStaticBreaks {
+		delete(s.static, p)
+	}
 	cats := map[string]bool{}
 	for _, c := range s.categories {
 		cats[c.key] = true

@@ -55,6 +55,7 @@ type propSite struct {
 	categories  []propCategory
 	roles       []*propRole
 	layouts     map[string]int // overridden template -> variant
+	static      map[string]int // file of static/ (slash path) -> version
 	now         time.Time      // the build time
 	// disk is every file sync wrote, by slash path under root, as
 	// written.
@@ -127,7 +128,7 @@ func newPropSite(root string, n int) *propSite {
 		root: root, title: "Karriere bei Test Recruiting", baseURL: "https://jobs.test.example/",
 		defaultType: "FULL_TIME", locality: "Hamburg",
 		categories: append([]propCategory(nil), propCategoryPool[:4]...),
-		layouts:    map[string]int{}, now: propStart, disk: map[string]string{},
+		layouts:    map[string]int{}, static: map[string]int{}, now: propStart, disk: map[string]string{},
 		mtime: time.Now().Add(-time.Hour).Truncate(time.Second),
 	}
 	for i := 0; i < n; i++ {
@@ -162,6 +163,7 @@ func (s *propSite) config() Config {
 	return Config{
 		ContentDir: filepath.Join(s.root, "content"),
 		LayoutsDir: filepath.Join(s.root, "layouts"),
+		StaticDir:  filepath.Join(s.root, "static"),
 		Now:        s.now,
 	}
 }
@@ -225,6 +227,9 @@ func (s *propSite) files() map[string]string {
 	}
 	for name, variant := range s.layouts {
 		files["layouts/"+name] = propLayout(name, variant)
+	}
+	for p, version := range s.static {
+		files["static/"+p] = fmt.Sprintf("%s, Fassung %d\x00\xff\n", p, version)
 	}
 	return files
 }

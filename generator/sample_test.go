@@ -4,9 +4,11 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -17,7 +19,7 @@ import (
 // buildSample builds the real sample site in content/ into a temp folder.
 func buildSample(t *testing.T) (Config, *Result, *content.Site) {
 	t.Helper()
-	cfg := Config{ContentDir: "../content", LayoutsDir: "../layouts", OutDir: filepath.Join(t.TempDir(), "public"), Now: fixtureNow}
+	cfg := Config{ContentDir: "../content", LayoutsDir: "../layouts", StaticDir: "../static", OutDir: filepath.Join(t.TempDir(), "public"), Now: fixtureNow}
 	res := mustBuild(t, cfg)
 	site, errs := loadSite(t, cfg)
 	if errs.HasErrors() {
@@ -178,5 +180,64 @@ func TestSampleSiteHasEveryKindOfPage(t *testing.T) {
 	}
 	if len(res.Closed) != closed {
 		t.Errorf("the build reports %d closed roles, want %d", len(res.Closed), closed)
+	}
+}
+
+// TestSampleSecurityTxt: the sample site publishes a security.txt (RFC
+// 9116) from its static folder, as it is, that follows the RFC: fields of
+// the form "Name: value", at least one Contact URI, exactly one Expires in
+// RFC 3339, a Canonical URL that is where the file is published. Every
+// address is in the reserved .example domain: the sample reaches no one.
+func TestSampleSecurityTxt(t *testing.T) {
+	cfg, _, site := buildSample(t)
+	src := testtree.Read(t, "../static/.well-known/security.txt")
+	if got := testtree.Read(t, filepath.Join(cfg.OutDir, ".well-known", "security.txt")); got != src {
+		t.Errorf("published security.txt differs from static/.well-known/security.txt:\n%s", got)
+	}
+	fields := map[string][]string{}
+	for i, line := range strings.Split(strings.TrimSuffix(src, "\n"), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, value, ok := strings.Cut(line, ": ")
+		if !ok || name == "" || strings.TrimSpace(value) != value || value == "" {
+			t.Errorf("line %d %q is not a field", i+1, line)
+			continue
+		}
+		fields[strings.ToLower(name)] = append(fields[strings.ToLower(name)], value)
+	}
+	for name := range fields {
+		switch name {
+		case "contact", "expires", "preferred-languages", "canonical", "encryption", "acknowledgments", "policy", "hiring", "csaf":
+		default:
+			t.Errorf("field %q is not one of RFC 9116's", name)
+		}
+	}
+	if len(fields["contact"]) == 0 {
+		t.Error("no Contact")
+	}
+	if len(fields["expires"]) != 1 {
+		t.Errorf("Expires %q, want exactly one", fields["expires"])
+	} else if _, err := time.Parse(time.RFC3339, fields["expires"][0]); err != nil {
+		t.Errorf("Expires: %v", err)
+	}
+	if want := site.BaseURL + ".well-known/security.txt"; !slices.Equal(fields["canonical"], []string{want}) {
+		t.Errorf("Canonical %q, want %q", fields["canonical"], want)
+	}
+	for _, name := range []string{"contact", "canonical", "policy", "encryption"} {
+		for _, v := range fields[name] {
+			u, err := url.Parse(v)
+			if err != nil || u.Scheme == "" {
+				t.Errorf("%s %q is not a URI", name, v)
+				continue
+			}
+			host := u.Hostname()
+			if u.Scheme == "mailto" {
+				_, host, _ = strings.Cut(u.Opaque, "@")
+			}
+			if !strings.HasSuffix(host, ".example") {
+				t.Errorf("%s %q: not in the reserved .example domain", name, v)
+			}
+		}
 	}
 }

@@ -16,12 +16,14 @@ import (
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
 	"rolesite/generator/output"
+	"rolesite/generator/static"
 	"rolesite/internal/filestamp"
 	"rolesite/internal/fingerprint"
 )
 
 // A build records with the output's manifest (output.Session.SetState) what
-// it read: a key over every input's stamp (size, modification time, inode),
+// it read: a key over every input's stamp (size, modification time, inode;
+// for a static file its change time too), the list of the static files,
 // the configuration, the generator binary and the git HEAD of the content,
 // plus the figures of its Result and the span of build times for which the
 // open/closed status of every role stays the same. Build, the one-shot
@@ -37,7 +39,7 @@ import (
 // everything and records it (git's "racily clean" rule).
 
 // stateVersion changes whenever what the state means changes.
-const stateVersion = 2
+const stateVersion = 3
 
 // racyWindow: inputs modified less than this before a build started (or
 // after) keep the build from recording its state.
@@ -71,9 +73,9 @@ type savedDiag struct {
 
 // newInputs returns the stamps of what the last build read, for the state
 // key.
-func newInputs(l *content.Loader, lay *layouts, head string) *inputs {
+func newInputs(l *content.Loader, lay *layouts, head string, statics []static.File) *inputs {
 	site, files, stamps := l.Stamps()
-	return &inputs{site: site, files: files, stamps: stamps, layouts: lay.stamps, head: head}
+	return &inputs{site: site, files: files, stamps: stamps, layouts: lay.stamps, head: head, static: statics}
 }
 
 // inputs is what the state key covers.
@@ -82,7 +84,8 @@ type inputs struct {
 	files   []content.RoleFile
 	stamps  []filestamp.Stamp // by files
 	layouts map[string]filestamp.Stamp
-	head    string // git HEAD of the content folder, "" outside git
+	head    string        // git HEAD of the content folder, "" outside git
+	static  []static.File // the static folder's files, with their stamps
 }
 
 // executableSum identifies the running generator: the SHA-256 of its
@@ -128,9 +131,14 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 			return ""
 		}
 	}
+	for _, f := range in.static {
+		if racy(f.Stamp.Stamp) {
+			return ""
+		}
+	}
 	h := fingerprint.NewStable().Int(stateVersion).String(exe)
 	addConfig(h, cfg)
-	return h.String(in.head).Value(in.site).Value(in.files).Value(in.stamps).Value(in.layouts).Stable()
+	return h.String(in.head).Value(in.site).Value(in.files).Value(in.stamps).Value(in.layouts).Value(in.static).Stable()
 }
 
 // addConfig adds to h what of cfg a recorded result depends on. Left out
@@ -140,7 +148,7 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 // state keeps each message in both languages); StateDir, as the state is
 // read from that folder itself; and fault, set by tests.
 func addConfig(h *fingerprint.Hash, cfg Config) {
-	h.String(cfg.ContentDir).String(cfg.LayoutsDir).String(cfg.OutDir).String(cfg.BaseURL).Bool(cfg.Drafts).Value(cfg.Limits).Int(int64(cfg.AssetGrace))
+	h.String(cfg.ContentDir).String(cfg.LayoutsDir).String(cfg.StaticDir).String(cfg.OutDir).String(cfg.BaseURL).Bool(cfg.Drafts).Value(cfg.Limits).Int(int64(cfg.AssetGrace))
 }
 
 // newState describes a successful build of site at now for key.
@@ -205,7 +213,10 @@ func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
 	if _, err := os.Lstat(cfg.stateFile(output.ManifestName)); err != nil {
 		return nil, false
 	}
-	if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir); err != nil {
+	if err := output.CheckDir(cfg.OutDir, cfg.ContentDir, cfg.LayoutsDir, cfg.StaticDir); err != nil {
+		return nil, false
+	}
+	if err := checkStaticDir(cfg); err != nil {
 		return nil, false
 	}
 	in, ok := readInputs(ctx, cfg)
@@ -254,6 +265,11 @@ func readInputs(ctx context.Context, cfg Config) (*inputs, bool) {
 		}
 		in.stamps[i] = filestamp.Of(info)
 	}
+	statics, serrs := static.List(cfg.StaticDir)
+	if len(serrs) > 0 {
+		return nil, false
+	}
+	in.static = statics
 	in.head = gitHead(ctx, cfg.ContentDir)
 	return in, true
 }

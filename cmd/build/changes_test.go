@@ -23,8 +23,8 @@ import (
 func TestRunRefusesChangesFile(t *testing.T) {
 	type reason struct{ en, de string }
 	t.Setenv("SOURCE_DATE_EPOCH", "1795694400") // 2026-11-26
-	const hint = "; name a file outside the content, layouts and output folders"
-	const hintDE = "; nennen Sie eine Datei außerhalb der Ordner für Inhalte, Layouts und Ausgabe"
+	const hint = "; name a file outside the content, layouts, static and output folders"
+	const hintDE = "; nennen Sie eine Datei außerhalb der Ordner für Inhalte, Layouts, static und Ausgabe"
 	// inside and is give a reason in both languages; %[1]s is root.
 	inside := func(kind, dir string) reason {
 		return reason{`it is inside the ` + kind + ` folder "%[1]s/` + dir + `"` + hint, `die Datei läge im ` + kind + `-Ordner "%[1]s/` + dir + `"` + hintDE}

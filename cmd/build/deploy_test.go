@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"rolesite/generator"
+	"rolesite/internal/testtree"
 )
 
 // deployRecipes are the files of docs/deploy, each shown in the README.
@@ -73,15 +75,36 @@ func needJQ(t *testing.T) {
 	}
 }
 
+// cloudFrontPath encodes an invalidation path as AWS asks: the bytes of
+// non-ASCII characters and RFC 1738's unsafe characters, nothing else.
+func cloudFrontPath(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < 33 || c > 126 || strings.IndexByte("\"#%<>[\\]^`{|}~", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
 // TestDeployRecipes runs each shell recipe of docs/deploy on the change
-// report of a real rebuild (one role edited, one removed), with stand-ins for
-// the upload tools: the CloudFront invalidation names exactly the updated
-// and removed files and their folder URLs, and rclone moves exactly the
-// files the report lists, each of which is in public/ (or gone from it).
+// report of a real rebuild (one role edited, one removed, static files
+// edited, added and removed), with stand-ins for the upload tools: the
+// CloudFront invalidation names exactly the updated and removed files and
+// their folder URLs, each one path, and rclone moves exactly the files the
+// report lists, each of which is in public/ (or gone from it).
 func TestDeployRecipes(t *testing.T) {
 	needJQ(t)
 	s := newSite(t)
 	dir := filepath.Dir(s.out)
+	staticDir := filepath.Join(dir, "static")
+	testtree.Write(t, staticDir, map[string]string{
+		".well-known/security.txt":         "Contact: mailto:security@test.example\n",
+		"downloads/Gehaltsbänder 2027.pdf": "%PDF eins",
+		"downloads/alt [2026] #1.pdf":      "%PDF alt",
+	})
 	report := filepath.Join(t.TempDir(), "changes.json")
 	if code, _, stderr := runCmd(t, s.args("-changes", report)...); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr)
@@ -95,6 +118,14 @@ func TestDeployRecipes(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.Remove(filepath.Join(s.content, "roles", "key-account-manager.md")); err != nil {
+		t.Fatal(err)
+	}
+	testtree.Write(t, staticDir, map[string]string{
+		"downloads/Gehaltsbänder 2027.pdf": "%PDF zwei",
+		".well-known/security.txt":         "Contact: mailto:security@test.example\nPreferred-Languages: de\n",
+		"downloads/neu ~ 2027.pdf":         "%PDF neu",
+	})
+	if err := os.Remove(filepath.Join(staticDir, "downloads", "alt [2026] #1.pdf")); err != nil {
 		t.Fatal(err)
 	}
 	if code, _, stderr := runCmd(t, s.args("-changes", report)...); code != 0 {
@@ -116,7 +147,7 @@ func TestDeployRecipes(t *testing.T) {
 		log := runRecipe(t, dir, "s3-cloudfront.sh", []string{"BUCKET=karriere", "DISTRIBUTION=E2EXAMPLE"}, report)
 		var want []string
 		for _, p := range append(slices.Clone(rep.Files.Updated), rep.Files.Removed...) {
-			want = append(want, "/"+p)
+			want = append(want, cloudFrontPath("/"+p))
 			if p == "index.html" || strings.HasSuffix(p, "/index.html") {
 				want = append(want, "/"+strings.TrimSuffix(p, "index.html"))
 			}
@@ -133,6 +164,11 @@ func TestDeployRecipes(t *testing.T) {
 		}
 		if !slices.Contains(paths, "/sales/key-account-manager/") || !slices.Contains(paths, "/tech/frontend-entwickler/") {
 			t.Errorf("the invalidation misses the removed or the edited page: %v", paths)
+		}
+		for _, p := range []string{"/.well-known/security.txt", "/downloads/Gehaltsb%C3%A4nder%202027.pdf", "/downloads/alt%20%5B2026%5D%20%231.pdf"} {
+			if !slices.Contains(paths, p) {
+				t.Errorf("the invalidation misses the static file %s: %v", p, paths)
+			}
 		}
 
 		// Past 1,000 paths, one wildcard.
@@ -181,6 +217,14 @@ func TestDeployRecipes(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(s.out, filepath.FromSlash(f))); err != nil {
 				t.Errorf("copies %s, which public/ lacks: %v", f, err)
 			}
+		}
+		for _, f := range []string{".well-known/security.txt", "downloads/Gehaltsbänder 2027.pdf", "downloads/neu ~ 2027.pdf"} {
+			if !slices.Contains(copied, f) {
+				t.Errorf("rclone does not copy the static file %s: %q", f, copied)
+			}
+		}
+		if !slices.Contains(deleted, "downloads/alt [2026] #1.pdf") {
+			t.Errorf("rclone does not delete the removed static file: %q", deleted)
 		}
 		for _, f := range deleted {
 			if _, err := os.Stat(filepath.Join(s.out, filepath.FromSlash(f))); !os.IsNotExist(err) {
@@ -261,8 +305,15 @@ func TestGitHubPagesWorkflow(t *testing.T) {
 	if out == "" {
 		t.Fatal("no build step (go run ./cmd/build)")
 	}
-	if up := uses(build, "actions/upload-pages-artifact"); up == nil || up.With["path"] != out {
-		t.Errorf("the uploaded path is not the build's output folder %q", out)
+	up := uses(build, "actions/upload-pages-artifact")
+	if up == nil || up.With["path"] != out {
+		t.Fatalf("the uploaded path is not the build's output folder %q", out)
+	}
+	// From v4 the action leaves out dot folders, and with them the
+	// static folder's .well-known/, unless told to keep them.
+	version := strings.TrimPrefix(up.Uses[strings.Index(up.Uses, "@")+1:], "v")
+	if major, _, _ := strings.Cut(version, "."); major != "3" && up.With["include-hidden-files"] != "true" {
+		t.Errorf("%s leaves out .well-known/ without include-hidden-files: true", up.Uses)
 	}
 	if wf.Jobs["deploy"].Needs != "build" || uses(wf.Jobs["deploy"].Steps, "actions/deploy-pages") == nil {
 		t.Error("no deploy job with actions/deploy-pages after the build")

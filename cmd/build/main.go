@@ -1,6 +1,6 @@
 // Command build turns a Rolesite content folder into a static site.
 //
-//	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
+//	build [-content DIR] [-layouts DIR] [-static DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
 //	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github] [-schema DIR]
 //	build [-content DIR] [-lang de|en] -new CATEGORY/SLUG
 //	build [-lang de|en] -init DIR
@@ -186,7 +186,21 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 			return nil, diag.Fail(nil, diag.BadBaseURLFlag, reason)
 		}
 	}
+	if o.cfg.StaticDir == "" {
+		o.cfg.StaticDir = staticBeside(o.cfg.ContentDir)
+	}
 	return o, nil
+}
+
+// staticBeside is the default static folder: the folder static beside
+// the content folder ("static" for "content", "site/static" for
+// "site/content", "../static" for ".").
+func staticBeside(contentDir string) string {
+	clean := filepath.Clean(contentDir)
+	if base := filepath.Base(clean); base == "." || base == ".." || base == string(filepath.Separator) {
+		return filepath.Join(clean, "..", "static")
+	}
+	return filepath.Join(filepath.Dir(clean), "static")
 }
 
 // checkScaffoldFlags refuses -new and -init next to flags they would
@@ -331,12 +345,7 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, diag.Serving.Format(generator.MessageLang(opts.cfg), opts.cfg.OutDir, url))
 		},
 		Watching: func() {
-			lang := generator.MessageLang(opts.cfg)
-			if info, err := os.Stat(opts.cfg.LayoutsDir); err == nil && info.IsDir() {
-				fmt.Fprintln(stdout, diag.Watching.Format(lang, opts.cfg.ContentDir, opts.cfg.LayoutsDir))
-			} else {
-				fmt.Fprintln(stdout, diag.WatchingContent.Format(lang, opts.cfg.ContentDir, opts.cfg.LayoutsDir))
-			}
+			fmt.Fprintln(stdout, watchingLine(opts.cfg))
 		},
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
@@ -345,6 +354,33 @@ func runDev(ctx context.Context, opts *options, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// watchingLine says which folders the dev loop watches, and which of the
+// optional ones (layouts, static) it waits for.
+func watchingLine(cfg generator.Config) string {
+	lang := generator.MessageLang(cfg)
+	watched, missing := []string{cfg.ContentDir}, []string(nil)
+	for _, dir := range []string{cfg.LayoutsDir, cfg.StaticDir} {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			watched = append(watched, dir)
+		} else if dir != "" {
+			missing = append(missing, dir)
+		}
+	}
+	if len(missing) == 0 {
+		return diag.Watching.Format(lang, list(lang, diag.ListAnd, watched))
+	}
+	return diag.WatchingContent.Format(lang, list(lang, diag.ListAnd, watched), list(lang, diag.ListOr, missing))
+}
+
+// list joins items in lang: "a", "a and b", "a, b and c" (with ListOr:
+// "a or b").
+func list(lang diag.Lang, conj diag.Message, items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return conj.Format(lang, strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
 
 // report prints diagnostics (in opts.format, on stderr) and the summary line
@@ -440,6 +476,7 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.cfg.ContentDir, "content", "content", "content `folder` with site.yaml and roles/")
 	fs.StringVar(&o.cfg.LayoutsDir, "layouts", "layouts", "`folder` of templates that override the built-in ones")
+	fs.StringVar(&o.cfg.StaticDir, "static", "", "`folder` of files published as they are, at the same paths (default: static beside the content folder)")
 	fs.StringVar(&o.cfg.OutDir, "out", "public", "output `folder`")
 	o.cfg.AssetGrace = defaultAssetGrace
 	fs.Var(graceFlag{&o.cfg.AssetGrace}, "asset-grace", "how long the stylesheet and icon of earlier builds stay in -out after a build stops writing them: a `duration` (36h), days (7d) or off; they stay for that build at least")

@@ -1,5 +1,5 @@
 // Package dev is the dev loop: it builds the site, then rebuilds it on every
-// change under the content and layouts folders, and, with Serve, serves
+// change under the content, layouts and static folders, and, with Serve, serves
 // the output with live reload and shows a failed build's errors in the
 // browser. It is wiring around one generator.Builder, the file watcher
 // (package watch) and the server (package serve); it owns no build state.
@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -46,8 +47,8 @@ type Config struct {
 	Debounce time.Duration
 }
 
-// Run builds the site, then rebuilds it on every change under the content
-// and layouts folders until ctx is done. A failed build keeps the last good
+// Run builds the site, then rebuilds it on every change under the content,
+// layouts and static folders until ctx is done. A failed build keeps the last good
 // output and, with Serve, shows its errors in the browser until the next good
 // build. Run returns an error only when it cannot watch or serve at all.
 //
@@ -103,22 +104,25 @@ func Run(ctx context.Context, cfg generator.Config, dev Config) error {
 		first := true
 		for {
 			roots := []string{cfg.ContentDir}
-			layouts := isDir(cfg.LayoutsDir)
-			if layouts {
-				roots = append(roots, cfg.LayoutsDir)
-			}
 			wctx, stop := context.WithCancel(gctx)
 			var appeared atomic.Bool
-			if !layouts && cfg.LayoutsDir != "" {
-				// A layouts folder made later (a frontend developer's first
-				// override) is watched from when it appears: the watch starts
-				// again with it, and builds.
-				go func() {
-					if waitForDir(wctx, cfg.LayoutsDir, layoutsPoll) {
-						appeared.Store(true)
-						stop()
-					}
-				}()
+			for _, dir := range []string{cfg.LayoutsDir, cfg.StaticDir} {
+				switch {
+				case dir == "":
+				case isDir(dir):
+					roots = append(roots, dir)
+				default:
+					// A layouts or static folder made later (a frontend
+					// developer's first override, the first file to
+					// publish as it is) is watched from when it appears:
+					// the watch starts again with it, and builds.
+					go func() {
+						if waitForDir(wctx, dir, appearPoll) {
+							appeared.Store(true)
+							stop()
+						}
+					}()
+				}
 			}
 			err := watch.Run(wctx, watch.Config{
 				Roots:    roots,
@@ -135,7 +139,7 @@ func Run(ctx context.Context, cfg generator.Config, dev Config) error {
 					build(wctx)
 				},
 			}, func(ctx context.Context, changes []watch.Change) {
-				tell(b, changes)
+				tell(b, changes, cfg.StaticDir)
 				build(ctx)
 			})
 			stop()
@@ -165,10 +169,15 @@ func FailureText(err error, lang diag.Lang) string {
 
 // tell passes the watcher's changes to b (see generator.Builder.Changed) when each is
 // a file written or created; after a removal or lost events b looks at
-// every file.
-func tell(b *generator.Builder, changes []watch.Change) {
+// every file. Changes in the static folder staticDir are left out: every
+// build lists that folder whatever it was told, and a static file is no
+// role file, which would make b look at every role file.
+func tell(b *generator.Builder, changes []watch.Change, staticDir string) {
 	paths := make([]string, 0, len(changes))
 	for _, c := range changes {
+		if c.Op != watch.Rescan && inDir(c.Path, staticDir) {
+			continue
+		}
 		if c.Op != watch.Write && c.Op != watch.Create {
 			b.LookAtEverything()
 			return
@@ -178,9 +187,19 @@ func tell(b *generator.Builder, changes []watch.Change) {
 	b.Changed(paths)
 }
 
-// layoutsPoll is how often Run looks for a layouts folder that does not
-// exist yet.
-const layoutsPoll = 300 * time.Millisecond
+// appearPoll is how often Run looks for a layouts or static folder that
+// does not exist yet.
+const appearPoll = 300 * time.Millisecond
+
+// inDir reports whether path, as the watcher reports it (a root joined
+// with the path below it), is dir or lies in it.
+func inDir(path, dir string) bool {
+	if dir == "" {
+		return false
+	}
+	rel, err := filepath.Rel(filepath.Clean(dir), filepath.Clean(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
 
 func isDir(path string) bool {
 	info, err := os.Stat(path)

@@ -22,6 +22,7 @@ func fixture(t testing.TB) generator.Config {
 	return generator.Config{
 		ContentDir: filepath.Join(dir, "content"),
 		LayoutsDir: filepath.Join(dir, "layouts"),
+		StaticDir:  filepath.Join(dir, "static"),
 		OutDir:     filepath.Join(dir, "public"),
 		Now:        fixtureNow,
 	}

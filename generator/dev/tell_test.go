@@ -24,13 +24,13 @@ func TestTellRemovalLooksAtEveryFile(t *testing.T) {
 		t.Fatalf("first build: %v", err)
 	}
 	edited := filepath.Join(cfg.ContentDir, "roles", "key-account-manager.md")
-	tell(b, []watch.Change{{Path: edited, Op: watch.Write}})
+	tell(b, []watch.Change{{Path: edited, Op: watch.Write}}, cfg.StaticDir)
 
 	removed := filepath.Join(cfg.ContentDir, "roles", "account-manager.md")
 	if err := os.Remove(removed); err != nil {
 		t.Fatal(err)
 	}
-	tell(b, []watch.Change{{Path: removed, Op: watch.Remove}})
+	tell(b, []watch.Change{{Path: removed, Op: watch.Remove}}, cfg.StaticDir)
 	if _, err := b.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}

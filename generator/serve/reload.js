@@ -1,5 +1,6 @@
 // Rolesite live reload, injected by the development server (never written to
-// the site): reloads the page after a rebuild that changed it, and shows the
+// the site): reloads the page after a rebuild that changed it or a file it
+// loaded (an image or stylesheet of the static folder, say), and shows the
 // build error in an overlay while the build fails.
 (function () {
   "use strict";
@@ -18,6 +19,28 @@
   }
 
   var here = normalize(location.pathname);
+
+  // loadedHere reports whether this page loaded the file at site path p
+  // from its own server, as the browser's resource timing lists them.
+  function loadedHere(p) {
+    var perf = window.performance;
+    if (!perf || typeof perf.getEntriesByType !== "function") {
+      return false;
+    }
+    var entries = perf.getEntriesByType("resource") || [];
+    for (var i = 0; i < entries.length; i++) {
+      var u;
+      try {
+        u = new URL(entries[i].name, location.href);
+      } catch (e) {
+        continue;
+      }
+      if (u.origin === location.origin && normalize(u.pathname) === normalize(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
   var failing = false;
   var opened = false;
   var overlay = null;
@@ -48,7 +71,7 @@
       return;
     }
     for (var i = 0; i < paths.length; i++) {
-      if (normalize(paths[i]) === here) {
+      if (normalize(paths[i]) === here || loadedHere(paths[i])) {
         location.reload();
         return;
       }

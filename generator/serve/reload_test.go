@@ -34,6 +34,7 @@ func TestReloadScript(t *testing.T) {
 			Before, After int
 		}
 		IndexHTML int `json:"indexHtml"`
+		Resource  struct{ Before, After int }
 		Encoded   int
 		All       int
 		Fail      struct {
@@ -51,6 +52,9 @@ func TestReloadScript(t *testing.T) {
 	}
 	if got.IndexHTML != 1 || got.Encoded != 1 || got.All != 1 {
 		t.Errorf("reloads: index.html %d, encoded %d, all %d; want 1 each", got.IndexHTML, got.Encoded, got.All)
+	}
+	if got.Resource.Before != 0 || got.Resource.After != 1 {
+		t.Errorf("reload by a loaded file: %+v, want none for files of another origin or not loaded, one for a file the page loaded", got.Resource)
 	}
 	f := got.Fail
 	if f.First == nil || f.First.Text != f.Evil || f.First.Role != "alert" || !strings.Contains(f.First.Style, "position:fixed") {

@@ -22,8 +22,9 @@ function element(tag) {
   return el;
 }
 
-// page loads the script on a page at pathname and returns a driver.
-function page(pathname) {
+// page loads the script on a page at pathname, which loaded the resources
+// (absolute URLs), and returns a driver.
+function page(pathname, resources) {
   const sources = [];
   class EventSource {
     constructor(url) { this.url = url; this.listeners = {}; sources.push(this); }
@@ -33,9 +34,13 @@ function page(pathname) {
   const state = { reloads: 0 };
   const ctx = {
     EventSource,
-    location: { pathname, reload() { state.reloads++; } },
+    location: { pathname, href: origin + pathname, origin, reload() { state.reloads++; } },
     document: { body, documentElement: element("html"), createElement: element },
+    URL,
   };
+  if (resources) {
+    ctx.performance = { getEntriesByType: (type) => (type === "resource" ? resources.map((name) => ({ name })) : []) };
+  }
   ctx.window = ctx;
   vm.createContext(ctx);
   vm.runInContext(src, ctx);
@@ -52,6 +57,7 @@ function page(pathname) {
   };
 }
 
+const origin = "http://127.0.0.1:4000";
 const results = {};
 
 { // reload only when the page's path is named, or all
@@ -71,6 +77,13 @@ const results = {};
   const p = page("/umlaut-%C3%A4/");
   p.fire("reload", JSON.stringify(["/umlaut-ä/"]));
   results.encoded = p.reloads();
+}
+{ // a file the page loaded from its server; not one of another origin
+  const p = page("/a/", [origin + "/assets/style.css", origin + "/img/logo%20neu.png", "https://cdn.example/img/x.png"]);
+  p.fire("reload", JSON.stringify(["/img/x.png", "/img/other.png"]));
+  const before = p.reloads();
+  p.fire("reload", JSON.stringify(["/img/logo neu.png"]));
+  results.resource = { before, after: p.reloads() };
 }
 { // empty list: every page
   const p = page("/a/");

@@ -1,0 +1,13 @@
+package static
+
+import (
+	"io/fs"
+	"syscall"
+)
+
+func ctime(info fs.FileInfo) int64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return st.Ctimespec.Nano()
+	}
+	return 0
+}
