@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 
 	"rolesite/generator/diag"
+	"rolesite/generator/minify"
 	"rolesite/generator/render"
 	"rolesite/internal/filestamp"
 	"rolesite/internal/fingerprint"
@@ -18,6 +20,9 @@ type layouts struct {
 	rd     *render.Renderer
 	diags  diag.List
 	key    uint64
+	// minify, when set, minifies the assets before the pages name them
+	// (Config.Minify).
+	minify *minify.Minifier
 }
 
 // empty reports whether no renderer was made yet.
@@ -31,6 +36,19 @@ func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 		return l.rd, l.key, l.diags
 	}
 	rd, errs := render.New(dir)
+	if rd != nil && l.minify != nil {
+		var failed string
+		err := rd.MinifyAssets(func(p string, data []byte) ([]byte, error) {
+			var b bytes.Buffer
+			err := l.minify.File(&b, p, data)
+			failed = p
+			return b.Bytes(), err
+		})
+		if err != nil {
+			errs.Add(diag.Position{Path: dir}, diag.MinifyFailed, failed, err)
+			rd = nil
+		}
+	}
 	l.rd, l.diags, l.stamps = rd, errs, stamps
 	h := l.seed.New()
 	if rd != nil {

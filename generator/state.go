@@ -140,6 +140,7 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 // state keeps each message in both languages); and fault, set by tests.
 func addConfig(h *fingerprint.Hash, cfg Config) {
 	h.String(cfg.ContentDir).String(cfg.LayoutsDir).String(cfg.OutDir).String(cfg.BaseURL).Bool(cfg.Drafts).Value(cfg.Limits)
+	h.Bool(cfg.Minify).Bool(cfg.Precompress)
 }
 
 // newState describes a successful build of site at now for key.

@@ -1,7 +1,8 @@
 // Command build turns a Rolesite content folder into a static site.
 //
 //	build [-content DIR] [-layouts DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github] [-schema DIR]
+//	      [-changes FILE] [-minify] [-precompress] [-watch] [-serve [ADDR]] [-lang de|en]
+//	      [-format text|json|github] [-schema DIR]
 //	build [-content DIR] [-lang de|en] -new CATEGORY/SLUG
 //	build [-lang de|en] -init DIR
 //
@@ -392,6 +393,8 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
 	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
+	fs.BoolVar(&o.cfg.Minify, "minify", false, "write HTML, CSS and SVG minified (white space, comments, optional quotes and end tags left out)")
+	fs.BoolVar(&o.cfg.Precompress, "precompress", false, "write beside each HTML, CSS, SVG, XML, text and JSON file its brotli (.br) and gzip (.gz) encoding where smaller, for servers that serve them as they are")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
 	fs.Var(&o.serve, "serve", "build into a scratch folder and serve it with live reload on `ADDR` (default 127.0.0.1, a free port); leaves -out alone; implies -watch")

@@ -176,6 +176,7 @@ var (
 	LayoutUnreadable       = message("layout-unreadable", "cannot read layout: %v", "das Layout kann nicht gelesen werden: %v")
 	LayoutOverridesNothing = message("layout-overrides-nothing", "layout %q overrides nothing (built-in layouts: %s)", "das Layout %q ersetzt nichts (eingebaute Layouts: %s)")
 	TemplateError          = message("template-error", "template error: %s", "Fehler in der Vorlage: %s")
+	MinifyFailed           = message("minify-failed", "-minify cannot minify %s: %v", "-minify kann %s nicht verkleinern: %v")
 )
 
 // Salary figures.

@@ -225,6 +225,7 @@ func (s *Session) commitChanges() ([]change, Stats, error) {
 	for _, d := range emptied {
 		changes = append(changes, change{kind: 'D', path: d})
 	}
+	st.Compressed = int(s.compressed.Load())
 	st.Removed = len(removed) + len(pruned)
 	st.Deleted = append(append(st.Deleted, removed...), pruned...)
 	st.Changed = append(st.Changed, st.Deleted...)
