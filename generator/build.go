@@ -26,6 +26,7 @@ import (
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
 	"rolesite/generator/link"
+	"rolesite/generator/minify"
 	"rolesite/generator/output"
 	"rolesite/generator/render"
 	"rolesite/generator/static"
@@ -71,6 +72,15 @@ type Config struct {
 	// Lang, when set, is the language of messages whatever site.yaml says;
 	// unset, it follows site.yaml's language (see MessageLang).
 	Lang *diag.Lang
+	// Minify writes the HTML pages, the stylesheet and the icon minified
+	// (see package minify): white space, comments, optional quotes and
+	// end tags left out; the same text, links and structured data.
+	Minify bool
+	// Precompress writes beside each HTML, CSS, SVG, XML, text and JSON
+	// file its brotli (.br, quality 11) and gzip (.gz) encodings, each only
+	// where it is smaller, made again only when the file changed (see
+	// output.Options.Precompress).
+	Precompress bool
 
 	// fault, when set, fails changes to the output folder on purpose
 	// (output.Options.Fault); tests set it.
@@ -81,7 +91,7 @@ type Config struct {
 type Result struct {
 	Diagnostics diag.List    // every error and warning, sorted
 	Pages       int          // HTML pages in the site
-	Files       int          // files in the site
+	Files       int          // files in the site, with the encodings of Config.Precompress once written
 	Rendered    int          // pages rendered by this build (the rest were unchanged)
 	Stats       output.Stats // what the write changed; zero with Check
 	Links       int          // mentions and role-file links turned into links
@@ -159,6 +169,9 @@ type Builder struct {
 	// readStatic reads a static file for its copy (static.File.Read; a
 	// field for tests).
 	readStatic func(f static.File, w *bytes.Buffer) error
+	// min minifies the pages (Config.Minify); nil when they are written
+	// as rendered.
+	min *minify.Minifier
 }
 
 // source returns the bytes of role r's file as the loader parsed them.
@@ -210,7 +223,12 @@ func (b *Builder) LookAtEverything() { b.changed = nil }
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
 	seed := fingerprint.NewSeed()
-	return &Builder{cfg: cfg, loader: content.NewLoader(seed), layouts: &layouts{seed: seed}, linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile, readStatic: static.File.Read}
+	b := &Builder{cfg: cfg, loader: content.NewLoader(seed), layouts: &layouts{seed: seed}, linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile, readStatic: static.File.Read}
+	if cfg.Minify {
+		b.min = minify.New()
+		b.layouts.minify = b.min
+	}
+	return b
 }
 
 // Build builds the site. See the package function Build. A build stopped
@@ -376,8 +394,9 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if !warn.IsZero() {
 		res.Diagnostics.Warn(diag.Position{Path: cfg.ContentDir}, warn.Msg, warn.Args...)
 	}
-	// Every page's key covers the base URL, site.yaml and the layouts.
-	pagesKey := b.seed.New().String(site.BaseURL).U64(siteKey).U64(layoutsKey).Sum()
+	// Every page's key covers the base URL, site.yaml, the layouts and
+	// what is done to the rendered bytes.
+	pagesKey := b.seed.New().String(site.BaseURL).U64(siteKey).U64(layoutsKey).Bool(cfg.Minify).Bool(cfg.Precompress).Sum()
 	// The sitemap and the other small files are made on the other core
 	// while the pages are planned.
 	var (
@@ -434,9 +453,14 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 			return res, err
 		}
 	}
-	var state []byte
-	if key := newInputs(b.loader, b.layouts, b.dates.head, statics).key(cfg, start); key != "" {
-		state, _ = json.Marshal(newState(key, res, site, now))
+	key := newInputs(b.loader, b.layouts, b.dates.head, statics).key(cfg, start)
+	state := func(files int) []byte {
+		res.Files = files
+		if key == "" {
+			return nil
+		}
+		state, _ := json.Marshal(newState(key, res, site, now))
+		return state
 	}
 	stats, rendered, err := b.write(ctx, plan, copies, extra, state, s, now)
 	committed = true // or aborted: the session is over either way
@@ -635,7 +659,9 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 // s is a session begun already (see warmup), or nil to begin one. Nothing
 // of the site changes until the session commits: when the write fails
 // before, the output folder holds the previous site and the error says so.
-func (b *Builder) write(ctx context.Context, plan, copies []job, extra []output.File, state []byte, s *output.Session, now time.Time) (output.Stats, int, error) {
+// state, given the number of files written and kept, returns the state to
+// record with them.
+func (b *Builder) write(ctx context.Context, plan, copies []job, extra []output.File, state func(files int) []byte, s *output.Session, now time.Time) (output.Stats, int, error) {
 	if s == nil {
 		var err error
 		if s, err = output.BeginWith(ctx, b.cfg.OutDir, b.outputOptions(now)); err != nil {
@@ -686,7 +712,17 @@ func (b *Builder) write(ctx context.Context, plan, copies []job, extra []output.
 			if err := j.render(buf); err != nil {
 				return err
 			}
-			if _, err := s.Put(j.path, buf.Bytes()); err != nil {
+			data := buf.Bytes()
+			if b.min != nil && i < len(plan) { // a static file is published as it is
+				small := bufs.Get().(*bytes.Buffer)
+				defer bufs.Put(small)
+				small.Reset()
+				if err := b.min.File(small, j.path, data); err != nil {
+					return diag.Fail(nil, diag.MinifyFailed, j.path, err)
+				}
+				data = small.Bytes()
+			}
+			if _, err := s.Put(j.path, data); err != nil {
 				return err
 			}
 			keys[i], rendered[i] = j.key, true
@@ -701,7 +737,7 @@ func (b *Builder) write(ctx context.Context, plan, copies []job, extra []output.
 	}
 	err := g.Wait()
 	if err == nil {
-		err = s.SetState(state)
+		err = s.SetState(state(s.Files()))
 	}
 	if err != nil {
 		if aerr := s.Abort(); aerr != nil {
@@ -757,9 +793,9 @@ func (b *Builder) previousSite(err error) error {
 // through the journal, which costs nothing per unchanged file. now is the
 // build time, the clock of the assets' grace.
 func (b *Builder) outputOptions(now time.Time) output.Options {
-	opts := output.Options{Durable: b.cfg.Durable, Fault: b.cfg.fault, Exchange: b.oneShot, State: b.cfg.StateDir}
+	opts := output.Options{Durable: b.cfg.Durable, Fault: b.cfg.fault, Exchange: b.oneShot, State: b.cfg.StateDir, Precompress: b.cfg.Precompress}
 	if b.cfg.AssetGrace >= 0 {
-		opts.Grace = output.Grace{Match: render.IsHashedAsset, For: b.cfg.AssetGrace, Now: now}
+		opts.Grace = output.Grace{Match: hashedAssetOrEncoding, For: b.cfg.AssetGrace, Now: now}
 	}
 	return opts
 }
@@ -775,6 +811,15 @@ func (cfg Config) stateFile(name string) string {
 		}
 	}
 	return filepath.Join(dir, name)
+
+}
+
+// hashedAssetOrEncoding reports whether p is a hashed asset
+// (render.IsHashedAsset) or a precompressed encoding of one, which stay
+// with it for its grace.
+func hashedAssetOrEncoding(p string) bool {
+	p = strings.TrimSuffix(strings.TrimSuffix(p, output.BrotliSuffix), output.GzipSuffix)
+	return render.IsHashedAsset(p)
 }
 
 // pagePath maps a site path ending in "/" to its index.html file.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"maps"
@@ -9,6 +10,7 @@ import (
 	"slices"
 
 	"rolesite/generator/diag"
+	"rolesite/generator/minify"
 	"rolesite/generator/output"
 	"rolesite/generator/render"
 	"rolesite/internal/filestamp"
@@ -26,6 +28,9 @@ type layouts struct {
 	rdiags diag.List // of the templates
 	diags  diag.List // rdiags, then those of headers
 	key    uint64
+	// minify, when set, minifies the assets before the pages name them
+	// (Config.Minify).
+	minify *minify.Minifier
 	// headers is layouts/_headers as last read.
 	headers userHeaders
 }
@@ -56,6 +61,19 @@ func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 	fresh := l.empty() || !maps.Equal(templates(stamps), templates(l.stamps))
 	if fresh {
 		rd, errs := render.New(dir)
+		if rd != nil && l.minify != nil {
+			var failed string
+			err := rd.MinifyAssets(func(p string, data []byte) ([]byte, error) {
+				var b bytes.Buffer
+				err := l.minify.File(&b, p, data)
+				failed = p
+				return b.Bytes(), err
+			})
+			if err != nil {
+				errs.Add(diag.Position{Path: dir}, diag.MinifyFailed, failed, err)
+				rd = nil
+			}
+		}
 		l.rd, l.rdiags = rd, errs
 		h := l.seed.New()
 		if rd != nil {

@@ -106,3 +106,16 @@ func stylesheets(t *testing.T, out string) []string {
 	}
 	return css
 }
+
+// TestGraceCoversEncodings: the precompressed encodings of a hashed asset
+// stay with it for its grace; nothing else gets one.
+func TestGraceCoversEncodings(t *testing.T) {
+	for p, want := range map[string]bool{
+		"assets/style.2018c529.css": true, "assets/style.2018c529.css.br": true, "assets/style.2018c529.css.gz": true,
+		"assets/favicon.db9fd011.svg.gz": true, "index.html.br": false, "assets/style.css.gz": false, "assets/style.2018c529.css.br.gz": false,
+	} {
+		if got := hashedAssetOrEncoding(p); got != want {
+			t.Errorf("hashedAssetOrEncoding(%q) = %t, want %t", p, got, want)
+		}
+	}
+}

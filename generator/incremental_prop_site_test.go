@@ -57,6 +57,9 @@ type propSite struct {
 	layouts     map[string]int // overridden template -> variant
 	static      map[string]int // file of static/ (slash path) -> version
 	now         time.Time      // the build time
+	// output are the options of every build (Config.Minify,
+	// Config.Precompress), fixed for the run.
+	output func(*Config)
 	// disk is every file sync wrote, by slash path under root, as
 	// written.
 	disk map[string]string
@@ -160,12 +163,16 @@ func newPropSite(root string, n int) *propSite {
 func (s *propSite) day(days int) string { return s.now.AddDate(0, 0, days).Format("2006-01-02") }
 
 func (s *propSite) config() Config {
-	return Config{
+	cfg := Config{
 		ContentDir: filepath.Join(s.root, "content"),
 		LayoutsDir: filepath.Join(s.root, "layouts"),
 		StaticDir:  filepath.Join(s.root, "static"),
 		Now:        s.now,
 	}
+	if s.output != nil {
+		s.output(&cfg)
+	}
+	return cfg
 }
 
 func (s *propSite) bySlug(slug string) *propRole {

@@ -104,8 +104,16 @@ type propRun struct {
 
 func newPropRun(t testing.TB, roles int, seed string) *propRun {
 	t.Helper()
+	return newPropRunWith(t, roles, seed, nil)
+}
+
+// newPropRunWith is newPropRun whose builds all have the options output
+// sets.
+func newPropRunWith(t testing.TB, roles int, seed string, output func(*Config)) *propRun {
+	t.Helper()
 	root := t.TempDir()
 	r := &propRun{site: newPropSite(root, roles), warmOut: filepath.Join(root, "warm"), rerunOut: filepath.Join(root, "rerun"), coldOut: filepath.Join(root, "cold"), seed: seed}
+	r.site.output = output
 	cfg := r.site.config()
 	cfg.OutDir = r.warmOut
 	r.warm = NewBuilder(cfg)
@@ -339,6 +347,39 @@ func TestIncrementalEqualsCold(t *testing.T) {
 	if run.failed > len(run.log)/2 {
 		t.Errorf("%d of %d builds failed: the edits leave the site broken too often to check incremental builds", run.failed, len(run.log))
 	}
+}
+
+// TestIncrementalEqualsColdMinifiedPrecompressed is TestIncrementalEqualsCold
+// with -minify and -precompress, on a smaller site and fewer edits (brotli
+// is slow): the pages, their .br and .gz files and the counts of a warm
+// Builder and of a build run again are those of a cold build.
+func TestIncrementalEqualsColdMinifiedPrecompressed(t *testing.T) {
+	seed := propSeedValue(t)
+	edits := 40
+	if testing.Short() {
+		edits = 6
+	}
+	ch := randChooser{rand.New(rand.NewPCG(seed, 0))}
+	run := newPropRunWith(t, 8, fmt.Sprintf("reproduce: go test -run '^TestIncrementalEqualsColdMinifiedPrecompressed$' -seed %d ./generator", seed),
+		func(cfg *Config) { cfg.Minify, cfg.Precompress = true, true })
+	if !run.step(t, ch, func() string { return "first build" }) {
+		return
+	}
+	for len(run.log) < edits {
+		if !run.step(t, ch, func() string { return propNext(run.site, ch, run.lastFailed()) }) {
+			return
+		}
+	}
+	var encodings int
+	for p := range outputTree(t, run.warmOut) {
+		if _, _, ok := encodingOf(p); ok {
+			encodings++
+		}
+	}
+	if encodings == 0 {
+		t.Error("no .br or .gz files")
+	}
+	t.Logf("seed %d: %d builds, %d failed on purpose, %d encodings at the end", seed, len(run.log), run.failed, encodings)
 }
 
 // lastFailed reports whether the last build failed.

@@ -149,6 +149,7 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 // read from that folder itself; and fault, set by tests.
 func addConfig(h *fingerprint.Hash, cfg Config) {
 	h.String(cfg.ContentDir).String(cfg.LayoutsDir).String(cfg.StaticDir).String(cfg.OutDir).String(cfg.BaseURL).Bool(cfg.Drafts).Value(cfg.Limits).Int(int64(cfg.AssetGrace))
+	h.Bool(cfg.Minify).Bool(cfg.Precompress)
 }
 
 // newState describes a successful build of site at now for key.

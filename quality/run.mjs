@@ -71,6 +71,8 @@ async function main(args) {
   } finally {
     await server.close();
   }
+  const encoded = Object.entries(server.encoded).map(([name, n]) => `${n} ${name}`).join(', ');
+  if (encoded) console.log(`quality: precompressed answers: ${encoded}`);
   console.log(`quality: ${passed} passed, ${failed} failed (${seconds(t0)})`);
   return failed ? 1 : 0;
 }

@@ -18,7 +18,7 @@ import (
 )
 
 // deployRecipes are the files of docs/deploy, each shown in the README.
-var deployRecipes = []string{"s3-cloudfront.sh", "rclone.sh", "netlify.sh", "cloudflare-pages.sh", "github-pages.yml"}
+var deployRecipes = []string{"s3-cloudfront.sh", "rclone.sh", "netlify.sh", "cloudflare-pages.sh", "github-pages.yml", "nginx.conf", "Caddyfile"}
 
 // fakeTool is a stand-in for aws, rclone, netlify and wrangler: it logs
 // its name and arguments, one line a call, and the lines of every file it

@@ -1,9 +1,11 @@
 // Command build turns a Rolesite content folder into a static site.
 //
-//	build [-content DIR] [-layouts DIR] [-static DIR] [-out DIR] [-base-url URL] [-drafts] [-check]
-//	      [-changes FILE] [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github] [-schema DIR]
+//	build [-content DIR] [-layouts DIR] [-static DIR] [-out DIR] [-state DIR] [-asset-grace D]
+//	      [-base-url URL] [-drafts] [-check] [-changes FILE] [-minify] [-precompress]
+//	      [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github] [-schema DIR]
 //	build [-content DIR] [-lang de|en] -new CATEGORY/SLUG
 //	build [-lang de|en] -init DIR
+//	build [-lang de|en] -eject DIR
 //
 // Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
 package main
@@ -485,6 +487,8 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.BoolVar(&o.cfg.Drafts, "drafts", false, "also build roles with draft: true")
 	fs.BoolVar(&o.cfg.Check, "check", false, "validate and report without writing anything")
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
+	fs.BoolVar(&o.cfg.Minify, "minify", false, "write HTML, CSS and SVG minified (white space, comments, optional quotes and end tags left out)")
+	fs.BoolVar(&o.cfg.Precompress, "precompress", false, "write beside each HTML, CSS, SVG, XML, text and JSON file its brotli (.br) and gzip (.gz) encoding where smaller, for servers that serve them as they are")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
 	fs.StringVar(&o.ejectDir, "eject", "", "write every built-in template, partial and asset into `DIR` (never overwriting) and exit: a layouts folder to start from")

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"flag"
+	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"rolesite/generator/diag"
@@ -113,4 +117,37 @@ func TestUsageLang(t *testing.T) {
 			t.Errorf("usageLang(%q) = %v, want %v", tt.args, got, tt.want)
 		}
 	}
+}
+
+// TestREADMEFlags: the README's synopsis and flag table name every flag of
+// the command, and the command's doc comment every flag too.
+func TestREADMEFlags(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	section, _, _ := strings.Cut(string(readme[strings.Index(string(readme), "\n## Flags\n"):]), "\nExit status:")
+	synopsis, table, ok := strings.Cut(section, "| flag | default | what it does |")
+	if !ok {
+		t.Fatal("README.md's Flags section has no flag table")
+	}
+	source, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, _ := strings.Cut(string(source), "package main")
+	fs, _, _ := defineFlags(&options{})
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "-" + f.Name
+		flagAt := regexp.MustCompile(`(^|[\s\[|])` + regexp.QuoteMeta(name) + `([\s\]=]|$)`)
+		if !flagAt.MatchString(synopsis) {
+			t.Errorf("README.md's synopsis lacks %s", name)
+		}
+		if !regexp.MustCompile("\n\\| `" + regexp.QuoteMeta(name) + "[ `]").MatchString(table) {
+			t.Errorf("README.md's flag table has no row for %s", name)
+		}
+		if !flagAt.MatchString(doc) {
+			t.Errorf("main.go's doc comment lacks %s", name)
+		}
+	})
 }

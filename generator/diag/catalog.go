@@ -184,6 +184,7 @@ var (
 	TemplateError          = message("template-error", "template error: %s", "Fehler in der Vorlage: %s")
 	TemplateNoField        = message("template-no-field", "%s has no field %s (docs/TEMPLATES.md lists the fields)", "%s hat kein Feld %s (docs/TEMPLATES.md listet die Felder)")
 	TemplateNoFieldNear    = message("template-no-field-near", "%s has no field %s (did you mean %s?)", "%s hat kein Feld %s (meinten Sie %s?)")
+	MinifyFailed           = message("minify-failed", "-minify cannot minify %s: %v", "-minify kann %s nicht verkleinern: %v")
 )
 
 // Response headers: layouts/_headers and the _headers file the build writes.

@@ -272,7 +272,7 @@ func (s *Session) commitChanges() ([]change, nextManifest, Stats, error) {
 		if s.recs[p] != nil || gone[p] {
 			continue
 		}
-		if e, stays := s.opts.Grace.keeps(e); stays {
+		if e, stays := s.opts.Grace.keeps(e); stays && !s.encodesLive(p) {
 			final = append(final, e)
 			continue
 		}
@@ -315,6 +315,7 @@ func (s *Session) commitChanges() ([]change, nextManifest, Stats, error) {
 	for _, d := range emptied {
 		changes = append(changes, change{kind: 'D', path: d})
 	}
+	st.Compressed = int(s.compressed.Load())
 	st.Removed = len(removed) + len(pruned)
 	st.Deleted = append(append(st.Deleted, removed...), pruned...)
 	st.Changed = append(st.Changed, st.Deleted...)
@@ -338,4 +339,16 @@ func sameEntries(es []entry, m map[string]entry) bool {
 		}
 	}
 	return true
+}
+
+// encodesLive reports whether p is a precompressed encoding of a file this
+// session put or kept: that file's encodings are what the session writes
+// for it now, and one it no longer writes goes at once, grace or not.
+func (s *Session) encodesLive(p string) bool {
+	for _, suffix := range []string{BrotliSuffix, GzipSuffix} {
+		if base, ok := strings.CutSuffix(p, suffix); ok && s.recs[base] != nil {
+			return true
+		}
+	}
+	return false
 }

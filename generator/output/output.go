@@ -64,6 +64,10 @@ type Stats struct {
 	// of an earlier build removed. Each is empty, never nil, after a
 	// commit.
 	Added, Updated, Deleted []string
+	// Compressed is how many encodings Options.Precompress made (compressed
+	// data for): two for each file whose bytes changed, none for a file
+	// whose bytes and encodings are as the manifest records them.
+	Compressed int
 }
 
 // hooks let tests watch and interrupt a session. The zero hooks do nothing.
@@ -73,4 +77,6 @@ type hooks struct {
 	afterWrite func(path string) error
 	// onCompare runs when a file is read back to compare its bytes.
 	onCompare func(path string)
+	// onCompress runs when an encoding is made (Precompress), with its path.
+	onCompress func(path string)
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -56,6 +57,13 @@ type Options struct {
 	// Grace keeps, for a while, files of earlier builds that the session
 	// no longer writes; the zero Grace keeps none.
 	Grace Grace
+
+	// Precompress puts beside every file whose name ends in .html, .css,
+	// .svg, .xml, .txt or .json its brotli (quality 11) and gzip encodings,
+	// at its path + ".br" and + ".gz", each only when it is smaller than
+	// the file; see precompress.go. A session without it prunes the
+	// encodings an earlier build wrote.
+	Precompress bool
 }
 
 // Grace says which files of earlier builds stay in the output folder for
@@ -167,6 +175,8 @@ type Session struct {
 	journal    *os.File        // open while this session appends to it
 	journalErr error           // appending failed: the journal may end in a partial line
 	journaled  map[string]bool // paths this session announced in the journal
+
+	compressed atomic.Int64 // encodings made (Precompress), for Stats
 
 	dirMu   sync.Mutex // guards the fields below
 	dirs    map[string]*dirState
@@ -421,12 +431,22 @@ func tempName(p string) string {
 // file the generator did not write is an error. A changed file is announced
 // in the journal, then written atomically. data is not retained after Put
 // returns.
+//
+// With Options.Precompress, Put also puts the encodings of a
+// precompressible file (see Precompressible) and reports whether it wrote
+// the file itself: an encoding is made only when data is not what the
+// manifest records for path, or when the encoding on disk is not as the
+// manifest records it.
 func (s *Session) Put(path string, data []byte) (written bool, err error) {
 	s.life.RLock()
 	defer s.life.RUnlock()
 	pd, err := s.prepare(path, data)
 	if err == nil {
 		err = s.finish(pd, data)
+	}
+	if err == nil && s.opts.Precompress && Precompressible(path) {
+		old, ok := s.owned[path]
+		err = s.putEncodings(path, data, ok && old.SHA256 != "" && old.SHA256 == pd.e.SHA256)
 	}
 	if err != nil {
 		return false, fmt.Errorf("put %q: %w", path, err)
@@ -440,10 +460,20 @@ func (s *Session) Put(path string, data []byte) (written bool, err error) {
 // When it has not (deleted, edited by hand, replaced by a killed build) or
 // the manifest does not know path, Keep returns an error wrapping ErrStale
 // and the caller must Put the file instead. Keep writes nothing.
+//
+// With Options.Precompress, Keep keeps a precompressible file together
+// with its .br and .gz encodings, which must be as the previous build left
+// them too; otherwise it keeps nothing and returns ErrStale. (So a file
+// whose encoding was not smaller than itself, a file of a few bytes, is
+// put each time.)
 func (s *Session) Keep(path string) error {
 	s.life.RLock()
 	defer s.life.RUnlock()
-	if err := s.keep(path); err != nil {
+	err := s.keep(path)
+	if err == nil {
+		err = s.keepEncodings(path)
+	}
+	if err != nil {
 		return fmt.Errorf("keep %q: %w", path, err)
 	}
 	return nil
@@ -539,6 +569,15 @@ func (s *Session) hasObstacle(d string) bool {
 		}
 	}
 	return false
+}
+
+// Files returns how many files the session has put or kept so far, with
+// the encodings of Options.Precompress: the files of the site once every
+// Put and Keep returned.
+func (s *Session) Files() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.recs)
 }
 
 // SetState asks Commit to record state, a JSON value, with the manifest, for

@@ -255,6 +255,24 @@ func IsHashedAsset(p string) bool {
 	return true
 }
 
+// MinifyAssets replaces each asset by what minify makes of its bytes
+// (given the asset's path), named by the hash of the new bytes, before
+// any page is rendered: the pages then name the minified files. It stops
+// at the first error minify returns, and returns it.
+func (r *Renderer) MinifyAssets(minify func(path string, data []byte) ([]byte, error)) error {
+	for _, a := range []*Asset{&r.css, &r.favicon} {
+		data, err := minify(a.Path, a.Data)
+		if err != nil {
+			return err
+		}
+		dot := strings.LastIndexByte(a.Path, '.')
+		ext := a.Path[dot:]
+		base := a.Path[:strings.LastIndexByte(a.Path[:dot], '.')]
+		*a = hashedAsset(base, ext, data)
+	}
+	return nil
+}
+
 // Assets returns the static files every page refers to.
 func (r *Renderer) Assets() []Asset { return []Asset{r.css, r.favicon} }
 

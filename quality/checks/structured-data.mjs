@@ -5,7 +5,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import Validator from '@adobe/structured-data-validator';
 import WebAutoExtractor from '@marbec/web-auto-extractor';
-import {all, byTag, jsonLD, parse, text} from '../lib/html.mjs';
+import {all, byTag, jsonLD, parse, text, visibleText} from '../lib/html.mjs';
 import {qualityRoot, repoRoot} from '../lib/site.mjs';
 
 const vocabulary = join(qualityRoot, 'testdata/schemaorg/schemaorg-current-https-30.0.jsonld');
@@ -67,7 +67,7 @@ function jobPostingProblems(jp, {now, agency, pageText}) {
   need(typeof jp.title === 'string' && jp.title.trim() && !/[<>]/.test(jp.title), 'title is not plain text');
   need(!/\d{4}-\d{2}-\d{2}|€|\d{2}\.\d{3}/.test(jp.title ?? ''), `title "${jp.title}" carries a date or salary`);
   need(typeof jp.description === 'string' && /<\w/.test(jp.description) && jp.description !== jp.title, 'description is not the HTML body');
-  const descText = text(parse(jp.description ?? ''));
+  const descText = visibleText(parse(jp.description ?? ''));
   need(descText.length > 0 && pageText.includes(descText), 'description is not the text visible on the page');
   const posted = isoDate(jp.datePosted);
   const until = isoDate(jp.validThrough);
@@ -178,7 +178,7 @@ export default {
       const jps = ofType('JobPosting');
       counts.jobPostings += jps.length;
       if (jps.length !== wantJobPosting) fail(`${jps.length} JobPosting block(s), want ${wantJobPosting} (${page.kind}${page.kind === 'role' ? ', ' + (wantJobPosting ? 'open' : 'not open') : ''})`);
-      const pageText = text(all(doc, (e) => e.name === 'main')[0] ?? doc);
+      const pageText = visibleText(all(doc, (e) => e.name === 'main')[0] ?? doc);
       for (const jp of jps) jobPostingProblems(jp, {now, agency, pageText}).forEach(fail);
 
       if (page.kind === 'home') {

@@ -10,6 +10,27 @@ export const byTag = (doc, tag) => all(doc, (e) => e.name === tag);
 
 export const text = (node) => DomUtils.textContent(node).replace(/\s+/g, ' ').trim();
 
+// Elements that do not break the text they stand in: between any others a
+// browser shows the text apart (a new line, a cell) whether or not white
+// space separates them in the source, as in minified HTML.
+const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+// visibleText is text(node) with the text of block elements kept apart by a
+// space, as a reader sees it: the same for a page and for its minified form.
+export const visibleText = (node) => {
+  const parts = [];
+  const walk = (n) => {
+    if (n.type === 'text') parts.push(n.data);
+    else if (n.type === 'script' || n.type === 'style' || n.type === 'comment') return;
+    const apart = n.type === 'tag' && !inline.has(n.name);
+    if (apart) parts.push(' ');
+    for (const c of n.children ?? []) walk(c);
+    if (apart) parts.push(' ');
+  };
+  [].concat(node).forEach(walk);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+};
+
 // meta returns the content of every <meta> whose name or property is key.
 export const meta = (doc, key) =>
   byTag(doc, 'meta')

@@ -1,0 +1,180 @@
+package output
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"path"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Precompressed files (Options.Precompress). Beside a file whose name ends
+// in .html, .css, .svg, .xml, .txt or .json, a session writes its brotli
+// encoding (name + ".br", quality 11) and its gzip encoding (name + ".gz",
+// best compression), each only when it is smaller than the file. A server
+// that serves such files as they are (nginx gzip_static and brotli_static,
+// Caddy's precompressed) then compresses nothing at request time, at the
+// best ratio either format has.
+//
+// An encoding is made only when its file's bytes changed. The manifest
+// records the encodings like any other file, so an encoding never outlives
+// the bytes it encodes: a Put whose bytes are those the manifest records
+// for its path keeps each encoding the manifest vouches for (one stat, as
+// Keep), and compresses only the others; a Keep keeps the file and its two
+// encodings together, or none of them. An encoding that is not put or kept
+// is pruned at Commit like any file of an earlier build: when its file is
+// gone, when it is no longer smaller, and in every session without
+// Precompress.
+
+// Suffixes of the encodings Options.Precompress writes.
+const (
+	BrotliSuffix = ".br"
+	GzipSuffix   = ".gz"
+)
+
+// brotliQuality is brotli's best (and slowest) quality: made once per
+// change of a file and served many times, the encoding is worth the time.
+const brotliQuality = 11
+
+// Precompressible reports whether Options.Precompress writes encodings
+// beside a file at path p.
+func Precompressible(p string) bool {
+	switch path.Ext(p) {
+	case ".html", ".css", ".svg", ".xml", ".txt", ".json":
+		return true
+	}
+	return false
+}
+
+// encoding is one format written beside precompressible files.
+type encoding struct {
+	suffix string
+	// encode writes data's encoding to dst with a writer from pool.
+	encode func(pool *sync.Pool, dst *bytes.Buffer, data []byte) error
+	pool   sync.Pool // of the format's writers, reset for each file
+}
+
+var encodings = []*encoding{
+	{suffix: BrotliSuffix, encode: encodeBrotli},
+	{suffix: GzipSuffix, encode: encodeGzip},
+}
+
+func encodeBrotli(pool *sync.Pool, dst *bytes.Buffer, data []byte) error {
+	w, _ := pool.Get().(*brotli.Writer)
+	if w == nil {
+		w = brotli.NewWriterLevel(dst, brotliQuality)
+	} else {
+		w.Reset(dst)
+	}
+	defer pool.Put(w)
+	if _, err := w.Write(data); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
+func encodeGzip(pool *sync.Pool, dst *bytes.Buffer, data []byte) error {
+	w, _ := pool.Get().(*gzip.Writer)
+	if w == nil {
+		// No name and no modification time in the header: the same bytes
+		// always give the same encoding.
+		var err error
+		if w, err = gzip.NewWriterLevel(dst, gzip.BestCompression); err != nil {
+			return err
+		}
+	} else {
+		w.Reset(dst)
+	}
+	defer pool.Put(w)
+	if _, err := w.Write(data); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
+// encodedBufs holds the buffers encodings are made in; Put keeps no bytes.
+var encodedBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// encodingPaths returns the paths of p's encodings that a session with
+// Precompress writes: none when p is not precompressible, and none whose
+// name would be too long.
+func (s *Session) encodingPaths(p string) []string {
+	if !s.opts.Precompress || !Precompressible(p) {
+		return nil
+	}
+	out := make([]string, 0, len(encodings))
+	for _, enc := range encodings {
+		if e := p + enc.suffix; encodable(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// encodable reports whether an encoding can be written at e: a valid path
+// whose temporary name (see tempName) is not too long either. A file whose
+// name leaves no room for the suffix gets no encoding.
+func encodable(e string) bool {
+	return checkPath(e) == nil && len(path.Base(tempName(e))) <= maxSegment
+}
+
+// putEncodings puts the encodings of data, just put at p. same says data
+// is what the manifest records for p: then each encoding that the
+// manifest vouches for is kept, and only the others are made.
+func (s *Session) putEncodings(p string, data []byte, same bool) error {
+	for _, enc := range encodings {
+		e := p + enc.suffix
+		if !encodable(e) {
+			continue
+		}
+		if same {
+			err := s.keep(e)
+			if err == nil {
+				continue
+			}
+			if !errors.Is(err, ErrStale) {
+				return err
+			}
+		}
+		buf := encodedBufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		err := enc.encode(&enc.pool, buf, data)
+		s.compressed.Add(1)
+		if s.hooks.onCompress != nil {
+			s.hooks.onCompress(e)
+		}
+		if err == nil && buf.Len() < len(data) {
+			var pd *plan
+			if pd, err = s.prepare(e, buf.Bytes()); err == nil {
+				err = s.finish(pd, buf.Bytes())
+			}
+		}
+		encodedBufs.Put(buf)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e, err)
+		}
+	}
+	return nil
+}
+
+// keepEncodings keeps the encodings of p, just kept. When one is not as
+// the previous build left it, or the manifest does not know it (it was
+// not smaller, or that build did not precompress), it releases p and the
+// encodings kept and returns an error wrapping ErrStale: the caller puts p,
+// which makes what is missing.
+func (s *Session) keepEncodings(p string) error {
+	kept := []string{p}
+	for _, e := range s.encodingPaths(p) {
+		if err := s.keep(e); err != nil {
+			for _, k := range kept {
+				s.release(k)
+			}
+			return err
+		}
+		kept = append(kept, e)
+	}
+	return nil
+}
