@@ -222,6 +222,14 @@ func (b *Builder) LookAtEverything() { b.changed = nil }
 
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
+	if cfg.StateDir == "" && !cfg.Check {
+		// Resolved once (symbolic links, the cache folder): the lock, the
+		// recorded-state check, the warm-up and the session all name it.
+		// When it cannot be told, each of them reports why.
+		if dir, err := output.DefaultStateDir(cfg.OutDir); err == nil {
+			cfg.StateDir = dir
+		}
+	}
 	seed := fingerprint.NewSeed()
 	b := &Builder{cfg: cfg, loader: content.NewLoader(seed), layouts: &layouts{seed: seed}, linker: link.NewStage(seed), seed: seed, pages: map[string]uint64{}, readFile: os.ReadFile, readStatic: static.File.Read}
 	if cfg.Minify {
@@ -811,7 +819,6 @@ func (cfg Config) stateFile(name string) string {
 		}
 	}
 	return filepath.Join(dir, name)
-
 }
 
 // hashedAssetOrEncoding reports whether p is a hashed asset

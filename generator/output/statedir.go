@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // The state folder holds what builds record about an output folder: the
@@ -139,14 +140,7 @@ var legacyNames = []string{".rolesite-manifest.json", ".rolesite-journal", ".rol
 
 // isLegacy reports whether name, in the output folder itself, is one of
 // legacyNames.
-func isLegacy(name string) bool {
-	for _, n := range legacyNames {
-		if name == n {
-			return true
-		}
-	}
-	return false
-}
+func isLegacy(name string) bool { return slices.Contains(legacyNames, name) }
 
 // sameFolder reports whether folder ids a and b name one folder; an empty
 // id (a system that gives none) matches nothing.
