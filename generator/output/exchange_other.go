@@ -9,7 +9,9 @@ import (
 
 // commitByExchange: only Linux exchanges folders in one step here; the
 // session commits through its journal.
-func (s *Session) commitByExchange(changes []change) error { return errNoExchange }
+func (s *Session) commitByExchange([]change, func(folder string) ([]byte, error)) error {
+	return errNoExchange
+}
 
 // newStaging: only Linux exchanges folders; a cold build writes into the
 // output folder.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"sync"
 
@@ -52,43 +53,40 @@ func Precompressible(p string) bool {
 // encoding is one format written beside precompressible files.
 type encoding struct {
 	suffix string
-	// encode writes data's encoding to dst with a writer from pool.
-	encode func(pool *sync.Pool, dst *bytes.Buffer, data []byte) error
-	pool   sync.Pool // of the format's writers, reset for each file
+	// newWriter makes a writer of the format into w.
+	newWriter func(w io.Writer) (encoder, error)
+	pool      sync.Pool // of the format's writers, reset for each file
+}
+
+// encoder is a compressing writer that can be reused for another output.
+type encoder interface {
+	io.WriteCloser
+	Reset(w io.Writer)
 }
 
 var encodings = []*encoding{
-	{suffix: BrotliSuffix, encode: encodeBrotli},
-	{suffix: GzipSuffix, encode: encodeGzip},
+	{suffix: BrotliSuffix, newWriter: func(w io.Writer) (encoder, error) {
+		return brotli.NewWriterLevel(w, brotliQuality), nil
+	}},
+	// No name and no modification time in the gzip header: the same bytes
+	// always give the same encoding.
+	{suffix: GzipSuffix, newWriter: func(w io.Writer) (encoder, error) {
+		return gzip.NewWriterLevel(w, gzip.BestCompression)
+	}},
 }
 
-func encodeBrotli(pool *sync.Pool, dst *bytes.Buffer, data []byte) error {
-	w, _ := pool.Get().(*brotli.Writer)
+// encode writes data's encoding to dst, with a writer from the pool.
+func (e *encoding) encode(dst *bytes.Buffer, data []byte) error {
+	w, _ := e.pool.Get().(encoder)
 	if w == nil {
-		w = brotli.NewWriterLevel(dst, brotliQuality)
-	} else {
-		w.Reset(dst)
-	}
-	defer pool.Put(w)
-	if _, err := w.Write(data); err != nil {
-		return err
-	}
-	return w.Close()
-}
-
-func encodeGzip(pool *sync.Pool, dst *bytes.Buffer, data []byte) error {
-	w, _ := pool.Get().(*gzip.Writer)
-	if w == nil {
-		// No name and no modification time in the header: the same bytes
-		// always give the same encoding.
 		var err error
-		if w, err = gzip.NewWriterLevel(dst, gzip.BestCompression); err != nil {
+		if w, err = e.newWriter(dst); err != nil {
 			return err
 		}
 	} else {
 		w.Reset(dst)
 	}
-	defer pool.Put(w)
+	defer e.pool.Put(w)
 	if _, err := w.Write(data); err != nil {
 		return err
 	}
@@ -141,7 +139,7 @@ func (s *Session) putEncodings(p string, data []byte, same bool) error {
 		}
 		buf := encodedBufs.Get().(*bytes.Buffer)
 		buf.Reset()
-		err := enc.encode(&enc.pool, buf, data)
+		err := enc.encode(buf, data)
 		s.compressed.Add(1)
 		if s.hooks.onCompress != nil {
 			s.hooks.onCompress(e)

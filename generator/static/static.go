@@ -54,7 +54,7 @@ type Stamp struct {
 
 // StampOf returns the stamp of the file info describes.
 func StampOf(info fs.FileInfo) Stamp {
-	return Stamp{Stamp: filestamp.Of(info), CTime: ctime(info)}
+	return Stamp{Stamp: filestamp.Of(info), CTime: filestamp.ChangeTime(info)}
 }
 
 // maxName is the longest file or folder name most file systems accept
