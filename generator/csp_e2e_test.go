@@ -26,26 +26,14 @@ import (
 	"testing"
 	"time"
 
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"rolesite/generator/output"
+	"rolesite/internal/chrometest"
 )
 
 // cspWait bounds each wait for the browser.
 const cspWait = 30 * time.Second
-
-func cspChromiumPath(t *testing.T) string {
-	t.Helper()
-	p := os.Getenv("CHROME_PATH")
-	if p == "" {
-		p = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("the e2e test needs Chromium at %s (apt-get install chromium, or set CHROME_PATH): %v", p, err)
-	}
-	return p
-}
 
 // hostServer serves dir on 127.0.0.1 as Netlify serves a published folder:
 // "/a/" is a/index.html, a missing file is 404.html with status 404, and
@@ -146,42 +134,8 @@ type cspBrowser struct {
 
 func startCSPBrowser(t *testing.T) *cspBrowser {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(cspChromiumPath(t)),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-	})
+	ctx := chrometest.Start(t, cspWait, cspListener)
 	b := &cspBrowser{ctx: ctx}
-	start, cancel := context.WithTimeout(ctx, cspWait)
-	defer cancel()
-	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(ctx) }()
-	select {
-	case err := <-started:
-		if err != nil {
-			t.Fatalf("starting %s: %v", cspChromiumPath(t), err)
-		}
-	case <-start.Done():
-		t.Fatalf("%s did not start within %s", cspChromiumPath(t), cspWait)
-	}
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: cspListener}); err != nil {
-		t.Fatal(err)
-	}
 	err := chromedp.Do(ctx, chromedp.ExposeFunc("cspViolation", func(_ context.Context, v cspViolation) (chromedp.Void, error) {
 		b.mu.Lock()
 		defer b.mu.Unlock()

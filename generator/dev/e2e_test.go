@@ -13,15 +13,14 @@ package dev
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"rolesite/internal/chrometest"
 	"rolesite/internal/testtree"
 )
 
@@ -47,62 +46,12 @@ const trackEventSource = `(function () {
   window.EventSource = Tracked;
 })();`
 
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	p := os.Getenv("CHROME_PATH")
-	if p == "" {
-		p = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("the e2e test needs Chromium at %s (apt-get install chromium, or set CHROME_PATH): %v", p, err)
-	}
-	return p
-}
-
-// startBrowser starts a headless Chromium with a fresh profile and returns a tab.
-// The browser is gone when the test's cleanups run.
+// startBrowser starts a headless Chromium with a fresh profile and returns
+// a tab that tracks the page's EventSource. The browser is gone when the
+// test's cleanups run.
 func startBrowser(t *testing.T) context.Context {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	// Cleanups run last in, first out: the browser ends before the
-	// temporary folders are removed.
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-	})
-	start, cancel := context.WithTimeout(ctx, e2eWait)
-	defer cancel()
-	// The first action starts the browser; it must not carry the timeout,
-	// or the browser would end with it: start it with no actions first.
-	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(ctx) }()
-	select {
-	case err := <-started:
-		if err != nil {
-			t.Fatalf("starting %s: %v", chromiumPath(t), err)
-		}
-	case <-start.Done():
-		t.Fatalf("%s did not start within %s", chromiumPath(t), e2eWait)
-	}
-	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: trackEventSource}); err != nil {
-		t.Fatal(err)
-	}
-	return ctx
+	return chrometest.Start(t, e2eWait, trackEventSource)
 }
 
 // waitPage polls a JavaScript condition in the tab until it is true. It
