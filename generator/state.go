@@ -203,7 +203,7 @@ func (st *savedState) holds(now time.Time) bool {
 // neither the inputs nor the output changed since and no role opened or
 // closed; ok is false otherwise, and the caller builds.
 func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
-	if cfg.Check || cfg.OutDir == "" || cfg.ChangesFile != "" {
+	if cfg.Check || cfg.OutDir == "" || cfg.ChangesFile != "" || cfg.Notify {
 		return nil, false
 	}
 	start := time.Now()
