@@ -110,6 +110,9 @@ func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, di
 					s.IndexNowKey = key
 				}},
 			})
+			if _, set := d.pos[k+".key"]; !set && v.Kind == yaml.MappingNode {
+				d.add(v, diag.MissingKey, k+".key")
+			}
 		}},
 		{"defaults", func(k string, v *yaml.Node) {
 			d.mapping(v, k+".", lookupField(siteFields, "defaults").Fields, []field{
