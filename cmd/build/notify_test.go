@@ -163,6 +163,8 @@ func TestRunNotify(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	checkTold(t, e, "unchanged", nil, nil)
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	if e.tokens != 2 {
 		t.Errorf("%d token requests, want one per run that published", e.tokens)
 	}
@@ -199,7 +201,9 @@ func TestRunNotifyFails(t *testing.T) {
 			s := notifySite(t)
 			e := startEngines(t, "https://jobs.test.example/")
 			t.Setenv(envCredentials, "")
+			e.mu.Lock()
 			e.status = http.StatusForbidden
+			e.mu.Unlock()
 			code, stdout, stderr := runCmd(t, append(s.args("-notify"), "-lang", tt.lang)...)
 			if code != exitNotifyFailed {
 				t.Fatalf("exit %d, want %d\n%s%s", code, exitNotifyFailed, stdout, stderr)
@@ -230,8 +234,12 @@ func TestRunWithoutNotify(t *testing.T) {
 	if code, stdout, stderr := runCmd(t, s.args()...); code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
-	if indexNow, published := e.told(); len(indexNow)+len(published)+e.tokens != 0 {
-		t.Errorf("sent without -notify: %q %+v", indexNow, published)
+	indexNow, published := e.told()
+	e.mu.Lock()
+	tokens := e.tokens
+	e.mu.Unlock()
+	if len(indexNow)+len(published)+tokens != 0 {
+		t.Errorf("sent without -notify: %q %+v, %d token requests", indexNow, published, tokens)
 	}
 	if _, err := os.Stat(filepath.Join(s.out, testIndexNowKey+".txt")); err != nil {
 		t.Error(err)

@@ -153,6 +153,8 @@ func tokenServer(t *testing.T, acc *account) *server {
 	t.Helper()
 	s := newServer(t)
 	grants := 0
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.handle = func(w http.ResponseWriter, r request) {
 		if err := acc.checkGrant(s.URL+"/token", r); err != nil {
 			t.Errorf("token request: %v", err)

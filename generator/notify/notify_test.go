@@ -2,6 +2,7 @@ package notify
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -380,20 +381,26 @@ func TestRunGoogleRefused(t *testing.T) {
 	}{
 		{name: "403", pub: []reply{{status: 403, body: `{"error":{"message":"Permission denied"}}`}}, says: "the service account notify@rolesite-test.iam.gserviceaccount.com is not an owner of the site in Search Console (403 Forbidden: {\"error\":{\"message\":\"Permission denied\"}})"},
 		{name: "429 thrice", pub: []reply{{status: 429}, {status: 429}, {status: 429}}, says: "over quota (429 Too Many Requests)"},
+		{name: "500 thrice", pub: []reply{{status: 500}, {status: 500}, {status: 500}}, says: "answered 500 for URL_DELETED https://karriere.example/a/: the server failed (500 Internal Server Error)"},
 		{name: "token refused", token: true, says: "get an access token for notify@rolesite-test.iam.gserviceaccount.com from "},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newRig(t, nil, tt.pub)
 			r.cfg.IndexNowKey = ""
 			if tt.token {
+				r.tok.mu.Lock()
 				r.tok.handle = func(w http.ResponseWriter, _ request) {
 					http.Error(w, `{"error":"invalid_grant"}`, http.StatusBadRequest)
 				}
+				r.tok.mu.Unlock()
 			}
 			posting := Posting{testBase + "a/", URLDeleted}
 			rep, err := Run(t.Context(), r.cfg, Batch{Postings: []Posting{posting}})
 			if err == nil || !strings.Contains(err.Error(), tt.says) {
 				t.Fatalf("error %v, want %q", err, tt.says)
+			}
+			if tt.token && (len(r.tok.requests()) != 1 || len(r.pub.requests()) != 0) {
+				t.Errorf("%d token, %d publish requests after a refused token; want 1 and 0", len(r.tok.requests()), len(r.pub.requests()))
 			}
 			if q := readBack(t, r.cfg.Queue); !reflect.DeepEqual(q.Google, []Posting{posting}) || rep.Waiting != 1 {
 				t.Errorf("queue %+v, report %+v", q.Google, rep)
@@ -472,5 +479,23 @@ func TestRetryAfter(t *testing.T) {
 		if got := retryAfter(tt.v, now); got != tt.want {
 			t.Errorf("retryAfter(%q) = %v, want %v", tt.v, got, tt.want)
 		}
+	}
+}
+
+// TestRunCancelled: a run whose context ends while it waits to try again
+// stops at once and keeps the queue.
+func TestRunCancelled(t *testing.T) {
+	r := newRig(t, []reply{{status: 503, retryAfter: "60"}}, nil)
+	r.cfg.Credentials = ""
+	r.cfg.Sleep = nil // the real timer
+	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	rep, err := Run(ctx, r.cfg, Batch{Pages: []string{testBase}})
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 10*time.Second {
+		t.Fatalf("error %v after %s, want the deadline at once", err, time.Since(start))
+	}
+	if q := readBack(t, r.cfg.Queue); len(q.IndexNow) != 1 || rep.Waiting != 1 {
+		t.Errorf("queue %+v", q)
 	}
 }

@@ -3,6 +3,7 @@ package notify
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,6 +41,10 @@ func post(ctx context.Context, cfg Config, endpoint string, body []byte, auth fu
 		if err == nil && a.status != http.StatusTooManyRequests && a.status < 500 {
 			return a, nil
 		}
+		var auth authError
+		if errors.As(err, &auth) {
+			return answer{}, auth.err // no token, no request: trying again would not help
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return answer{}, diag.Fail(ctx.Err(), diag.NotifySend, endpoint)
@@ -66,6 +71,11 @@ func post(ctx context.Context, cfg Config, endpoint string, body []byte, auth fu
 	}
 }
 
+// authError is a failure to authorize a request, which is not sent.
+type authError struct{ err error }
+
+func (e authError) Error() string { return e.err.Error() }
+
 // postOnce sends one request; wait is the Retry-After of the answer, or 0.
 func postOnce(ctx context.Context, cfg Config, endpoint string, body []byte, auth func(*http.Request) error) (a answer, wait time.Duration, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
@@ -75,7 +85,7 @@ func postOnce(ctx context.Context, cfg Config, endpoint string, body []byte, aut
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	if auth != nil {
 		if err := auth(req); err != nil {
-			return answer{}, 0, err
+			return answer{}, 0, authError{err}
 		}
 	}
 	resp, err := cfg.Client.Do(req)
