@@ -443,7 +443,7 @@ var (
 	IndexNow403       = message("indexnow-403", "forbidden: the key is not valid; %s must be live and hold the key of site.yaml (deploy the site, then run build -notify again)", "verboten: der Schlüssel ist ungültig; %s muss erreichbar sein und den Schlüssel aus site.yaml enthalten (veröffentlichen Sie die Website und starten Sie build -notify erneut)")
 	IndexNow422       = message("indexnow-422", "unprocessable: the URLs do not belong to %s, or the key does not match the protocol", "nicht verarbeitbar: die URLs gehören nicht zu %s, oder der Schlüssel passt nicht zum Protokoll")
 	IndexNow429       = message("indexnow-429", "too many requests: the site sent too often; the URLs are sent again on the next run", "zu viele Anfragen: die Website hat zu oft gesendet; die URLs werden beim nächsten Lauf erneut gesendet")
-	NotifyServerError = message("notify-server-error", "the server failed (%s)", "der Server ist fehlgeschlagen (%s)")
+	NotifyServerError = message("notify-server-error", "the server failed on all %d tries (%s)", "der Server ist bei allen %d Versuchen fehlgeschlagen (%s)")
 	NotifyUnexpected  = message("notify-unexpected", "an unexpected answer (%s)", "eine unerwartete Antwort (%s)")
 	GoogleAnswered    = message("google-answered", "Google Indexing API %s answered %d for %s %s: %s", "Google Indexing API %s antwortete %d für %s %s: %s")
 	GoogleForbidden   = message("google-forbidden", "the service account %s is not an owner of the site in Search Console (%s)", "das Dienstkonto %s ist kein Inhaber der Website in der Search Console (%s)")

@@ -90,7 +90,7 @@ func google(ctx context.Context, cfg Config, q *queue, rep *Report) error {
 		case a.status == 429:
 			why = diag.T(diag.GoogleQuotaHit, a.statusText())
 		case a.status >= 500:
-			why = diag.T(diag.NotifyServerError, a.statusText())
+			why = diag.T(diag.NotifyServerError, cfg.Tries, a.statusText())
 		default:
 			why = diag.T(diag.NotifyUnexpected, a.statusText())
 		}

@@ -54,7 +54,7 @@ func indexNow(ctx context.Context, cfg Config, q *queue, rep *Report) error {
 		case a.status == 429:
 			why = diag.T(diag.IndexNow429)
 		case a.status >= 500:
-			why = diag.T(diag.NotifyServerError, a.statusText())
+			why = diag.T(diag.NotifyServerError, cfg.Tries, a.statusText())
 		default:
 			why = diag.T(diag.NotifyUnexpected, a.statusText())
 		}

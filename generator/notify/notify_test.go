@@ -353,7 +353,7 @@ func TestRunGivesUp(t *testing.T) {
 		t.Fatal("no error")
 	}
 	msg := err.Error()
-	for _, want := range []string{"answered 500 for 1 URLs: the server failed (500 Internal Server Error)", "asks to wait 1h0m0s before trying again, longer than 2m0s"} {
+	for _, want := range []string{"answered 500 for 1 URLs: the server failed on all 3 tries (500 Internal Server Error)", "asks to wait 1h0m0s before trying again, longer than 2m0s"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q lacks %q", msg, want)
 		}
@@ -381,7 +381,7 @@ func TestRunGoogleRefused(t *testing.T) {
 	}{
 		{name: "403", pub: []reply{{status: 403, body: `{"error":{"message":"Permission denied"}}`}}, says: "the service account notify@rolesite-test.iam.gserviceaccount.com is not an owner of the site in Search Console (403 Forbidden: {\"error\":{\"message\":\"Permission denied\"}})"},
 		{name: "429 thrice", pub: []reply{{status: 429}, {status: 429}, {status: 429}}, says: "over quota (429 Too Many Requests)"},
-		{name: "500 thrice", pub: []reply{{status: 500}, {status: 500}, {status: 500}}, says: "answered 500 for URL_DELETED https://karriere.example/a/: the server failed (500 Internal Server Error)"},
+		{name: "500 thrice", pub: []reply{{status: 500}, {status: 500}, {status: 500}}, says: "answered 500 for URL_DELETED https://karriere.example/a/: the server failed on all 3 tries (500 Internal Server Error)"},
 		{name: "token refused", token: true, says: "get an access token for notify@rolesite-test.iam.gserviceaccount.com from "},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
