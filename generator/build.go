@@ -670,8 +670,8 @@ func IndexNowKeyFile(site *content.Site) string {
 }
 
 // extraFiles are the small files rebuilt every time: assets, sitemap,
-// robots.txt, the IndexNow key file, _redirects. _headers, made from all the others and the
-// pages, comes after them (headersFile).
+// robots.txt, the IndexNow key file, _redirects. _headers, made from all
+// the others and the pages, comes after them (headersFile).
 func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates map[string]time.Time) ([]output.File, error) {
 	var files []output.File
 	for _, a := range rd.Assets() {
