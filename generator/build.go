@@ -81,6 +81,11 @@ type Config struct {
 	// where it is smaller, made again only when the file changed (see
 	// output.Options.Precompress).
 	Precompress bool
+	// Notify makes every build make its change report, as ChangesFile
+	// does, for build -notify (see package notify): it records in the
+	// state folder which pages carry a JobPosting, so that the next build
+	// tells which postings ended, also without ChangesFile.
+	Notify bool
 
 	// fault, when set, fails changes to the output folder on purpose
 	// (output.Options.Fault); tests set it.
@@ -100,8 +105,12 @@ type Result struct {
 	// change the output (a role closes); zero when none.
 	NextChange     time.Time
 	NextChangeRole string
-	// Changes is the change report, when Config.ChangesFile is set.
+	// Changes is the change report, when Config.ChangesFile or
+	// Config.Notify is set.
 	Changes *ChangeReport
+	// IndexNowKey is site.yaml's indexnow.key, or "" (Config.Notify
+	// builds only).
+	IndexNowKey string
 	// InPlace reports that the output folder holds this build's whole
 	// site, also when the build's error came after (the change report, or
 	// a journal, could not be written or removed).
@@ -429,7 +438,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if ok {
 		extra = append(extra, headers)
 	}
-	staticErrs.Append(static.Collisions(cfg.StaticDir, statics, generated(plan, extra)))
+	staticErrs.Append(static.Collisions(cfg.StaticDir, statics, generated(site, plan, extra)))
 	if staticErrs.HasErrors() {
 		return fail()
 	}
@@ -455,7 +464,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		defer unlock()
 	}
 	var before map[string]bool
-	if cfg.ChangesFile != "" {
+	if cfg.ChangesFile != "" || cfg.Notify {
 		var err error
 		if before, err = sitemapLocs(cfg.OutDir); err != nil {
 			return res, err
@@ -477,12 +486,25 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return stopped(res, err)
 	}
-	if cfg.ChangesFile == "" {
+	if cfg.ChangesFile == "" && !cfg.Notify {
 		return res, nil
 	}
-	res.Changes = changeReport(site, now, before, readPrevJobs(cfg.ChangesFile), res.Stats, res.ChangedURLs())
-	if err := writeReport(cfg.ChangesFile, res.Changes); err != nil {
-		return res, diag.Wrap(err, diag.NewSiteInPlace, cfg.OutDir)
+	// The postings of the last build come from the state folder's record
+	// when notifying: ChangesFile may be new, or not given every time.
+	prevFrom, record := cfg.ChangesFile, ""
+	if cfg.Notify {
+		res.IndexNowKey = site.IndexNowKey
+		record = cfg.stateFile(notifyRecordName)
+		prevFrom = record
+	}
+	res.Changes = changeReport(site, now, before, readPrevJobs(prevFrom), res.Stats, res.ChangedURLs())
+	for _, path := range []string{cfg.ChangesFile, record} {
+		if path == "" {
+			continue
+		}
+		if err := writeReport(path, res.Changes); err != nil {
+			return res, diag.Wrap(err, diag.NewSiteInPlace, cfg.OutDir)
+		}
 	}
 	return res, nil
 }
@@ -583,7 +605,7 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 
 // generated lists every file the build generates, with what generates it,
 // for the collisions of the static files with them.
-func generated(plan []job, extra []output.File) []static.Generated {
+func generated(site *content.Site, plan []job, extra []output.File) []static.Generated {
 	gen := make([]static.Generated, 0, len(plan)+len(extra))
 	for _, j := range plan {
 		gen = append(gen, static.Generated{Path: j.path, Owner: j.owner})
@@ -597,6 +619,8 @@ func generated(plan []job, extra []output.File) []static.Generated {
 			owner = diag.T(diag.OwnerRobots)
 		case f.Path == "_redirects":
 			owner = diag.T(diag.OwnerRedirects)
+		case f.Path == IndexNowKeyFile(site):
+			owner = diag.T(diag.OwnerIndexNowKey)
 		}
 		gen = append(gen, static.Generated{Path: f.Path, Owner: owner})
 	}
@@ -627,9 +651,27 @@ func (b *Builder) copies(files []static.File, start time.Time) []job {
 	return jobs
 }
 
+// notifyRecordName is the change report of the last Config.Notify build in
+// the state folder: its job_postings tell the next build which postings
+// ended.
+const notifyRecordName = "notify-changes.json"
+
+// NotifyQueueFile is the file in cfg's state folder where build -notify
+// keeps what it has yet to send, or "" when the folder cannot be told.
+func (cfg Config) NotifyQueueFile() string { return cfg.stateFile("notify-queue.json") }
+
+// IndexNowKeyFile is the output path of site's IndexNow key file,
+// "<key>.txt" at the site's root, or "" when site.yaml sets no key.
+func IndexNowKeyFile(site *content.Site) string {
+	if site.IndexNowKey == "" {
+		return ""
+	}
+	return site.IndexNowKey + ".txt"
+}
+
 // extraFiles are the small files rebuilt every time: assets, sitemap,
-// robots.txt, _redirects. _headers, made from all the others and the
-// pages, comes after them (headersFile).
+// robots.txt, the IndexNow key file, _redirects. _headers, made from all
+// the others and the pages, comes after them (headersFile).
 func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates map[string]time.Time) ([]output.File, error) {
 	var files []output.File
 	for _, a := range rd.Assets() {
@@ -641,6 +683,9 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 	}
 	files = append(files, sitemap...)
 	files = append(files, output.Robots(site.BaseURL))
+	if site.IndexNowKey != "" {
+		files = append(files, output.File{Path: IndexNowKeyFile(site), Data: []byte(site.IndexNowKey)})
+	}
 	var redirects []output.Redirect
 	for _, r := range site.Roles {
 		for _, a := range r.Aliases {

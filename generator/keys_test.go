@@ -18,7 +18,7 @@ func TestStateKeyCoversConfig(t *testing.T) {
 		return h.Stable()
 	}
 	fingerprinttest.Covers(t, Config{ContentDir: "content", OutDir: "public"}, key,
-		"Check", "Now", "ChangesFile", "Durable", "Lang", "StateDir", "fault")
+		"Check", "Now", "ChangesFile", "Notify", "Durable", "Lang", "StateDir", "fault")
 }
 
 // TestStampKeyCoversStamp: every part of a file's stamp is in the layouts

@@ -142,8 +142,8 @@ func (in *inputs) key(cfg Config, start time.Time) string {
 }
 
 // addConfig adds to h what of cfg a recorded result depends on. Left out
-// on purpose (TestStateKeyCoversConfig names them): Check and ChangesFile,
-// with which no recorded result is used; Now, as the state says for which
+// on purpose (TestStateKeyCoversConfig names them): Check, ChangesFile and
+// Notify, with which no recorded result is used; Now, as the state says for which
 // build times it holds; Durable and Lang, on which no output depends (the
 // state keeps each message in both languages); StateDir, as the state is
 // read from that folder itself; and fault, set by tests.
@@ -203,7 +203,7 @@ func (st *savedState) holds(now time.Time) bool {
 // neither the inputs nor the output changed since and no role opened or
 // closed; ok is false otherwise, and the caller builds.
 func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
-	if cfg.Check || cfg.OutDir == "" || cfg.ChangesFile != "" {
+	if cfg.Check || cfg.OutDir == "" || cfg.ChangesFile != "" || cfg.Notify {
 		return nil, false
 	}
 	start := time.Now()

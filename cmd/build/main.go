@@ -2,12 +2,14 @@
 //
 //	build [-content DIR] [-layouts DIR] [-static DIR] [-out DIR] [-state DIR] [-asset-grace D]
 //	      [-base-url URL] [-drafts] [-check] [-changes FILE] [-minify] [-precompress]
+//	      [-notify] [-notify-quota N]
 //	      [-watch] [-serve [ADDR]] [-lang de|en] [-format text|json|github] [-schema DIR]
 //	build [-content DIR] [-lang de|en] -new CATEGORY/SLUG
 //	build [-lang de|en] -init DIR
 //	build [-lang de|en] -eject DIR
 //
-// Exit status: 0 on success, 1 on content or build errors, 2 on usage errors.
+// Exit status: 0 on success, 1 on content or build errors, 2 on usage errors,
+// 3 when the build succeeded and -notify failed to tell the search engines.
 package main
 
 import (
@@ -30,6 +32,8 @@ import (
 	"rolesite/generator/content"
 	"rolesite/generator/dev"
 	"rolesite/generator/diag"
+	"rolesite/generator/notify"
+	"rolesite/generator/output"
 	"rolesite/generator/render"
 	"rolesite/generator/scaffold"
 	"rolesite/generator/schema"
@@ -53,7 +57,24 @@ type options struct {
 	newRole, initDir string
 	schemaDir        string
 	ejectDir         string // -eject DIR: write the built-in layouts
+	// notify is -notify: after a successful build, tell search engines
+	// what changed (runNotify), with these endpoints and quota.
+	notify    bool
+	notifyCfg notify.Config
 }
+
+// exitNotifyFailed is the exit status of a build that succeeded and whose
+// -notify failed.
+const exitNotifyFailed = 3
+
+// The environment variables that override -notify's endpoints.
+const (
+	envIndexNowURL  = "ROLESITE_INDEXNOW_URL"
+	envTokenURL     = "ROLESITE_GOOGLE_TOKEN_URL"
+	envPublishURL   = "ROLESITE_GOOGLE_PUBLISH_URL"
+	envCredentials  = "GOOGLE_APPLICATION_CREDENTIALS"
+	notifyFlagsHint = "-check, -watch or -serve"
+)
 
 // serveFlag is -serve with an optional address: "-serve", "-serve=ADDR" or
 // "-serve ADDR".
@@ -183,6 +204,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if o.watch && o.cfg.Check {
 		return nil, diag.Fail(nil, diag.CheckWithWatch)
 	}
+	if err := o.notifyFlags(); err != nil {
+		return nil, err
+	}
 	if o.cfg.BaseURL != "" {
 		if reason := content.CheckBaseURL(o.cfg.BaseURL); !reason.IsZero() {
 			return nil, diag.Fail(nil, diag.BadBaseURLFlag, reason)
@@ -192,6 +216,72 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		o.cfg.StaticDir = staticBeside(o.cfg.ContentDir)
 	}
 	return o, nil
+}
+
+// notifyFlags checks -notify and -notify-quota and reads the endpoints and
+// credentials from the environment.
+func (o *options) notifyFlags() error {
+	if o.notifyCfg.Quota < 0 {
+		return diag.Fail(nil, diag.BadNotifyQuota, o.notifyCfg.Quota)
+	}
+	if !o.notify {
+		return nil
+	}
+	if o.cfg.Check || o.watch {
+		return diag.Fail(nil, diag.NotifyWith, notifyFlagsHint)
+	}
+	o.cfg.Notify = true
+	o.notifyCfg.Credentials = os.Getenv(envCredentials)
+	for _, e := range []struct {
+		name string
+		to   *string
+	}{{envIndexNowURL, &o.notifyCfg.IndexNowEndpoint}, {envTokenURL, &o.notifyCfg.TokenURL}, {envPublishURL, &o.notifyCfg.PublishURL}} {
+		v := os.Getenv(e.name)
+		if v == "" {
+			continue
+		}
+		if !content.CheckBaseURL(v).IsZero() {
+			return diag.Fail(nil, diag.BadNotifyEndpoint, e.name, v)
+		}
+		*e.to = v
+	}
+	return nil
+}
+
+// runNotify tells the search engines what the build of res changed, and
+// sends what earlier runs queued. It holds the output folder's lock, so
+// that two runs do not send the same queue. Its failure is printed line by
+// line and exits exitNotifyFailed: the site is in place all the same.
+func runNotify(ctx context.Context, opts *options, res *generator.Result, stdout, stderr io.Writer) int {
+	lang := generator.MessageLang(opts.cfg)
+	cfg := opts.notifyCfg
+	cfg.Queue = opts.cfg.NotifyQueueFile()
+	cfg.IndexNowKey = res.IndexNowKey
+	if res.Changes != nil {
+		cfg.BaseURL = res.Changes.BaseURL
+	}
+	failed := func(err error) int {
+		errs := []error{err}
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = joined.Unwrap()
+		}
+		for _, e := range errs {
+			fmt.Fprintln(stderr, diag.NotifyProblem.Format(lang, diag.ErrorIn(e, lang)))
+		}
+		fmt.Fprintln(stderr, diag.NotifyFailedExit.Format(lang, cfg.Queue))
+		return exitNotifyFailed
+	}
+	unlock, err := output.Lock(opts.cfg.OutDir, opts.cfg.StateDir)
+	if err != nil {
+		return failed(err)
+	}
+	defer unlock()
+	rep, err := notify.Run(ctx, cfg, notify.FromReport(res.Changes))
+	fmt.Fprintln(stdout, diag.NotifySummary.Format(lang, rep.IndexNowURLs, rep.IndexNowPosts, rep.Updated, rep.Deleted, rep.Waiting, cfg.Queue))
+	if err != nil {
+		return failed(err)
+	}
+	return 0
 }
 
 // staticBeside is the default static folder: the folder static beside
@@ -291,7 +381,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts.cfg.Now = now
 	start := time.Now()
 	res, err := generator.Build(ctx, opts.cfg)
-	return report(stdout, stderr, opts, res, err, time.Since(start))
+	code := report(stdout, stderr, opts, res, err, time.Since(start))
+	if code != 0 || !opts.notify {
+		return code
+	}
+	return runNotify(ctx, opts, res, stdout, stderr)
 }
 
 // runScaffold runs -new or -init. A mistake in the argument exits 2, a
@@ -489,6 +583,8 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.StringVar(&o.cfg.ChangesFile, "changes", "", "write the URLs added, updated and removed since the previous build to this JSON `file` (for the Indexing API or IndexNow)")
 	fs.BoolVar(&o.cfg.Minify, "minify", false, "write HTML, CSS and SVG minified (white space, comments, optional quotes and end tags left out)")
 	fs.BoolVar(&o.cfg.Precompress, "precompress", false, "write beside each HTML, CSS, SVG, XML, text and JSON file its brotli (.br) and gzip (.gz) encoding where smaller, for servers that serve them as they are")
+	fs.BoolVar(&o.notify, "notify", false, "after a successful build, tell IndexNow (site.yaml indexnow.key) and Google's Indexing API (GOOGLE_APPLICATION_CREDENTIALS) what it added, updated and removed; exit status 3 when that fails")
+	fs.IntVar(&o.notifyCfg.Quota, "notify-quota", notify.DefaultQuota, "Indexing API `requests` a day (UTC) for -notify; the rest waits in the state folder for later runs")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
 	fs.StringVar(&o.ejectDir, "eject", "", "write every built-in template, partial and asset into `DIR` (never overwriting) and exit: a layouts folder to start from")

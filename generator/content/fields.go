@@ -277,6 +277,12 @@ var siteFields = []Field{
 			{Name: "phone", Kind: KindText, Pattern: phonePattern, NumberAsText: true,
 				Description: "Phone number: digits, spaces, + ( ) / -.", DescriptionDE: "Telefonnummer: Ziffern, Leerzeichen, + ( ) / -.", Example: `"+49 40 123456"`},
 		}},
+	{Name: "indexnow", Kind: KindMapping,
+		Description: "IndexNow, which build -notify tells of every added, updated and removed page.", DescriptionDE: "IndexNow, dem build -notify jede hinzugekommene, geänderte und entfernte Seite meldet.",
+		Fields: []Field{
+			{Name: "key", Kind: KindText, Required: true, Pattern: indexNowKeyPattern.String(), NumberAsText: true,
+				Description: "The IndexNow key: 8 to 128 letters, digits and hyphens; the build publishes it as <key>.txt.", DescriptionDE: "Der IndexNow-Schlüssel: 8 bis 128 Buchstaben, Ziffern und Bindestriche; der Build veröffentlicht ihn als <key>.txt.", Example: `"3f2a9c1e6b7d4e0fa1b2c3d4e5f60718"`},
+		}},
 	{Name: "defaults", Kind: KindMapping,
 		Description: "Values a role falls back to where it sets none.", DescriptionDE: "Standardwerte für Rollen, die sie nicht selbst setzen.",
 		Fields: []Field{

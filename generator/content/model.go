@@ -28,6 +28,10 @@ type Site struct {
 	// redirect. HostPos is where site.yaml sets it.
 	Host    string
 	HostPos diag.Position
+	// IndexNowKey is site.yaml's indexnow.key: the key that proves to
+	// IndexNow that the site's owner sends its URLs (the build publishes it
+	// as <key>.txt); empty when site.yaml sets none.
+	IndexNowKey string
 	// Path is the display path of site.yaml.
 	Path string
 }

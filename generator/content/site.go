@@ -13,6 +13,10 @@ import (
 
 var keyPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
+// indexNowKeyPattern is an IndexNow key as the protocol defines it: 8 to
+// 128 characters, each a letter a-z or A-Z, a digit or a hyphen.
+var indexNowKeyPattern = regexp.MustCompile(`^[a-zA-Z0-9-]{8,128}$`)
+
 // languagePattern accepts a BCP 47 language tag such as "de" or "de-AT".
 var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
 
@@ -94,6 +98,21 @@ func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, di
 					s.Contact.Phone = p
 				}},
 			})
+		}},
+		{"indexnow", func(k string, v *yaml.Node) {
+			d.mapping(v, k+".", lookupField(siteFields, "indexnow").Fields, []field{
+				{"key", func(k string, v *yaml.Node) {
+					key, ok := d.required(k, v)
+					if ok && !indexNowKeyPattern.MatchString(key) {
+						d.add(v, diag.BadIndexNowKey, k, key)
+						return
+					}
+					s.IndexNowKey = key
+				}},
+			})
+			if _, set := d.pos[k+".key"]; !set && v.Kind == yaml.MappingNode {
+				d.add(v, diag.MissingKey, k+".key")
+			}
 		}},
 		{"defaults", func(k string, v *yaml.Node) {
 			d.mapping(v, k+".", lookupField(siteFields, "defaults").Fields, []field{

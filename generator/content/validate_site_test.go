@@ -82,6 +82,16 @@ func siteErrorCases() []siteErrorCase {
 			[]string{p + "8:10: contact.email: \"Karriere <karriere@example.de>\" is not an e-mail address"}},
 		{"bad phone", siteBase + "contact: {email: karriere@example.de, phone: \"040 / 12 34 ext. 5\"}\n",
 			[]string{p + "7:46: contact.phone: \"040 / 12 34 ext. 5\" is not a phone number (digits, spaces, + ( ) / -)"}},
+		{"indexnow key too short", siteBase + "indexnow: {key: abc123}\n",
+			[]string{p + "7:17: indexnow.key: \"abc123\" is not an IndexNow key: 8 to 128 characters, each a letter a-z or A-Z, a digit or a hyphen (e.g. 32 random hexadecimal digits)"}},
+		{"indexnow key with underscore", siteBase + "indexnow:\n  key: abc_12345678\n",
+			[]string{p + "8:8: indexnow.key: \"abc_12345678\" is not an IndexNow key: 8 to 128 characters, each a letter a-z or A-Z, a digit or a hyphen (e.g. 32 random hexadecimal digits)"}},
+		{"indexnow key too long", siteBase + "indexnow:\n  key: " + strings.Repeat("a", 129) + "\n",
+			[]string{p + "8:8: indexnow.key: \"" + strings.Repeat("a", 129) + "\" is not an IndexNow key: 8 to 128 characters, each a letter a-z or A-Z, a digit or a hyphen (e.g. 32 random hexadecimal digits)"}},
+		{"indexnow unknown key", siteBase + "indexnow: {keys: abcdefgh}\n",
+			[]string{p + "7:11: missing required key \"indexnow.key\"", p + "7:12: unknown key \"indexnow.keys\" (did you mean \"indexnow.key\"?)"}},
+		{"indexnow empty", siteBase + "indexnow: {}\n",
+			[]string{p + "7:11: missing required key \"indexnow.key\""}},
 		{"contact list", siteBase + "contact: [karriere@example.de]\n",
 			[]string{p + "7:10: contact: want a mapping of keys to values, got a list"}},
 		{"organization scalar", siteBase + "organization: Nordwind\n",
@@ -132,9 +142,13 @@ func TestParseSiteErrors(t *testing.T) {
 func TestParseSiteAccepts(t *testing.T) {
 	s, errs := ParseSite("site.yaml", []byte(strings.Replace(siteBase, "https://karriere.example/", "https://karriere.example/de", 1)+
 		"contact: {email: karriere@example.de, phone: \"+49 (40) 123-45/6\"}\n"+
-		"defaults: {hiring_organization: confidential, employment_type: [FULL_TIME, PART_TIME], salary_currency: CHF}\n"))
+		"defaults: {hiring_organization: confidential, employment_type: [FULL_TIME, PART_TIME], salary_currency: CHF}\n"+
+		"indexnow: {key: 12345678}\n"))
 	if len(errs) > 0 {
 		t.Fatalf("unexpected messages:\n%s", errs)
+	}
+	if s.IndexNowKey != "12345678" {
+		t.Errorf("IndexNowKey = %q, want the digits as text", s.IndexNowKey)
 	}
 	if s.BaseURL != "https://karriere.example/de/" {
 		t.Errorf("BaseURL = %q, want a trailing slash added", s.BaseURL)
