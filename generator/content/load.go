@@ -332,8 +332,24 @@ func Assemble(in Parts) (*Site, diag.List) {
 		return diag.T(diag.OwnerAlias, o.name)
 	}
 	urls := make(map[string]urlOwner, len(site.Categories)+2*len(parsed))
+	locSeg, pageSeg := site.LocationSegment(), site.PageSegment()
 	for _, c := range site.Categories {
 		urls["/"+c.Key+"/"] = urlOwner{0, c.Key}
+		if c.Key == locSeg {
+			errs.Add(c.Pos, diag.CategoryIsLocations, c.Key, "/"+locSeg+"/")
+		}
+	}
+	// listingOwner names the generated list pages that would take the
+	// alias path a: the location pages, or a category's further pages.
+	listingOwner := func(a string) (diag.Text, bool) {
+		seg := strings.Split(strings.Trim(a, "/"), "/")
+		switch {
+		case seg[0] == locSeg:
+			return diag.T(diag.OwnerLocationPages, "/"+locSeg+"/"), true
+		case len(seg) > 1 && seg[1] == pageSeg && slices.Contains(catKeys, seg[0]):
+			return diag.T(diag.OwnerFurtherPages, seg[0]), true
+		}
+		return diag.Text{}, false
 	}
 	published := make([]*Role, 0, len(parsed))
 	for _, p := range parsed {
@@ -365,6 +381,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 		}
 		descriptions[key] = r
 	}
+	errs.Append(localityClashes(byAge, locSeg))
 	aliases := 0
 	for _, r := range byAge {
 		for i, rel := range r.Related {
@@ -389,6 +406,10 @@ func Assemble(in Parts) (*Site, diag.List) {
 			}
 			if owner, taken := urls[clean]; taken {
 				errs.Add(pos(), diag.AliasTaken, a, describe(owner))
+				continue
+			}
+			if owner, taken := listingOwner(clean); taken {
+				errs.Add(pos(), diag.AliasTaken, a, owner)
 				continue
 			}
 			urls[clean] = urlOwner{2, r.Path}
@@ -602,4 +623,39 @@ func CleanAlias(a string) (string, diag.Text) {
 		return "", diag.T(diag.AliasTooLong)
 	}
 	return "/" + trimmed + "/", diag.Text{}
+}
+
+// localityClashes reports openings whose localities are written
+// differently but make one location page (München and Muenchen both make
+// /standorte/muenchen/), and localities that make none. roles are oldest
+// first: the later role is blamed, naming the earlier one. Remote
+// positions and role descriptions are on no location page and are not
+// looked at.
+func localityClashes(roles []*Role, locSeg string) diag.List {
+	var errs diag.List
+	type first struct{ locality, path string }
+	seen := map[string]first{}
+	for _, r := range roles {
+		l := r.Location.Locality
+		if r.Remote || r.DatePosted.IsZero() || l == "" {
+			continue
+		}
+		pos := r.KeyPos("location.locality")
+		if _, ok := r.Pos["location.locality"]; !ok {
+			pos = r.KeyPos("location")
+		}
+		s := LocalitySlug(l)
+		if s == "" {
+			errs.Add(pos, diag.LocalityNoSlug, l)
+			continue
+		}
+		f, ok := seen[s]
+		switch {
+		case !ok:
+			seen[s] = first{l, r.Path}
+		case f.locality != l:
+			errs.Add(pos, diag.LocalityClash, l, f.locality, f.path, "/"+locSeg+"/"+s+"/")
+		}
+	}
+	return errs
 }

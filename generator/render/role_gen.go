@@ -9,7 +9,7 @@ import (
 )
 
 // roleTemplatesSHA256 is the SHA-256 of the templates this file was generated from.
-const roleTemplatesSHA256 = "5a119ea8879b871b18f725a5f0516fc1f290291c36a8923c0717af419f1974e8"
+const roleTemplatesSHA256 = "9d13616bbb5beca59216811d73ea029ec643d0d58a6877ec2db9dedf9e76e95c"
 
 // writeRoleGenerated writes template "role.html" for a *Page.
 func writeRoleGenerated(w *bytes.Buffer, c *Context, dot *Page) error {
@@ -191,7 +191,15 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	} else {
 		if len(dot.Role.Location) > 0 {
 			w.WriteString("<div class=\"fact-location\"><dt>Arbeitsort</dt><dd>")
-			escapeHTML(w, dot.Role.Location)
+			if len(dot.Role.LocationPath) > 0 {
+				w.WriteString("<a href=\"")
+				escapeHTML(w, normalizeURL(filterURL(dot.Role.LocationPath)))
+				w.WriteString("\">")
+				escapeHTML(w, dot.Role.Location)
+				w.WriteString("</a>")
+			} else {
+				escapeHTML(w, dot.Role.Location)
+			}
 			w.WriteString("</dd></div>\n")
 		}
 	}
