@@ -556,13 +556,16 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 	var parts []uint64
 	for i, r := range site.Roles {
 		parts = append(parts[:0], b.loader.SourceKey(r.Path), b.seed.String(r.Path), cards[i], lk.BodyKey(i), 0)
-		for _, j := range lk.Graph.Outgoing[i] {
+		// The page shows the first render.MaxRoleCards of each list and
+		// how many more there are.
+		for _, j := range render.Capped(lk.Graph.Outgoing[i]) {
 			parts = append(parts, cards[j])
 		}
-		parts = append(parts, 1)
-		for _, j := range lk.Graph.Incoming[i] {
+		parts = append(parts, uint64(len(lk.Graph.Outgoing[i])), 1)
+		for _, j := range render.Capped(lk.Graph.Incoming[i]) {
 			parts = append(parts, cards[j])
 		}
+		parts = append(parts, uint64(len(lk.Graph.Incoming[i])))
 		aliasPages := r.Aliases
 		if _, pages := output.RedirectWays(site.Host); !pages {
 			aliasPages = nil

@@ -215,6 +215,16 @@ type RoleInput struct {
 	MentionedIn []*content.Role
 }
 
+// MaxRoleCards is how many cards a role page's lists of related roles
+// and of roles that mention it show at most: a role that hundreds of
+// others mention would list them all otherwise. Every role stays on its
+// category's pages, and the body links every role it mentions.
+const MaxRoleCards = 24
+
+// Capped returns the first MaxRoleCards of roles, the ones a role page's
+// list shows.
+func Capped[T any](roles []T) []T { return roles[:min(len(roles), MaxRoleCards)] }
+
 // WriteRole renders /<category>/<slug>/index.html into w.
 func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 	role := in.Role
@@ -236,7 +246,9 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		Synonyms:        role.Synonyms,
 		Body:            template.HTML(in.BodyHTML),
 	}
-	rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
+	related, mentioned := Capped(in.Related), Capped(in.MentionedIn)
+	rv.Related, rv.MentionedIn = c.links(related), c.links(mentioned)
+	rv.RelatedMore, rv.MentionedInMore = len(in.Related)-len(related), len(in.MentionedIn)-len(mentioned)
 	for _, t := range role.EmploymentType {
 		rv.EmploymentTypes = append(rv.EmploymentTypes, employmentLabels[t])
 	}

@@ -506,8 +506,10 @@ type RoleView struct {
 	ValidThrough    string        // valid_through as shown, or "": "28. Februar 2027"
 	ValidThroughISO string        // the same for <time datetime>: "2027-02-28"
 	Body            template.HTML // the body, Markdown rendered, with links to the roles it mentions
-	Related         []RoleLink    // roles this one mentions or lists as related
-	MentionedIn     []RoleLink    // roles that mention this one
+	Related         []RoleLink    // roles this one mentions or lists as related, at most MaxRoleCards
+	RelatedMore     int           // related roles not in Related: 0 unless there are more than MaxRoleCards
+	MentionedIn     []RoleLink    // roles that mention this one, at most MaxRoleCards
+	MentionedInMore int           // roles that mention this one not in MentionedIn
 	Synonyms        []string      // other names of the role: ["Backend Developer"]
 	ApplyURL        string        // where candidates apply (apply_url), on open positions; "": by e-mail
 	Share           []ShareLink   // links that share an open position (LinkedIn, XING, WhatsApp, e-mail); none otherwise
