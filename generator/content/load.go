@@ -627,35 +627,70 @@ func CleanAlias(a string) (string, diag.Text) {
 
 // localityClashes reports openings whose localities are written
 // differently but make one location page (München and Muenchen both make
-// /standorte/muenchen/), and localities that make none. roles are oldest
-// first: the later role is blamed, naming the earlier one. Remote
-// positions and role descriptions are on no location page and are not
-// looked at.
+// /standorte/muenchen/), and localities that make none. The spelling most
+// openings use is taken for right (of equally many, the one of the oldest
+// file; roles are oldest first): each opening spelling it otherwise is
+// blamed, naming the first file by path with that spelling. Remote positions and role
+// descriptions are on no location page and are not looked at.
 func localityClashes(roles []*Role, locSeg string) diag.List {
 	var errs diag.List
-	type first struct{ locality, path string }
-	seen := map[string]first{}
+	type spelling struct {
+		name  string
+		roles []*Role
+	}
+	bySlug := map[string][]*spelling{}
+	var slugs []string
 	for _, r := range roles {
 		l := r.Location.Locality
 		if r.Remote || r.DatePosted.IsZero() || l == "" {
 			continue
 		}
-		pos := r.KeyPos("location.locality")
-		if _, ok := r.Pos["location.locality"]; !ok {
-			pos = r.KeyPos("location")
-		}
 		s := LocalitySlug(l)
 		if s == "" {
-			errs.Add(pos, diag.LocalityNoSlug, l)
+			errs.Add(localityPos(r), diag.LocalityNoSlug, l)
 			continue
 		}
-		f, ok := seen[s]
-		switch {
-		case !ok:
-			seen[s] = first{l, r.Path}
-		case f.locality != l:
-			errs.Add(pos, diag.LocalityClash, l, f.locality, f.path, "/"+locSeg+"/"+s+"/")
+		if bySlug[s] == nil {
+			slugs = append(slugs, s)
+		}
+		i := slices.IndexFunc(bySlug[s], func(sp *spelling) bool { return sp.name == l })
+		if i < 0 {
+			bySlug[s] = append(bySlug[s], &spelling{name: l})
+			i = len(bySlug[s]) - 1
+		}
+		bySlug[s][i].roles = append(bySlug[s][i].roles, r)
+	}
+	for _, s := range slugs {
+		spellings := bySlug[s]
+		if len(spellings) < 2 {
+			continue
+		}
+		right := spellings[0]
+		for _, sp := range spellings[1:] {
+			if len(sp.roles) > len(right.roles) {
+				right = sp
+			}
+		}
+		// The file named is the first by path, not by age: the same
+		// whichever was saved last.
+		named := slices.MinFunc(right.roles, func(a, b *Role) int { return strings.Compare(a.Path, b.Path) }).Path
+		for _, sp := range spellings {
+			if sp == right {
+				continue
+			}
+			for _, r := range sp.roles {
+				errs.Add(localityPos(r), diag.LocalityClash, sp.name, right.name, named, "/"+locSeg+"/"+s+"/")
+			}
 		}
 	}
 	return errs
+}
+
+// localityPos is where r sets its locality: location.locality, else
+// location, else the file (a locality from site.yaml's defaults).
+func localityPos(r *Role) diag.Position {
+	if p, ok := r.Pos["location.locality"]; ok {
+		return p
+	}
+	return r.KeyPos("location")
 }

@@ -179,12 +179,6 @@ func categoryTitles(s *content.Site) string {
 	return strings.Join(titles[:len(titles)-1], ", ") + " und " + titles[len(titles)-1]
 }
 
-// WriteCategory renders the first page of cat's list, /<key>/index.html,
-// into w (see CategoryPages and WriteList for the others).
-func (r *Renderer) WriteCategory(w *bytes.Buffer, c *Context, cat *content.Category) error {
-	return r.WriteList(w, c, c.CategoryPages(cat)[0])
-}
-
 // writeCategory renders a page of a category's list into w.
 func (r *Renderer) writeCategory(w *bytes.Buffer, c *Context, cv *CategoryView) error {
 	crumbs := []Crumb{c.homeCrumb(), {Name: cv.Title, URL: c.Abs(cv.Path), Path: cv.Path}}
