@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -104,4 +106,32 @@ func TestEveryPageReachableFromHome(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestListPagesRebuildOnlyWhatTheyShow edits the salary of the last role
+// of a paginated list: its page and the last page of each list that shows
+// it change; the first pages, the home page (which shows the first two)
+// and the sitemap do not.
+func TestListPagesRebuildOnlyWhatTheyShow(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"site.yaml": "title: Karriere\nbase_url: https://k.example/\nlanguage: de\nlisting: {home_per_category: 2, page_size: 2}\ncategories:\n  - key: tech\n    title: Tech\n    description: Technik\n"}
+	for i, title := range []string{"Backend-Entwickler", "Data Engineer", "DevOps Engineer", "Frontend-Entwickler", "QA Engineer"} {
+		files[fmt.Sprintf("roles/r%d.md", i)] = fmt.Sprintf("---\ntitle: %s\ncategory: tech\ndescription: Die Rolle %s.\nlocation: {locality: München, country: DE}\ndate_posted: 2026-11-01\nsalary: {min: 50000, max: 60000}\n---\nText.\n", title, title)
+	}
+	testtree.Write(t, filepath.Join(dir, "content"), files)
+	cfg := Config{ContentDir: filepath.Join(dir, "content"), OutDir: filepath.Join(dir, "public"), Now: fixtureNow}
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, filepath.Join(cfg.ContentDir, "roles", "r4.md"), func(s string) string { return strings.Replace(s, "max: 60000", "max: 65000", 1) })
+	res, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"standorte/muenchen/seite/3/index.html", "standorte/muenchen/tech/seite/3/index.html", "tech/r4/index.html", "tech/seite/3/index.html"}
+	if got := strings.Join(res.Stats.Changed, " "); got != strings.Join(want, " ") {
+		t.Errorf("changed files:\n got %s\nwant %s", got, strings.Join(want, " "))
+	}
+	testtree.SameFiles(t, testtree.Files(t, cfg.OutDir), coldTree(t, cfg), "a cold build")
 }
