@@ -559,31 +559,35 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 		return h.Sum()
 	}
 	jobs := make([]job, 0, len(site.Roles)+len(site.Categories)+2)
-	all := make([]uint64, 0, len(cards))
-	all = append(all, cards...)
-	jobs = append(jobs, job{path: "index.html", key: key("home", all...), owner: diag.T(diag.OwnerHome), render: func(w *bytes.Buffer) error { return rd.WriteHome(w, rc) }})
-	index := make(map[*content.Role]int, len(site.Roles))
-	for i, r := range site.Roles {
-		index[r] = i
-	}
+	// A list page's key is its view: the cards it shows, its counts, its
+	// links to other pages.
+	home := h.Reset().Value(rc.Home()).Sum()
+	jobs = append(jobs, job{path: "index.html", key: key("home", home), owner: diag.T(diag.OwnerHome), render: func(w *bytes.Buffer) error { return rd.WriteHome(w, rc) }})
 	for _, cat := range site.Categories {
-		parts := make([]uint64, 0, len(cat.Roles))
-		for _, r := range cat.Roles {
-			parts = append(parts, cards[index[r]])
+		for _, lp := range rc.CategoryPages(cat) {
+			v := h.Reset().Value(lp).Sum()
+			jobs = append(jobs, job{path: pagePath(lp.Path), key: key("list", v), owner: diag.T(diag.OwnerCategoryPage, cat.Key),
+				render: func(w *bytes.Buffer) error { return rd.WriteList(w, rc, lp) }})
 		}
-		jobs = append(jobs, job{path: pagePath("/" + cat.Key + "/"), key: key("category:"+cat.Key, parts...), owner: diag.T(diag.OwnerCategoryPage, cat.Key),
-			render: func(w *bytes.Buffer) error { return rd.WriteCategory(w, rc, cat) }})
+	}
+	for _, lp := range rc.LocationPages() {
+		v := h.Reset().Value(lp).Sum()
+		jobs = append(jobs, job{path: pagePath(lp.Path), key: key("list", v), owner: diag.T(diag.OwnerLocationPage, lp.Location.Name),
+			render: func(w *bytes.Buffer) error { return rd.WriteList(w, rc, lp) }})
 	}
 	var parts []uint64
 	for i, r := range site.Roles {
 		parts = append(parts[:0], b.loader.SourceKey(r.Path), b.seed.String(r.Path), cards[i], lk.BodyKey(i), 0)
-		for _, j := range lk.Graph.Outgoing[i] {
+		// The page shows the first render.MaxRoleCards of each list and
+		// how many more there are.
+		for _, j := range render.Capped(lk.Graph.Outgoing[i]) {
 			parts = append(parts, cards[j])
 		}
-		parts = append(parts, 1)
-		for _, j := range lk.Graph.Incoming[i] {
+		parts = append(parts, uint64(len(lk.Graph.Outgoing[i])), 1)
+		for _, j := range render.Capped(lk.Graph.Incoming[i]) {
 			parts = append(parts, cards[j])
 		}
+		parts = append(parts, uint64(len(lk.Graph.Incoming[i])))
 		aliasPages := r.Aliases
 		if _, pages := output.RedirectWays(site.Host); !pages {
 			aliasPages = nil
@@ -909,12 +913,31 @@ func sitemapURLs(site *content.Site, now time.Time, dates map[string]time.Time) 
 				catNewest = lm
 			}
 		}
-		urls = append(urls, output.URL{Loc: abs("/" + cat.Key + "/"), LastMod: catNewest})
+		for n := range render.PageCount(len(cat.Roles), site.Listing.WithDefaults().PageSize) {
+			urls = append(urls, output.URL{Loc: abs(render.ListPath("/"+cat.Key+"/", site.PageSegment(), n+1)), LastMod: catNewest})
+		}
 		if catNewest.After(newest) {
 			newest = catNewest
 		}
 	}
 	urls = append(urls, output.URL{Loc: site.BaseURL, LastMod: newest})
+	list := func(first string, roles []*content.Role) {
+		var newest time.Time
+		for _, r := range roles {
+			if lm := LastMod(r, now, dates); lm.After(newest) {
+				newest = lm
+			}
+		}
+		for n := range render.PageCount(len(roles), site.Listing.WithDefaults().PageSize) {
+			urls = append(urls, output.URL{Loc: abs(render.ListPath(first, site.PageSegment(), n+1)), LastMod: newest})
+		}
+	}
+	for _, l := range render.Locations(site, now) {
+		list(l.Path, l.Roles)
+		for _, lc := range l.Categories {
+			list(lc.Path, lc.Roles)
+		}
+	}
 	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
 	return urls
 }

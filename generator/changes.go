@@ -105,15 +105,15 @@ func sitemapLocs(dir string) (map[string]bool, error) {
 func changeReport(site *content.Site, now time.Time, before map[string]bool, prevJobs map[string]bool, stats output.Stats, changedURLs []string) *ChangeReport {
 	abs := func(p string) string { return strings.TrimSuffix(site.BaseURL, "/") + p }
 	jobs := map[string]bool{}
-	after := map[string]bool{site.BaseURL: true}
-	for _, c := range site.Categories {
-		after[abs("/"+c.Key+"/")] = true
+	// The pages after the build are the sitemap's: home, every page of
+	// each category's and location's list, every role.
+	after := map[string]bool{}
+	for _, u := range sitemapURLs(site, now, nil) {
+		after[u.Loc] = true
 	}
 	for _, r := range site.Roles {
-		u := abs(r.URLPath())
-		after[u] = true
 		if r.Open(now) {
-			jobs[u] = true
+			jobs[abs(r.URLPath())] = true
 		}
 	}
 	rep := &ChangeReport{Format: ReportFormat, BaseURL: site.BaseURL, Added: []ChangedURL{}, Updated: []ChangedURL{}, Removed: []ChangedURL{}, JobPostings: []string{},

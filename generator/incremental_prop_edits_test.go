@@ -163,7 +163,10 @@ func propEditSiteCategory(s *propSite, ch chooser) string {
 }
 
 func propEditSiteField(s *propSite, ch chooser) string {
-	switch ch.intn(6) {
+	switch ch.intn(7) {
+	case 6:
+		s.listing = pickOne(ch, propListings)
+		return "site.listing=" + s.listing
 	case 5:
 		// Where aliases answer from: the rules file, the pages, or both.
 		s.host = pickOne(ch, []string{"", "netlify", "github-pages"})

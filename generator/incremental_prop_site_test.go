@@ -52,11 +52,15 @@ type propSite struct {
 	host        string // host, "" for none
 	defaultType string // defaults.employment_type
 	locality    string // defaults.location.locality
-	categories  []propCategory
-	roles       []*propRole
-	layouts     map[string]int // overridden template -> variant
-	static      map[string]int // file of static/ (slash path) -> version
-	now         time.Time      // the build time
+	// listing is site.yaml's listing as a flow mapping, "" for none: a
+	// small page size paginates the lists and gives categories their
+	// own location pages.
+	listing    string
+	categories []propCategory
+	roles      []*propRole
+	layouts    map[string]int // overridden template -> variant
+	static     map[string]int // file of static/ (slash path) -> version
+	now        time.Time      // the build time
 	// output are the options of every build (Config.Minify,
 	// Config.Precompress), fixed for the run.
 	output func(*Config)
@@ -98,16 +102,21 @@ var propCategoryPool = []propCategory{
 // propFolders are the sub-folders of roles/ a role file can move into.
 var propFolders = []string{"", "", "", "team", "archiv/alt", "gastro"}
 
+// propListings are the listings a site takes ("" for the defaults).
+var propListings = []string{"", "{home_per_category: 2, page_size: 2, location_category_min: 2}", "{home_per_category: 1, page_size: 3, location_category_min: 1}"}
+
 // propTemplates are the templates layouts/ can override, with the text
 // each override's variant is inserted after.
 var propTemplates = map[string]string{
-	"404.html":       "<h1>{{.Heading}}</h1>",
-	"alias.html":     "<h1>{{.Heading}}</h1>",
-	"category.html":  "<h1>{{.Heading}}</h1>",
-	"home.html":      "<h1>{{.Heading}}</h1>",
-	"role.html":      "<h1>{{.Heading}}</h1>",
-	"_partials.html": `<footer class="site-footer">`,
-	"_base.html":     `<header class="site-header">`,
+	"404.html":         "<h1>{{.Heading}}</h1>",
+	"alias.html":       "<h1>{{.Heading}}</h1>",
+	"category.html":    "<h1>{{.Heading}}</h1>",
+	"location.html":    "<h1>{{.Heading}}</h1>",
+	"_pagination.html": `<nav class="pagination" aria-label="Seiten der Liste">`,
+	"home.html":        "<h1>{{.Heading}}</h1>",
+	"role.html":        "<h1>{{.Heading}}</h1>",
+	"_partials.html":   `<footer class="site-footer">`,
+	"_base.html":       `<header class="site-header">`,
 }
 
 // propHeaders are the variants of layouts/_headers: a header of the
@@ -133,6 +142,9 @@ func newPropSite(root string, n int) *propSite {
 		categories: append([]propCategory(nil), propCategoryPool[:4]...),
 		layouts:    map[string]int{}, static: map[string]int{}, now: propStart, disk: map[string]string{},
 		mtime: time.Now().Add(-time.Hour).Truncate(time.Second),
+	}
+	if n%2 == 0 {
+		s.listing = propListings[1]
 	}
 	for i := 0; i < n; i++ {
 		title := propTitles[i%len(propTitles)]
@@ -250,6 +262,9 @@ func (s *propSite) siteYAML() string {
 	fmt.Fprintf(&b, "  location: {locality: %s, country: DE}\n  salary_currency: EUR\n", s.locality)
 	if s.host != "" {
 		fmt.Fprintf(&b, "host: %s\n", s.host)
+	}
+	if s.listing != "" {
+		fmt.Fprintf(&b, "listing: %s\n", s.listing)
 	}
 	b.WriteString("categories:\n")
 	for _, c := range s.categories {

@@ -88,8 +88,8 @@ func TestSampleSiteLoads(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatalf("the sample site has problems:\n%s", errs)
 	}
-	if got := len(site.Roles); got != 28 {
-		t.Errorf("%d roles, want 28", got)
+	if got := len(site.Roles); got != 29 {
+		t.Errorf("%d roles, want 29", got)
 	}
 	for _, c := range site.Categories {
 		if len(c.Roles) == 0 {

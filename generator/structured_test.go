@@ -347,6 +347,7 @@ func TestSitemapAndRobotsRules(t *testing.T) {
 		"https://jobs.test.example/sales/":                     "2026-10-31",
 		"https://jobs.test.example/sales/key-account-manager/": "2026-10-01", // front matter lastmod
 		"https://jobs.test.example/sales/account-manager/":     "2026-10-31", // closed: the closing day
+		"https://jobs.test.example/standorte/muenchen/":        "2026-11-01", // its one open position's
 	}
 	if len(got) != len(want) {
 		t.Errorf("sitemap has %d URLs, want %d: %v", len(got), len(want), got)

@@ -162,7 +162,7 @@ func TestRunChangesFileAllowed(t *testing.T) {
 		t.Fatalf("new file: exit %d\n%s", code, stderr)
 	}
 	rep := readReport()
-	if rep.Format != generator.ReportFormat || len(rep.Added) != 7 || len(rep.JobPostings) == 0 {
+	if rep.Format != generator.ReportFormat || len(rep.Added) != 8 || len(rep.JobPostings) == 0 {
 		t.Errorf("first report: format %q, %d added, %d postings", rep.Format, len(rep.Added), len(rep.JobPostings))
 	}
 

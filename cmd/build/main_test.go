@@ -167,8 +167,9 @@ func TestRunBuildsTheFixture(t *testing.T) {
 		t.Fatalf("no summary line in\n%s", stdout)
 	}
 	pages, files, written, unchanged, removed := m[1], m[2], m[4], m[5], m[6]
-	// Home, two categories, four roles (the draft is not built), 404, an alias.
-	if pages != "9" || m[3] != s.out || written != files || unchanged != "0" || removed != "0" || m[8] != "1" {
+	// Home, two categories, four roles (the draft is not built), a location
+	// page, 404, an alias.
+	if pages != "10" || m[3] != s.out || written != files || unchanged != "0" || removed != "0" || m[8] != "1" {
 		t.Errorf("summary %q", m[0])
 	}
 	if !strings.Contains(stdout, "next change: 2027-02-01T00:00:00Z (backend-entwickler closes)") {
@@ -201,7 +202,7 @@ func TestRunCheck(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !regexp.MustCompile(`(?m)^checked 9 pages \(\d+ files\), \d+ links, 1 warnings in .+; nothing written$`).MatchString(stdout) {
+	if !regexp.MustCompile(`(?m)^checked 10 pages \(\d+ files\), \d+ links, 1 warnings in .+; nothing written$`).MatchString(stdout) {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	if _, err := os.Stat(s.out); err == nil {
@@ -333,7 +334,7 @@ func TestRunServe(t *testing.T) {
 	if err := os.WriteFile(bad, append(good, "Wieder gut.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, &stdout, regexp.MustCompile(`built 9 pages \(\d+ files\) into .+: 1 written`))
+	waitFor(t, &stdout, regexp.MustCompile(`built 10 pages \(\d+ files\) into .+: 1 written`))
 
 	cancel()
 	select {
@@ -390,7 +391,7 @@ func TestRunWatch(t *testing.T) {
 	if err := os.WriteFile(p, append(data, "Neu.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, &stdout, regexp.MustCompile(`built 9 pages \(\d+ files\) into .+: 1 written`))
+	waitFor(t, &stdout, regexp.MustCompile(`built 10 pages \(\d+ files\) into .+: 1 written`))
 	page, err := os.ReadFile(filepath.Join(s.out, "sales", "key-account-manager", "index.html"))
 	if err != nil || !strings.Contains(string(page), "Neu.") {
 		t.Errorf("the rebuilt page lacks the edit (%v)", err)

@@ -297,6 +297,16 @@ var siteFields = []Field{
 			{Name: "apply_url", Kind: KindURL,
 				Description: "Where candidates apply when a role names no apply_url.", DescriptionDE: "Wo man sich bewirbt, wenn eine Rolle kein apply_url nennt.", Example: `"https://bewerbung.example.de/"`},
 		}},
+	{Name: "listing", Kind: KindMapping,
+		Description: "How long the lists of roles get; each number 1 to 1000.", DescriptionDE: "Wie lang die Listen der Rollen werden; jede Zahl 1 bis 1000.",
+		Fields: []Field{
+			{Name: "home_per_category", Kind: KindInteger, Minimum: float(1), Maximum: float(MaxListing),
+				Description: "Open positions the home page shows per category (default 6); a link leads to the rest.", DescriptionDE: "Offene Positionen je Fachbereich auf der Startseite (Standard 6); ein Link führt zu den übrigen.", Example: "6"},
+			{Name: "page_size", Kind: KindInteger, Minimum: float(1), Maximum: float(MaxListing),
+				Description: "Roles per category or location page (default 50); more follow on /<key>/seite/2/ and so on.", DescriptionDE: "Rollen je Fachbereichs- oder Standortseite (Standard 50); weitere folgen auf /<key>/seite/2/ usw.", Example: "50"},
+			{Name: "location_category_min", Kind: KindInteger, Minimum: float(1), Maximum: float(MaxListing),
+				Description: "Open positions a category needs at one locality for its own page there (default 3).", DescriptionDE: "Offene Positionen, die ein Fachbereich an einem Ort braucht, damit er dort eine eigene Seite bekommt (Standard 3).", Example: "3"},
+		}},
 	{Name: "categories", Kind: KindMappingList, Required: true, MinItems: 1,
 		Description: "The categories (Fachbereiche), in home-page order.", DescriptionDE: "Die Fachbereiche, in der Reihenfolge der Startseite.",
 		Fields: []Field{

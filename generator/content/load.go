@@ -332,8 +332,24 @@ func Assemble(in Parts) (*Site, diag.List) {
 		return diag.T(diag.OwnerAlias, o.name)
 	}
 	urls := make(map[string]urlOwner, len(site.Categories)+2*len(parsed))
+	locSeg, pageSeg := site.LocationSegment(), site.PageSegment()
 	for _, c := range site.Categories {
 		urls["/"+c.Key+"/"] = urlOwner{0, c.Key}
+		if c.Key == locSeg {
+			errs.Add(c.Pos, diag.CategoryIsLocations, c.Key, "/"+locSeg+"/")
+		}
+	}
+	// listingOwner names the generated list pages that would take the
+	// alias path a: the location pages, or a category's further pages.
+	listingOwner := func(a string) (diag.Text, bool) {
+		seg := strings.Split(strings.Trim(a, "/"), "/")
+		switch {
+		case seg[0] == locSeg:
+			return diag.T(diag.OwnerLocationPages, "/"+locSeg+"/"), true
+		case len(seg) > 1 && seg[1] == pageSeg && slices.Contains(catKeys, seg[0]):
+			return diag.T(diag.OwnerFurtherPages, seg[0]), true
+		}
+		return diag.Text{}, false
 	}
 	published := make([]*Role, 0, len(parsed))
 	for _, p := range parsed {
@@ -365,6 +381,7 @@ func Assemble(in Parts) (*Site, diag.List) {
 		}
 		descriptions[key] = r
 	}
+	errs.Append(localityClashes(byAge, locSeg))
 	aliases := 0
 	for _, r := range byAge {
 		for i, rel := range r.Related {
@@ -389,6 +406,10 @@ func Assemble(in Parts) (*Site, diag.List) {
 			}
 			if owner, taken := urls[clean]; taken {
 				errs.Add(pos(), diag.AliasTaken, a, describe(owner))
+				continue
+			}
+			if owner, taken := listingOwner(clean); taken {
+				errs.Add(pos(), diag.AliasTaken, a, owner)
 				continue
 			}
 			urls[clean] = urlOwner{2, r.Path}
@@ -602,4 +623,74 @@ func CleanAlias(a string) (string, diag.Text) {
 		return "", diag.T(diag.AliasTooLong)
 	}
 	return "/" + trimmed + "/", diag.Text{}
+}
+
+// localityClashes reports openings whose localities are written
+// differently but make one location page (München and Muenchen both make
+// /standorte/muenchen/), and localities that make none. The spelling most
+// openings use is taken for right (of equally many, the one of the oldest
+// file; roles are oldest first): each opening spelling it otherwise is
+// blamed, naming the first file by path with that spelling. Remote positions and role
+// descriptions are on no location page and are not looked at.
+func localityClashes(roles []*Role, locSeg string) diag.List {
+	var errs diag.List
+	type spelling struct {
+		name  string
+		roles []*Role
+	}
+	bySlug := map[string][]*spelling{}
+	var slugs []string
+	for _, r := range roles {
+		l := r.Location.Locality
+		if r.Remote || r.DatePosted.IsZero() || l == "" {
+			continue
+		}
+		s := LocalitySlug(l)
+		if s == "" {
+			errs.Add(localityPos(r), diag.LocalityNoSlug, l)
+			continue
+		}
+		if bySlug[s] == nil {
+			slugs = append(slugs, s)
+		}
+		i := slices.IndexFunc(bySlug[s], func(sp *spelling) bool { return sp.name == l })
+		if i < 0 {
+			bySlug[s] = append(bySlug[s], &spelling{name: l})
+			i = len(bySlug[s]) - 1
+		}
+		bySlug[s][i].roles = append(bySlug[s][i].roles, r)
+	}
+	for _, s := range slugs {
+		spellings := bySlug[s]
+		if len(spellings) < 2 {
+			continue
+		}
+		right := spellings[0]
+		for _, sp := range spellings[1:] {
+			if len(sp.roles) > len(right.roles) {
+				right = sp
+			}
+		}
+		// The file named is the first by path, not by age: the same
+		// whichever was saved last.
+		named := slices.MinFunc(right.roles, func(a, b *Role) int { return strings.Compare(a.Path, b.Path) }).Path
+		for _, sp := range spellings {
+			if sp == right {
+				continue
+			}
+			for _, r := range sp.roles {
+				errs.Add(localityPos(r), diag.LocalityClash, sp.name, right.name, named, "/"+locSeg+"/"+s+"/")
+			}
+		}
+	}
+	return errs
+}
+
+// localityPos is where r sets its locality: location.locality, else
+// location, else the file (a locality from site.yaml's defaults).
+func localityPos(r *Role) diag.Position {
+	if p, ok := r.Pos["location.locality"]; ok {
+		return p
+	}
+	return r.KeyPos("location")
 }

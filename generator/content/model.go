@@ -6,9 +6,11 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/slug"
 )
 
 // Site is a loaded, validated content folder.
@@ -32,9 +34,77 @@ type Site struct {
 	// IndexNow that the site's owner sends its URLs (the build publishes it
 	// as <key>.txt); empty when site.yaml sets none.
 	IndexNowKey string
+	// Listing is how many roles the lists show (site.yaml listing).
+	Listing Listing
 	// Path is the display path of site.yaml.
 	Path string
 }
+
+// Listing is site.yaml's listing: how long the lists of roles get.
+type Listing struct {
+	// HomePerCategory is how many open positions the home page shows of
+	// each category before it links to the category page for the rest.
+	HomePerCategory int
+	// PageSize is how many roles a category or location page shows; the
+	// rest follow on further pages (/<key>/seite/2/).
+	PageSize int
+	// LocationCategoryMin is how many open positions a category must have
+	// at one locality for a page of its own there
+	// (/standorte/<city>/<key>/).
+	LocationCategoryMin int
+}
+
+// DefaultListing is the listing of a site.yaml that sets none.
+func DefaultListing() Listing {
+	return Listing{HomePerCategory: 6, PageSize: 50, LocationCategoryMin: 3}
+}
+
+// WithDefaults returns l with DefaultListing's number in place of each
+// zero (a Site made without site.yaml, as tests make them).
+func (l Listing) WithDefaults() Listing {
+	d := DefaultListing()
+	for _, f := range []struct {
+		to  *int
+		def int
+	}{{&l.HomePerCategory, d.HomePerCategory}, {&l.PageSize, d.PageSize}, {&l.LocationCategoryMin, d.LocationCategoryMin}} {
+		if *f.to <= 0 {
+			*f.to = f.def
+		}
+	}
+	return l
+}
+
+// MaxListing bounds each listing number: a page of more cards than this is
+// larger than a page should be.
+const MaxListing = 1000
+
+// LocationSegment is the first path segment of the location pages in the
+// site's language: "standorte" on German sites, "locations" otherwise.
+func (s *Site) LocationSegment() string {
+	if isGerman(s.Language) {
+		return "standorte"
+	}
+	return "locations"
+}
+
+// PageSegment is the path segment before the number of a list's further
+// pages: "seite" on German sites (/it/seite/2/), "page" otherwise.
+func (s *Site) PageSegment() string {
+	if isGerman(s.Language) {
+		return "seite"
+	}
+	return "page"
+}
+
+// isGerman reports whether the language tag's primary subtag is de.
+func isGerman(lang string) bool {
+	return lang == "de" || strings.HasPrefix(lang, "de-")
+}
+
+// LocalitySlug is the URL segment of a locality: "München" -> "muenchen",
+// "Frankfurt am Main" -> "frankfurt-am-main"; "" when it has no Latin
+// letter or digit.
+func LocalitySlug(locality string) string { return slug.Make(locality) }
 
 // Organization is the agency that runs the site, or a role's employer.
 type Organization struct {

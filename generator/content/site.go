@@ -27,7 +27,7 @@ func ParseSite(path string, src []byte) (*Site, diag.List) { return parseSite(pa
 // every mapping level the decoder walked (see decoder.levels).
 func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, diag.List) {
 	var errs diag.List
-	s := &Site{Path: path, Defaults: Defaults{HiringOrganization: Employer{Confidential: true}, SalaryCurrency: "EUR"}}
+	s := &Site{Path: path, Defaults: Defaults{HiringOrganization: Employer{Confidential: true}, SalaryCurrency: "EUR"}, Listing: DefaultListing()}
 	filePos := diag.Position{Path: path, Line: 1, Column: 1}
 	if !strings.HasSuffix(path, ".yaml") && !strings.HasSuffix(path, ".yml") {
 		errs.Add(filePos, diag.SiteNotYAML)
@@ -121,6 +121,24 @@ func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, di
 				{"location", func(k string, v *yaml.Node) { s.Defaults.Location = d.location(k, v) }},
 				{"salary_currency", func(k string, v *yaml.Node) { s.Defaults.SalaryCurrency, _ = d.currency(k, v) }},
 				{"apply_url", func(k string, v *yaml.Node) { s.Defaults.ApplyURL, _ = d.absURL(k, v) }},
+			})
+		}},
+		{"listing", func(k string, v *yaml.Node) {
+			count := func(k string, v *yaml.Node, to *int) {
+				n, ok := d.integer(k, v)
+				if !ok {
+					return
+				}
+				if n < 1 || n > MaxListing {
+					d.add(v, diag.ListingOutOfRange, k, n, MaxListing)
+					return
+				}
+				*to = n
+			}
+			d.mapping(v, k+".", lookupField(siteFields, "listing").Fields, []field{
+				{"home_per_category", func(k string, v *yaml.Node) { count(k, v, &s.Listing.HomePerCategory) }},
+				{"page_size", func(k string, v *yaml.Node) { count(k, v, &s.Listing.PageSize) }},
+				{"location_category_min", func(k string, v *yaml.Node) { count(k, v, &s.Listing.LocationCategoryMin) }},
 			})
 		}},
 		{"categories", func(k string, v *yaml.Node) {

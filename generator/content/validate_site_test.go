@@ -56,6 +56,14 @@ func siteErrorCases() []siteErrorCase {
 			[]string{p + "3:11: language: \"de_DE\" is not a language tag like de or de-AT"}},
 		{"host unknown", siteBase + "host: netlfy\n",
 			[]string{p + "7:7: host: \"netlfy\" is not one of netlify, cloudflare-pages, github-pages, s3 (did you mean \"netlify\"?)"}},
+		{"listing zero", siteBase + "listing: {page_size: 0}\n",
+			[]string{p + "7:22: listing.page_size: 0 is out of range (1 to 1000)"}},
+		{"listing too large", siteBase + "listing:\n  home_per_category: 1001\n",
+			[]string{p + "8:22: listing.home_per_category: 1001 is out of range (1 to 1000)"}},
+		{"listing not a number", siteBase + "listing: {location_category_min: \"3\"}\n",
+			[]string{p + "7:34: listing.location_category_min: want a whole number, got \"3\""}},
+		{"listing unknown key", siteBase + "listing: {page_sise: 20}\n",
+			[]string{p + "7:11: unknown key \"listing.page_sise\" (did you mean \"listing.page_size\"?)"}},
 		{"duplicate category", siteBase + "  - key: tech\n    title: Technik\n",
 			[]string{p + "7:10: categories[1].key: category \"tech\" is defined twice (also at site.yaml:5:10)"}},
 		{"bad category key", siteBase + "  - key: Tech_Dev\n    title: Technik\n",
@@ -155,6 +163,13 @@ func TestParseSiteAccepts(t *testing.T) {
 	}
 	if !s.Defaults.HiringOrganization.Confidential || len(s.Defaults.EmploymentType) != 2 || s.Defaults.SalaryCurrency != "CHF" {
 		t.Errorf("defaults = %+v", s.Defaults)
+	}
+	if s.Listing != DefaultListing() {
+		t.Errorf("listing = %+v, want the defaults %+v", s.Listing, DefaultListing())
+	}
+	s, errs = ParseSite("site.yaml", []byte(siteBase+"listing: {home_per_category: 3, page_size: 20}\n"))
+	if want := (Listing{HomePerCategory: 3, PageSize: 20, LocationCategoryMin: 3}); len(errs) > 0 || s.Listing != want {
+		t.Errorf("listing = %+v (%v), want %+v", s.Listing, errs, want)
 	}
 	if _, errs := ParseSite("site.toml", []byte(siteBase)); len(errs) != 1 || errs[0].String() != "site.toml:1:1: site configuration must be YAML" {
 		t.Errorf("site.toml: %v", errs)

@@ -49,7 +49,7 @@ func renderAll(t *testing.T, rd *Renderer, edit func(*content.Site)) map[string]
 		buf.Reset()
 	}
 	must("home", rd.WriteHome(&buf, c))
-	must("category", rd.WriteCategory(&buf, c, site.Categories[0]))
+	must("category", rd.WriteList(&buf, c, c.CategoryPages(site.Categories[0])[0]))
 	for i, r := range site.Roles {
 		others := append(append([]*content.Role(nil), site.Roles[:i]...), site.Roles[i+1:]...)
 		must(r.Slug, rd.WriteRole(&buf, c, RoleInput{Role: r, BodyHTML: "<p>Text</p>", Related: others, MentionedIn: others}))

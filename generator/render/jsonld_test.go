@@ -119,7 +119,7 @@ func sitePages(t *testing.T, site *content.Site, bodyHTML string) map[string]str
 	}
 	keep("home", rd.WriteHome(&b, c))
 	for _, cat := range site.Categories {
-		keep("category "+cat.Key, rd.WriteCategory(&b, c, cat))
+		keep("category "+cat.Key, rd.WriteList(&b, c, c.CategoryPages(cat)[0]))
 	}
 	for _, r := range site.Roles {
 		keep("role "+r.Slug, rd.WriteRole(&b, c, RoleInput{Role: r, BodyHTML: bodyHTML}))

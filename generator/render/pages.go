@@ -16,7 +16,9 @@ import (
 type Context struct {
 	Site *content.Site
 	Now  time.Time // the build time: decides which roles are open; never printed
-	view *SiteView
+	// Locations are the localities with open positions (see Locations).
+	Locations []*Location
+	view      *SiteView
 	// slots hold each role's RoleLink once made: a role is listed on
 	// many pages, its card is the same on all of them. The map is made in
 	// NewContext and only read after.
@@ -54,7 +56,7 @@ func (r *Renderer) NewContext(site *content.Site, now time.Time) *Context {
 	if v.AgencyName == "" {
 		v.AgencyName = site.Title
 	}
-	c := &Context{Site: site, Now: now, view: v, slots: make(map[*content.Role]*linkSlot, len(site.Roles))}
+	c := &Context{Site: site, Now: now, Locations: Locations(site, now), view: v, slots: make(map[*content.Role]*linkSlot, len(site.Roles))}
 	slots := make([]linkSlot, len(site.Roles))
 	c.byPath = make(map[string]*linkSlot, len(site.Roles))
 	for i, role := range site.Roles {
@@ -155,31 +157,13 @@ func (c *Context) links(roles []*content.Role) []RoleLink {
 	return out
 }
 
-func (c *Context) categoryView(cat *content.Category) CategoryView {
-	v := CategoryView{Key: cat.Key, Title: cat.Title, Path: "/" + cat.Key + "/", Description: cat.Description}
-	for _, r := range cat.Roles {
-		if r.Open(c.Now) {
-			v.Open = append(v.Open, c.Card(r))
-		} else {
-			v.Descriptions = append(v.Descriptions, c.Card(r))
-		}
-	}
-	return v
-}
-
 // WriteHome renders /index.html into w.
 func (r *Renderer) WriteHome(w *bytes.Buffer, c *Context) error {
-	hv := &HomeView{RoleCount: len(c.Site.Roles)}
-	for _, cat := range c.Site.Categories {
-		cv := c.categoryView(cat)
-		hv.OpenCount += len(cv.Open)
-		hv.Categories = append(hv.Categories, cv)
-	}
 	desc := c.Site.Title + ": offene Positionen und Rollenprofile in " + categoryTitles(c.Site) + "."
 	p := &Page{
 		Kind: KindHome, Site: c.view, Title: c.Site.Title, Heading: c.Site.Title,
 		Description: truncate(desc, 160), Canonical: c.Site.BaseURL, OGType: "website",
-		JSONLD: []any{newOrganization(c.Site), newWebSite(c.Site)}, Home: hv,
+		JSONLD: []any{newOrganization(c.Site), newWebSite(c.Site)}, Home: c.Home(),
 	}
 	return r.execute(w, KindHome, p)
 }
@@ -195,18 +179,24 @@ func categoryTitles(s *content.Site) string {
 	return strings.Join(titles[:len(titles)-1], ", ") + " und " + titles[len(titles)-1]
 }
 
-// WriteCategory renders /<key>/index.html into w.
-func (r *Renderer) WriteCategory(w *bytes.Buffer, c *Context, cat *content.Category) error {
-	cv := c.categoryView(cat)
-	crumbs := []Crumb{c.homeCrumb(), {Name: cat.Title, URL: c.Abs(cv.Path), Path: cv.Path}}
+// writeCategory renders a page of a category's list into w.
+func (r *Renderer) writeCategory(w *bytes.Buffer, c *Context, cv *CategoryView) error {
+	crumbs := []Crumb{c.homeCrumb(), {Name: cv.Title, URL: c.Abs(cv.Path), Path: cv.Path}}
+	suffix := pageOf(cv.Pagination)
+	canonical := c.Abs(cv.Path)
+	if suffix != "" {
+		path := ListPath(cv.Path, c.Site.PageSegment(), cv.Pagination.Page)
+		canonical = c.Abs(path)
+		crumbs = append(crumbs, Crumb{Name: strings.TrimPrefix(suffix, " – "), URL: canonical, Path: path})
+	}
 	p := &Page{
 		Kind: KindCategory, Site: c.view,
-		Title:       cat.Title + ": Jobs und Rollen | " + c.Site.Title,
-		Heading:     cat.Title,
-		Description: truncate(cat.Description, 160),
-		Canonical:   c.Abs(cv.Path), OGType: "website", Crumbs: crumbs,
+		Title:       cv.Title + ": Jobs und Rollen" + suffix + " | " + c.Site.Title,
+		Heading:     cv.Title,
+		Description: described(cv.Description, suffix),
+		Canonical:   canonical, OGType: "website", Crumbs: crumbs,
 		JSONLD:   []any{newBreadcrumbs(crumbs)},
-		Category: &cv,
+		Category: cv,
 	}
 	return r.execute(w, KindCategory, p)
 }
@@ -218,6 +208,16 @@ type RoleInput struct {
 	Related     []*content.Role
 	MentionedIn []*content.Role
 }
+
+// MaxRoleCards is how many cards a role page's lists of related roles
+// and of roles that mention it show at most: a role that hundreds of
+// others mention would list them all otherwise. Every role stays on its
+// category's pages, and the body links every role it mentions.
+const MaxRoleCards = 24
+
+// Capped returns the first MaxRoleCards of roles, the ones a role page's
+// list shows.
+func Capped[T any](roles []T) []T { return roles[:min(len(roles), MaxRoleCards)] }
 
 // WriteRole renders /<category>/<slug>/index.html into w.
 func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
@@ -233,13 +233,16 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		CategoryTitle:   cat.Title,
 		CategoryPath:    catPath,
 		Location:        fullLocation(role),
+		LocationPath:    c.locationPath(role),
 		Remote:          role.Remote,
 		RemoteCountries: countryList(role.ApplicantCountries),
 		Skills:          role.Skills,
 		Synonyms:        role.Synonyms,
 		Body:            template.HTML(in.BodyHTML),
 	}
-	rv.Related, rv.MentionedIn = c.links(in.Related), c.links(in.MentionedIn)
+	related, mentioned := Capped(in.Related), Capped(in.MentionedIn)
+	rv.Related, rv.MentionedIn = c.links(related), c.links(mentioned)
+	rv.RelatedMore, rv.MentionedInMore = len(in.Related)-len(related), len(in.MentionedIn)-len(mentioned)
 	for _, t := range role.EmploymentType {
 		rv.EmploymentTypes = append(rv.EmploymentTypes, employmentLabels[t])
 	}

@@ -35,9 +35,10 @@ const (
 	KindRole     = "role"
 	KindNotFound = "404"
 	KindAlias    = "alias"
+	KindLocation = "location"
 )
 
-var pageKinds = []string{KindHome, KindCategory, KindRole, KindNotFound, KindAlias}
+var pageKinds = []string{KindHome, KindCategory, KindLocation, KindRole, KindNotFound, KindAlias}
 
 // Asset is a static file with a content hash in its name.
 type Asset struct {
@@ -280,6 +281,7 @@ func (r *Renderer) Assets() []Asset { return []Asset{r.css, r.favicon} }
 // them from their doc comments).
 var funcs = template.FuncMap{
 	"last":   isLastCrumb,
+	"add":    addInts,
 	"tel":    telURL,
 	"mailto": mailtoURL,
 }
@@ -287,6 +289,9 @@ var funcs = template.FuncMap{
 // isLastCrumb reports whether i is the index of the last of crumbs:
 // {{range $i, $c := .Crumbs}}{{if last $i $.Crumbs}}...{{end}}{{end}}.
 func isLastCrumb(i int, crumbs []Crumb) bool { return i == len(crumbs)-1 }
+
+// addInts returns a + b: {{add .OpenCount .DescriptionCount}} gives 30.
+func addInts(a, b int) int { return a + b }
 
 // telURL makes a tel: URL from a phone number that site.yaml validation
 // restricted to digits, spaces, + ( ) / -: {{tel .Site.Phone}} gives
@@ -356,7 +361,7 @@ type Crumb struct {
 // Page is what every template receives: the fields every page has, and
 // the view of its kind (Home, Category, Role or Alias), nil on the others.
 type Page struct {
-	Kind        string    // the page kind: "home", "category", "role", "404" or "alias"
+	Kind        string    // the page kind: "home", "category", "location", "role", "404" or "alias"
 	Site        *SiteView // the site, the same on every page
 	Title       string    // the <title>: "Backend-Entwickler – Job in München | Karriere bei Nordwind Recruiting"
 	Heading     string    // the <h1>: "Backend-Entwickler"
@@ -372,6 +377,7 @@ type Page struct {
 
 	Home     *HomeView     // set on the home page (home.html)
 	Category *CategoryView // set on category pages (category.html)
+	Location *LocationView // set on location pages (location.html)
 	Role     *RoleView     // set on role pages (role.html)
 	Alias    *AliasView    // set on alias pages (alias.html)
 }
@@ -408,22 +414,76 @@ type RoleLink struct {
 // every field, by reflection, so that a field added later is covered too.
 func (l RoleLink) Key(h *fingerprint.Hash) uint64 { return h.Value(l).Sum() }
 
-// HomeView lists every category with its roles (Page.Home).
+// HomeView lists every category with its first roles, and the locations
+// (Page.Home).
 type HomeView struct {
-	Categories []CategoryView // the categories in site.yaml's order
-	OpenCount  int            // open positions on the site: 12
-	RoleCount  int            // roles on the site, open or not: 30
+	// Categories are in site.yaml's order, each with its first open
+	// positions (site.yaml listing.home_per_category), filled up with
+	// role profiles where it has fewer; More tells how many are left for
+	// its page.
+	Categories []CategoryView
+	OpenCount  int // open positions on the site: 12
+	RoleCount  int // roles on the site, open or not: 30
+	// Locations are the localities with open positions, each with a page:
+	// [{München /standorte/muenchen/ 12}].
+	Locations []LocationLink
 }
 
 // CategoryView is a category with its roles split by status
-// (Page.Category, and each of HomeView.Categories).
+// (Page.Category, and each of HomeView.Categories). On a category page
+// Open and Descriptions are this page's part of the list: its open
+// positions first, then its role profiles and closed openings.
 type CategoryView struct {
-	Key          string     // site.yaml key: "tech-development"
-	Title        string     // site.yaml title: "Tech & Development"
-	Path         string     // its page's site path: "/tech-development/"
-	Description  string     // site.yaml description
-	Open         []RoleLink // its open positions
-	Descriptions []RoleLink // its role profiles (no open position)
+	Key              string      // site.yaml key: "tech-development"
+	Title            string      // site.yaml title: "Tech & Development"
+	Path             string      // its page's site path (the first page): "/tech-development/"
+	Description      string      // site.yaml description
+	Open             []RoleLink  // open positions shown here
+	Descriptions     []RoleLink  // role profiles and closed openings shown here
+	OpenCount        int         // open positions in the category, on all pages: 23
+	DescriptionCount int         // role profiles and closed openings in the category, on all pages: 7
+	More             int         // on the home page: roles of the category not shown there; 0 elsewhere
+	Pagination       *Pagination // the links to the list's other pages; nil when it has one page
+}
+
+// LocationView is a locality's open positions, or a category's at a
+// locality (Page.Location).
+type LocationView struct {
+	Name          string         // the locality: "München"
+	Path          string         // the list's first page: "/standorte/muenchen/" or "/standorte/muenchen/tech-development/"
+	LocationPath  string         // the locality's page: "/standorte/muenchen/"
+	CategoryTitle string         // on a category's page at the locality: its title; "" on the locality's page
+	CategoryPath  string         // the category's own page then: "/tech-development/"
+	Count         int            // open positions in the list, on all pages: 12
+	Roles         []RoleLink     // the open positions shown on this page
+	Categories    []LocationLink // on the locality's page: the categories with a page of their own here
+	Pagination    *Pagination    // the links to the list's other pages; nil when it has one page
+}
+
+// LocationLink is a link to a location's page, or to a category's page at
+// a location, with its count (HomeView.Locations, LocationView.Categories).
+type LocationLink struct {
+	Name  string // the locality, or the category's title: "München"
+	Path  string // the page's site path: "/standorte/muenchen/"
+	Count int    // its open positions: 12
+}
+
+// Pagination links the pages of a list (CategoryView.Pagination,
+// LocationView.Pagination): page 1 at the list's path, page n at
+// <path>seite/<n>/ on German sites, <path>page/<n>/ on others.
+type Pagination struct {
+	Page  int        // this page, from 1: 2
+	Pages int        // how many pages the list has: 5
+	Prev  string     // the previous page's site path; "" on the first
+	Next  string     // the next page's site path; "" on the last
+	Links []PageLink // every page of the list, in order
+}
+
+// PageLink is one page of a list (Pagination.Links).
+type PageLink struct {
+	Number  int    // 3
+	Path    string // "/tech-development/seite/3/"
+	Current bool   // true for the page that shows it
 }
 
 // RoleView is everything a role page shows (Page.Role).
@@ -433,6 +493,7 @@ type RoleView struct {
 	CategoryTitle   string        // its category's title: "Tech & Development"
 	CategoryPath    string        // its category's site path: "/tech-development/"
 	Location        string        // where, as shown: "München"
+	LocationPath    string        // the location page of an open position there: "/standorte/muenchen/"; "" otherwise
 	Remote          bool          // true for a remote position
 	RemoteCountries string        // where a remote position may be held, as shown: "Deutschland, Österreich"
 	EmploymentTypes []string      // as shown: ["Vollzeit"]
@@ -445,8 +506,10 @@ type RoleView struct {
 	ValidThrough    string        // valid_through as shown, or "": "28. Februar 2027"
 	ValidThroughISO string        // the same for <time datetime>: "2027-02-28"
 	Body            template.HTML // the body, Markdown rendered, with links to the roles it mentions
-	Related         []RoleLink    // roles this one mentions or lists as related
-	MentionedIn     []RoleLink    // roles that mention this one
+	Related         []RoleLink    // roles this one mentions or lists as related, at most MaxRoleCards
+	RelatedMore     int           // related roles not in Related: 0 unless there are more than MaxRoleCards
+	MentionedIn     []RoleLink    // roles that mention this one, at most MaxRoleCards
+	MentionedInMore int           // roles that mention this one not in MentionedIn
 	Synonyms        []string      // other names of the role: ["Backend Developer"]
 	ApplyURL        string        // where candidates apply (apply_url), on open positions; "": by e-mail
 	Share           []ShareLink   // links that share an open position (LinkedIn, XING, WhatsApp, e-mail); none otherwise

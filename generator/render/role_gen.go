@@ -6,10 +6,11 @@ package render
 
 import (
 	"bytes"
+	"strconv"
 )
 
 // roleTemplatesSHA256 is the SHA-256 of the templates this file was generated from.
-const roleTemplatesSHA256 = "5a119ea8879b871b18f725a5f0516fc1f290291c36a8923c0717af419f1974e8"
+const roleTemplatesSHA256 = "f294201df6a4aa87eb5365dcf469da5893957aa700294edea36acc2c0f339904"
 
 // writeRoleGenerated writes template "role.html" for a *Page.
 func writeRoleGenerated(w *bytes.Buffer, c *Context, dot *Page) error {
@@ -191,7 +192,15 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	} else {
 		if len(dot.Role.Location) > 0 {
 			w.WriteString("<div class=\"fact-location\"><dt>Arbeitsort</dt><dd>")
-			escapeHTML(w, dot.Role.Location)
+			if len(dot.Role.LocationPath) > 0 {
+				w.WriteString("<a href=\"")
+				escapeHTML(w, normalizeURL(filterURL(dot.Role.LocationPath)))
+				w.WriteString("\">")
+				escapeHTML(w, dot.Role.Location)
+				w.WriteString("</a>")
+			} else {
+				escapeHTML(w, dot.Role.Location)
+			}
 			w.WriteString("</dd></div>\n")
 		}
 	}
@@ -291,16 +300,28 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 					return err
 				}
 			}
-			w.WriteString("</ul>\n</section>\n")
+			w.WriteString("</ul>")
+			if d28 := dot.Role.RelatedMore; d28 != 0 {
+				w.WriteString("\n<p class=\"more\">und ")
+				w.WriteString(strconv.Itoa(d28))
+				w.WriteString(" weitere im Text verlinkte Rollen</p>")
+			}
+			w.WriteString("\n</section>\n")
 		}
-		if d28 := dot.Role.MentionedIn; len(d28) > 0 {
+		if d29 := dot.Role.MentionedIn; len(d29) > 0 {
 			w.WriteString("<section aria-labelledby=\"erwaehnt\">\n<h2 id=\"erwaehnt\">Erwähnt in</h2>\n<ul class=\"role-list\">")
-			for _, e31 := range d28 {
-				if err := c.cachedCard(w, e31, tmplRolecardRoleLink); err != nil {
+			for _, e32 := range d29 {
+				if err := c.cachedCard(w, e32, tmplRolecardRoleLink); err != nil {
 					return err
 				}
 			}
-			w.WriteString("</ul>\n</section>\n")
+			w.WriteString("</ul>")
+			if d33 := dot.Role.MentionedInMore; d33 != 0 {
+				w.WriteString("\n<p class=\"more\">und ")
+				w.WriteString(strconv.Itoa(d33))
+				w.WriteString(" weitere Rollen, alle in ihren Fachbereichen gelistet</p>")
+			}
+			w.WriteString("\n</section>\n")
 		}
 		w.WriteString("</nav>")
 	}

@@ -96,7 +96,7 @@ func TestRoleGenRefuses(t *testing.T) {
 		{`{{printf "%s" .Heading}}`, `{{printf "%s" .Heading}}: function "printf" is not supported`},
 		{`{{len .Role.Skills}}`, `{{len .Role.Skills}}: function "len" is not supported`},
 		{`{{range .Site}}x{{end}}`, `{{range .Site}}x{{end}}: range over a *render.SiteView is not supported (only slices)`},
-		{`{{.Site.Year}}`, `{{.Site.Year}}: _html_template_htmlescaper of a int is not supported`},
+		{`<a href="{{.Site.Year}}">x</a>`, `{{.Site.Year}}: _html_template_urlfilter of a int is not supported`},
 		{`{{$h := .Heading}}{{$h}}`, `{{$h := .Heading}}: variable declarations and assignments are not supported`},
 		{`<a href="{{.Role.Body}}">x</a>`, `{{.Role.Body}}: _html_template_urlfilter of a template.HTML is not supported`},
 		{`<p title="{{.Role.Body}}">x</p>`, `{{.Role.Body}}: _html_template_attrescaper of a template.HTML is not supported`},

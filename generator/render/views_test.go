@@ -78,7 +78,7 @@ func roleOf(t *testing.T, site *content.Site, slug string) *content.Role {
 
 // The probe layouts write the fields of a page's view, one "name=value"
 // line each, in place of the built-in page templates: what the templates
-// receive from WriteHome, WriteCategory and WriteRole.
+// receive from WriteHome, WriteList and WriteRole.
 var probeLayouts = map[string]string{
 	"role.html": `title={{.Title}}
 heading={{.Heading}}
@@ -359,7 +359,7 @@ func TestCategoryView(t *testing.T) {
 				}
 			}
 			var b bytes.Buffer
-			if err := rd.WriteCategory(&b, c, cat); err != nil {
+			if err := rd.WriteList(&b, c, c.CategoryPages(cat)[0]); err != nil {
 				t.Fatal(err)
 			}
 			checkFields(t, probeFields(t, b.String()), tt.want)

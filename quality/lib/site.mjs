@@ -12,6 +12,8 @@ export const qualityRoot = join(repoRoot, 'quality');
 export const samplePages = {
   home: '/',
   category: '/tech-development/',
+  'further page': '/tech-development/seite/2/',
+  location: '/standorte/hamburg/',
   'open role': '/tech-development/backend-entwickler/',
   'closed role': '/digital-marketing/webdesigner/',
 };
@@ -42,7 +44,8 @@ function locs(xml) {
 }
 
 // describe reads public/. Every page is {path, file, kind, html} with kind
-// home, category, role, alias or 404; sitemap holds the URLs of every
+// home, category (a category's first or further page), location, role,
+// alias or 404; sitemap holds the URLs of every
 // sitemap file (following a sitemap index) as site paths.
 export function describe(root) {
   const robots = readFileSync(join(root, 'robots.txt'), 'utf8');
@@ -70,9 +73,14 @@ export function describe(root) {
     .map((file) => {
       const rel = relative(root, file).split('\\').join('/');
       const path = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? '/' + rel.slice(0, -'index.html'.length) : '/' + rel;
+      const html = readFileSync(file, 'utf8');
+      // The page kind is the body's class (page-home, page-category,
+      // page-location, page-role, page-404, page-alias); a layout that
+      // drops it falls back to the path's shape.
       const depth = path.split('/').length - 2;
-      const kind = aliases.has(path) ? 'alias' : path === '/' ? 'home' : path === '/404.html' ? '404' : depth === 1 ? 'category' : 'role';
-      return {path, file, kind, html: readFileSync(file, 'utf8')};
+      const byClass = /<body class="page-([a-z0-9]+)"/.exec(html)?.[1];
+      const kind = aliases.has(path) ? 'alias' : byClass || (path === '/' ? 'home' : path === '/404.html' ? '404' : depth === 1 ? 'category' : 'role');
+      return {path, file, kind, html};
     })
     .sort((a, b) => a.path.localeCompare(b.path));
   return {root, baseURL, sitemap, aliases: [...aliases], pages};

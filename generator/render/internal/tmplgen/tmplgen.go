@@ -427,6 +427,10 @@ func (f *fn) print(p *parse.PipeNode, dot value) error {
 		f.printf("escapeHTML(w, string(%s))\n", v.expr)
 	case name == escHTML && v.typ == htmlType:
 		f.printf("w.WriteString(string(%s))\n", v.expr)
+	case (name == escHTML || name == escRCDATA || name == escAttr) && v.typ == intType:
+		// A number's decimal digits need no escaping.
+		f.printf("w.WriteString(strconv.Itoa(%s))\n", v.expr)
+		f.g.imports["strconv"] = "strconv"
 	case name == escJSVal:
 		f.printf("if err := writeJSValue(w, %s); err != nil {\nreturn errAt(%q, err)\n}\n", v.expr, f.where(p))
 	default:

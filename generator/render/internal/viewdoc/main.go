@@ -160,7 +160,7 @@ func generate(dir string) ([]byte, error) {
 
 var (
 	defineRE  = regexp.MustCompile(`\{\{define "([^"]+)"\}\}(?:\{\{/\* (.*?) \*/\}\})?`)
-	pageViews = map[string]string{"home.html": "Home", "category.html": "Category", "role.html": "Role", "alias.html": "Alias"}
+	pageViews = map[string]string{"home.html": "Home", "category.html": "Category", "location.html": "Location", "role.html": "Role", "alias.html": "Alias"}
 )
 
 // templatesSection lists each template file, the data it receives and
