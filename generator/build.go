@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -25,6 +26,7 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/feed"
 	"rolesite/generator/link"
 	"rolesite/generator/minify"
 	"rolesite/generator/output"
@@ -597,6 +599,8 @@ func generated(plan []job, extra []output.File) []static.Generated {
 			owner = diag.T(diag.OwnerRobots)
 		case f.Path == "_redirects":
 			owner = diag.T(diag.OwnerRedirects)
+		case path.Base(f.Path) == feed.File:
+			owner = diag.T(diag.OwnerFeed, "/"+strings.TrimSuffix(f.Path, feed.File))
 		}
 		gen = append(gen, static.Generated{Path: f.Path, Owner: owner})
 	}
@@ -628,7 +632,7 @@ func (b *Builder) copies(files []static.File, start time.Time) []job {
 }
 
 // extraFiles are the small files rebuilt every time: assets, sitemap,
-// robots.txt, _redirects. _headers, made from all the others and the
+// feeds, robots.txt, _redirects. _headers, made from all the others and the
 // pages, comes after them (headersFile).
 func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates map[string]time.Time) ([]output.File, error) {
 	var files []output.File
@@ -640,6 +644,11 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 		return nil, fmt.Errorf("sitemap: %w", err)
 	}
 	files = append(files, sitemap...)
+	feeds, err := feedFiles(site, now, dates)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, feeds...)
 	files = append(files, output.Robots(site.BaseURL))
 	var redirects []output.Redirect
 	for _, r := range site.Roles {

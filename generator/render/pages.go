@@ -180,6 +180,7 @@ func (r *Renderer) WriteHome(w *bytes.Buffer, c *Context) error {
 		Kind: KindHome, Site: c.view, Title: c.Site.Title, Heading: c.Site.Title,
 		Description: truncate(desc, 160), Canonical: c.Site.BaseURL, OGType: "website",
 		JSONLD: []any{newOrganization(c.Site), newWebSite(c.Site)}, Home: hv,
+		Feed: c.feedLink("", "/"),
 	}
 	return r.execute(w, KindHome, p)
 }
@@ -207,6 +208,7 @@ func (r *Renderer) WriteCategory(w *bytes.Buffer, c *Context, cat *content.Categ
 		Canonical:   c.Abs(cv.Path), OGType: "website", Crumbs: crumbs,
 		JSONLD:   []any{newBreadcrumbs(crumbs)},
 		Category: &cv,
+		Feed:     c.feedLink(cat.Title, cv.Path),
 	}
 	return r.execute(w, KindCategory, p)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // roleTemplatesSHA256 is the SHA-256 of the templates this file was generated from.
-const roleTemplatesSHA256 = "5a119ea8879b871b18f725a5f0516fc1f290291c36a8923c0717af419f1974e8"
+const roleTemplatesSHA256 = "a77996d701397c2704becf1e76e02fb5a95bb0d01e314c4849ed1c7467851f3d"
 
 // writeRoleGenerated writes template "role.html" for a *Page.
 func writeRoleGenerated(w *bytes.Buffer, c *Context, dot *Page) error {
@@ -38,6 +38,16 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	escapeHTML(w, normalizeURL(filterURL(dot.Canonical)))
 	w.WriteString("\">\n")
+	if d1 := dot.Feed; d1 != nil {
+		w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+		if d1 == nil {
+			return errNilPointer("_base.html:9:73", "*render.FeedLink.Title")
+		}
+		escapeHTML(w, d1.Title)
+		w.WriteString("\" href=\"")
+		escapeHTML(w, normalizeURL(filterURL(d1.Href)))
+		w.WriteString("\">\n")
+	}
 	if dot.NoIndex {
 		w.WriteString("<meta name=\"robots\" content=\"noindex, follow\">\n")
 	}
@@ -52,14 +62,14 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
 	escapeHTML(w, dot.Site.Title)
 	w.WriteString("\">\n")
-	if d1 := dot.Site.OGLocale; len(d1) > 0 {
+	if d2 := dot.Site.OGLocale; len(d2) > 0 {
 		w.WriteString("<meta property=\"og:locale\" content=\"")
-		escapeHTML(w, d1)
+		escapeHTML(w, d2)
 		w.WriteString("\">\n")
 	}
-	if d2 := dot.Site.Logo; len(d2) > 0 {
+	if d3 := dot.Site.Logo; len(d3) > 0 {
 		w.WriteString("<meta property=\"og:image\" content=\"")
-		escapeHTML(w, d2)
+		escapeHTML(w, d3)
 		w.WriteString("\">\n")
 	}
 	w.WriteString("<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"")
@@ -74,10 +84,10 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	if err := tmplRefreshPage(w, c, dot); err != nil {
 		return err
 	}
-	for _, e5 := range dot.JSONLD {
+	for _, e6 := range dot.JSONLD {
 		w.WriteString("<script type=\"application/ld+json\">")
-		if err := writeJSValue(w, e5); err != nil {
-			return errAt("_base.html:24:82", err)
+		if err := writeJSValue(w, e6); err != nil {
+			return errAt("_base.html:25:82", err)
 		}
 		w.WriteString("</script>\n")
 	}
@@ -88,9 +98,9 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	w.WriteString("\" alt=\"\" width=\"28\" height=\"28\"><span>")
 	escapeHTML(w, dot.Site.Title)
 	w.WriteString("</span></a>\n")
-	if d6 := dot.Site.Email; len(d6) > 0 {
+	if d7 := dot.Site.Email; len(d7) > 0 {
 		w.WriteString("<a class=\"header-contact\" href=\"mailto:")
-		escapeHTML(w, normalizeURL(d6))
+		escapeHTML(w, normalizeURL(d7))
 		w.WriteString("\">Kontakt</a>")
 	}
 	w.WriteString("\n</div>\n</header>\n")
