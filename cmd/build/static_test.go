@@ -157,7 +157,7 @@ func TestRunWatchStatic(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(staticDir, "humans.txt"), []byte("zwei"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, &out, regexp.MustCompile(`built 9 pages \(16 files\) into .+: 1 written, 15 unchanged`))
+	waitFor(t, &out, regexp.MustCompile(`built 9 pages \(19 files\) into .+: 1 written, 18 unchanged`))
 	if got := testtree.Read(t, filepath.Join(s.out, "humans.txt")); got != "zwei" {
 		t.Errorf("published %q", got)
 	}
