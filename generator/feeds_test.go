@@ -153,8 +153,8 @@ func TestStaticFeedCollision(t *testing.T) {
 	cfg := staticFixture(t)
 	testtree.Write(t, cfg.StaticDir, map[string]string{"feed.xml": "<feed/>", "tech/feed.xml": "<feed/>"})
 	want := []string{
-		"feed.xml: feed.xml is also a file the build writes (the Atom feed of the open positions of /): remove or rename the static file",
-		"tech/feed.xml: tech/feed.xml is also a file the build writes (the Atom feed of the open positions of /tech/): remove or rename the static file",
+		"feed.xml: feed.xml is also a file the build writes (the Atom feed of the open positions on the page /): remove or rename the static file",
+		"tech/feed.xml: tech/feed.xml is also a file the build writes (the Atom feed of the open positions on the page /tech/): remove or rename the static file",
 	}
 	if got := staticProblems(t, cfg); !slices.Equal(got, want) {
 		t.Errorf("problems\n got %q\nwant %q", got, want)

@@ -73,8 +73,8 @@ func TestRunStatic(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	m := summary.FindStringSubmatch(stdout)
-	if m == nil || m[1] != "9" || m[2] != "17" {
-		t.Errorf("summary %q, want 9 pages and 17 files (15 generated with _headers, 2 static)", stdout)
+	if m == nil || m[1] != "9" || m[2] != "20" {
+		t.Errorf("summary %q, want 9 pages and 20 files (18 generated with _headers and 3 feeds, 2 static)", stdout)
 	}
 	if got := testtree.Read(t, filepath.Join(s.out, ".well-known", "security.txt")); got != "Contact: mailto:security@test.example\n" {
 		t.Errorf("published %q", got)

@@ -51,7 +51,6 @@ type Maker struct {
 	categories map[string]string // key -> title
 	tagPrefix  string            // "tag:karriere.example,"
 	tagPath    string            // the base URL's path without its leading slash: "" or "karriere/"
-	max        int
 }
 
 // New returns the Maker of site's feeds at build time now. lastMod tells a
@@ -62,7 +61,7 @@ func New(site *content.Site, now time.Time, lastMod func(*content.Role) time.Tim
 	if err != nil || base.Hostname() == "" {
 		return nil, fmt.Errorf("feed: base URL %q is not an absolute URL", site.BaseURL)
 	}
-	m := &Maker{site: site, now: now, lastMod: lastMod, categories: map[string]string{}, max: MaxEntries,
+	m := &Maker{site: site, now: now, lastMod: lastMod, categories: map[string]string{},
 		tagPrefix: "tag:" + strings.ToLower(base.Hostname()) + ",",
 		tagPath:   strings.TrimPrefix(base.EscapedPath(), "/"),
 	}
@@ -100,8 +99,8 @@ func (m *Maker) Entries(s Scope) []*content.Role {
 		}
 		return cmp.Compare(a.Slug, b.Slug)
 	})
-	if len(open) > m.max {
-		open = open[:m.max]
+	if len(open) > MaxEntries {
+		open = open[:MaxEntries]
 	}
 	return open
 }
