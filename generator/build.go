@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -25,6 +26,7 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/generator/feed"
 	"rolesite/generator/link"
 	"rolesite/generator/minify"
 	"rolesite/generator/output"
@@ -625,6 +627,8 @@ func generated(site *content.Site, plan []job, extra []output.File) []static.Gen
 			owner = diag.T(diag.OwnerRedirects)
 		case f.Path == IndexNowKeyFile(site):
 			owner = diag.T(diag.OwnerIndexNowKey)
+		case path.Base(f.Path) == feed.File:
+			owner = diag.T(diag.OwnerFeed, "/"+strings.TrimSuffix(f.Path, feed.File))
 		}
 		gen = append(gen, static.Generated{Path: f.Path, Owner: owner})
 	}
@@ -674,8 +678,8 @@ func IndexNowKeyFile(site *content.Site) string {
 }
 
 // extraFiles are the small files rebuilt every time: assets, sitemap,
-// robots.txt, the IndexNow key file, _redirects. _headers, made from all
-// the others and the pages, comes after them (headersFile).
+// feeds, robots.txt, the IndexNow key file, _redirects. _headers, made from
+// all the others and the pages, comes after them (headersFile).
 func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates map[string]time.Time) ([]output.File, error) {
 	var files []output.File
 	for _, a := range rd.Assets() {
@@ -686,6 +690,11 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 		return nil, fmt.Errorf("sitemap: %w", err)
 	}
 	files = append(files, sitemap...)
+	feeds, err := feedFiles(site, now, dates)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, feeds...)
 	files = append(files, output.Robots(site.BaseURL))
 	if site.IndexNowKey != "" {
 		files = append(files, output.File{Path: IndexNowKeyFile(site), Data: []byte(site.IndexNowKey)})

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"rolesite/generator/content"
@@ -39,10 +40,29 @@ func headersFile(cfg Config, site *content.Site, plan []job, extra []output.File
 			root = append(root, f.Path)
 		}
 	}
-	folders := make([]string, len(site.Categories))
-	for i, c := range site.Categories {
-		folders[i] = c.Key
+	// The pages' folders: the categories' in site.yaml's order, then the
+	// others (locations, feeds of other boards) by name.
+	folders := make([]string, 0, len(site.Categories)+2)
+	seen := map[string]bool{"assets": true}
+	for _, c := range site.Categories {
+		folders = append(folders, c.Key)
+		seen[c.Key] = true
 	}
+	var others []string
+	for _, j := range plan {
+		if dir, _, ok := strings.Cut(j.path, "/"); ok && !seen[dir] {
+			seen[dir] = true
+			others = append(others, dir)
+		}
+	}
+	for _, f := range extra {
+		if dir, _, ok := strings.Cut(f.Path, "/"); ok && !seen[dir] {
+			seen[dir] = true
+			others = append(others, dir)
+		}
+	}
+	slices.Sort(others)
+	folders = append(folders, others...)
 	rules := output.DefaultHeaderRules(root, folders)
 	if user.path != "" {
 		var merrs diag.List

@@ -373,6 +373,7 @@ var (
 	OwnerRobots         = message("owner-robots", "the robots file, which names the sitemap", "die robots-Datei, die die Sitemap nennt")
 	OwnerRedirects      = message("owner-redirects", "the redirect rules of the roles' aliases", "die Umleitungsregeln der Aliase der Rollen")
 	OwnerAsset          = message("owner-asset", "the stylesheet or icon of the layouts", "das Stylesheet oder Icon der Layouts")
+	OwnerFeed           = message("owner-feed", "the Atom feed of the open positions on the page %s", "der Atom-Feed der offenen Positionen der Seite %s")
 	ListAnd             = message("list-and", "%s and %s", "%s und %s")
 	ListOr              = message("list-or", "%s or %s", "%s oder %s")
 )

@@ -284,8 +284,12 @@ func (r *Renderer) WriteList(w *bytes.Buffer, c *Context, lp ListPage) error {
 	if suffix != "" {
 		crumbs = append(crumbs, Crumb{Name: strings.TrimPrefix(suffix, " – "), URL: canonical, Path: lp.Path})
 	}
+	var feedLink *FeedLink
+	if v.CategoryTitle == "" {
+		feedLink = c.feedLink(v.Name, v.LocationPath)
+	}
 	p := &Page{
-		Kind: KindLocation, Site: c.view,
+		Kind: KindLocation, Site: c.view, Feed: feedLink,
 		Title:       title + suffix + " | " + c.Site.Title,
 		Heading:     heading,
 		Description: described(desc+".", suffix),

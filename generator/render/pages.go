@@ -164,6 +164,7 @@ func (r *Renderer) WriteHome(w *bytes.Buffer, c *Context) error {
 		Kind: KindHome, Site: c.view, Title: c.Site.Title, Heading: c.Site.Title,
 		Description: truncate(desc, 160), Canonical: c.Site.BaseURL, OGType: "website",
 		JSONLD: []any{newOrganization(c.Site), newWebSite(c.Site)}, Home: c.Home(),
+		Feed: c.feedLink("", "/"),
 	}
 	return r.execute(w, KindHome, p)
 }
@@ -197,6 +198,7 @@ func (r *Renderer) writeCategory(w *bytes.Buffer, c *Context, cv *CategoryView) 
 		Canonical:   canonical, OGType: "website", Crumbs: crumbs,
 		JSONLD:   []any{newBreadcrumbs(crumbs)},
 		Category: cv,
+		Feed:     c.feedLink(cv.Title, cv.Path),
 	}
 	return r.execute(w, KindCategory, p)
 }

@@ -374,6 +374,9 @@ type Page struct {
 	// Organization, WebSite), each encoded by {{.}} inside a
 	// <script type="application/ld+json">.
 	JSONLD []any
+	// Feed is the Atom feed of the page's positions, named by a <link
+	// rel="alternate"> in the <head>: set on the home and category pages.
+	Feed *FeedLink
 
 	Home     *HomeView     // set on the home page (home.html)
 	Category *CategoryView // set on category pages (category.html)

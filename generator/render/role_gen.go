@@ -10,7 +10,7 @@ import (
 )
 
 // roleTemplatesSHA256 is the SHA-256 of the templates this file was generated from.
-const roleTemplatesSHA256 = "f294201df6a4aa87eb5365dcf469da5893957aa700294edea36acc2c0f339904"
+const roleTemplatesSHA256 = "129ab0c40f8b3002660f82bc607cf15b19b4ccb21f61cfd7dc4c65ca6b4ee0c5"
 
 // writeRoleGenerated writes template "role.html" for a *Page.
 func writeRoleGenerated(w *bytes.Buffer, c *Context, dot *Page) error {
@@ -39,6 +39,16 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	escapeHTML(w, normalizeURL(filterURL(dot.Canonical)))
 	w.WriteString("\">\n")
+	if d1 := dot.Feed; d1 != nil {
+		w.WriteString("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+		if d1 == nil {
+			return errNilPointer("_base.html:9:73", "*render.FeedLink.Title")
+		}
+		escapeHTML(w, d1.Title)
+		w.WriteString("\" href=\"")
+		escapeHTML(w, normalizeURL(filterURL(d1.Href)))
+		w.WriteString("\">\n")
+	}
 	if dot.NoIndex {
 		w.WriteString("<meta name=\"robots\" content=\"noindex, follow\">\n")
 	}
@@ -53,14 +63,14 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
 	escapeHTML(w, dot.Site.Title)
 	w.WriteString("\">\n")
-	if d1 := dot.Site.OGLocale; len(d1) > 0 {
+	if d2 := dot.Site.OGLocale; len(d2) > 0 {
 		w.WriteString("<meta property=\"og:locale\" content=\"")
-		escapeHTML(w, d1)
+		escapeHTML(w, d2)
 		w.WriteString("\">\n")
 	}
-	if d2 := dot.Site.Logo; len(d2) > 0 {
+	if d3 := dot.Site.Logo; len(d3) > 0 {
 		w.WriteString("<meta property=\"og:image\" content=\"")
-		escapeHTML(w, d2)
+		escapeHTML(w, d3)
 		w.WriteString("\">\n")
 	}
 	w.WriteString("<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"")
@@ -75,10 +85,10 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	if err := tmplRefreshPage(w, c, dot); err != nil {
 		return err
 	}
-	for _, e5 := range dot.JSONLD {
+	for _, e6 := range dot.JSONLD {
 		w.WriteString("<script type=\"application/ld+json\">")
-		if err := writeJSValue(w, e5); err != nil {
-			return errAt("_base.html:24:82", err)
+		if err := writeJSValue(w, e6); err != nil {
+			return errAt("_base.html:25:82", err)
 		}
 		w.WriteString("</script>\n")
 	}
@@ -89,9 +99,9 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	w.WriteString("\" alt=\"\" width=\"28\" height=\"28\"><span>")
 	escapeHTML(w, dot.Site.Title)
 	w.WriteString("</span></a>\n")
-	if d6 := dot.Site.Email; len(d6) > 0 {
+	if d7 := dot.Site.Email; len(d7) > 0 {
 		w.WriteString("<a class=\"header-contact\" href=\"mailto:")
-		escapeHTML(w, normalizeURL(d6))
+		escapeHTML(w, normalizeURL(d7))
 		w.WriteString("\">Kontakt</a>")
 	}
 	w.WriteString("\n</div>\n</header>\n")

@@ -2,8 +2,10 @@
 // has a title, a meta description within 160 characters, a canonical link,
 // Open Graph and Twitter card tags and no vague link text; titles are unique
 // across the site and descriptions across the indexable pages; no hreflang
-// anywhere (the site has no translations).
-import {readFileSync} from 'node:fs';
+// anywhere (the site has no translations). The home, category and location
+// pages name their Atom feed, which is a file of the site, beside the list's
+// first page.
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {all, byTag, chars, links, meta, parse, text} from '../lib/html.mjs';
 
@@ -43,6 +45,22 @@ function pageProblems(page, site, target) {
   const hreflang = all(doc, (e) => 'hreflang' in (e.attribs || {}));
   if (hreflang.length) out.push(`${hreflang.length} hreflang attribute(s), but the site has no translations`);
   for (const a of byTag(doc, 'a')) if (vague.has(text(a).toLowerCase())) out.push(`vague link text "${text(a)}" (${a.attribs.href})`);
+  const feeds = byTag(doc, 'link').filter((e) => (e.attribs.rel || '').split(/\s+/).includes('alternate') && e.attribs.type === 'application/atom+xml');
+  // A list's feed is beside its first page: /it/feed.xml serves /it/seite/2/
+  // too; a location's serves its categories' pages there, which name none.
+  const listPath = page.path.replace(/(seite|page)\/\d+\/$/, '');
+  const cityPage = page.kind === 'location' && listPath.split('/').length === 4;
+  const wantFeed = page.kind === 'home' || page.kind === 'category' || cityPage ? site.baseURL + listPath.slice(1) + 'feed.xml' : undefined;
+  if (wantFeed && feeds.length !== 1) out.push(`${feeds.length} Atom feed links, want 1 (${wantFeed})`);
+  if (!wantFeed && page.kind === 'role' && feeds.length) out.push(`a role page names ${feeds.length} Atom feed(s)`);
+  for (const f of feeds) {
+    const href = f.attribs.href ?? '';
+    if (wantFeed && href !== wantFeed) out.push(`Atom feed link ${href}, want ${wantFeed}`);
+    if (!(f.attribs.title || '').trim()) out.push(`Atom feed link ${href} has no title`);
+    const file = href.startsWith(site.baseURL) ? join(site.root, href.slice(site.baseURL.length)) : '';
+    if (!file || !existsSync(file)) out.push(`Atom feed link ${href} names no file of the site`);
+    else if (!/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/.test(readFileSync(file, 'utf8'))) out.push(`${href} is no Atom feed`);
+  }
   const noindex = meta(doc, 'robots').some((v) => /noindex/i.test(v));
   if (noindex !== (page.kind === 'alias' || page.kind === '404')) out.push(noindex ? 'noindex on an indexable page' : 'alias or 404 page without noindex');
   return {out, title, description, noindex};
@@ -56,7 +74,7 @@ function duplicates(pages, key) {
 
 export default {
   name: 'snippets',
-  title: 'meta description, Open Graph, Twitter, unique titles, link texts, no hreflang',
+  title: 'meta description, Open Graph, Twitter, unique titles, link texts, no hreflang, Atom feed links',
   async run({site, log}) {
     const redirects = new Map(
       readFileSync(join(site.root, '_redirects'), 'utf8')
