@@ -388,6 +388,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}
 	res.Links = linked.Links
 	b.expiry(res, site, now)
+	jobFeedWarnings(res, site, now)
 	if b.oneShot {
 		// Every diagnostic that names a front-matter key is made: a
 		// one-shot build lets the key positions go, a quarter of what it
@@ -416,7 +417,10 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		defer close(made)
 		extra, extraErr = extraFiles(renderer, site, now, dates)
 	}()
-	plan := b.plan(renderer.NewContext(site, now), renderer, linked, pagesKey)
+	rc := renderer.NewContext(site, now)
+	plan := b.plan(rc, renderer, linked, pagesKey)
+	feeds := b.feedJobs(rc, renderer, linked, pagesKey, dates)
+	plan = append(plan, feeds...)
 	<-made
 	if err := extraErr; err != nil {
 		return res, err
@@ -435,7 +439,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}
 	res.Diagnostics.Append(staticErrs) // warnings only
 	copies := b.copies(statics, start)
-	res.Pages, res.Files = len(plan), len(plan)+len(extra)+len(copies)
+	res.Pages, res.Files = len(plan)-len(feeds), len(plan)+len(extra)+len(copies)
 	res.Diagnostics.Sort()
 	if cfg.Check {
 		return res, nil
@@ -579,6 +583,73 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 	}
 	jobs = append(jobs, job{path: "404.html", key: key("404"), owner: diag.T(diag.OwnerNotFound), render: func(w *bytes.Buffer) error { return rd.WriteNotFound(w, rc) }})
 	return jobs
+}
+
+// feedJobs are the jobs of the job-board feeds (render.Feed): /jobs.xml,
+// and /feeds/NAME.xml for each template layouts/feeds/NAME.xml. They are
+// rendered again, from every open position's body, only when a position
+// opened or closed or its file, body, URL or lastmod changed (or the site
+// or the layouts did: siteKey); and written only when their bytes change.
+func (b *Builder) feedJobs(rc *render.Context, rd *render.Renderer, lk *link.Linked, siteKey uint64, dates map[string]time.Time) []job {
+	site := rc.Site
+	h := b.seed.New().String("feeds").U64(siteKey)
+	var open []int
+	for i, r := range site.Roles {
+		if !r.Open(rc.Now) {
+			continue
+		}
+		open = append(open, i)
+		h.String(r.Path).String(r.URLPath()).U64(b.loader.SourceKey(r.Path)).U64(lk.BodyKey(i)).Int(LastMod(r, rc.Now, dates).Unix())
+	}
+	common := h.Sum()
+	paths, origins := rd.FeedPaths()
+	jobs := make([]job, 0, len(paths))
+	for k, p := range paths {
+		owner := diag.T(diag.OwnerFeedTemplate, origins[k])
+		if p == render.JobsFeedPath {
+			owner = diag.T(diag.OwnerJobFeed)
+		}
+		jobs = append(jobs, job{path: p, key: b.seed.New().String(p).U64(common).Sum(), owner: owner, render: func(w *bytes.Buffer) error {
+			in := make([]render.FeedInput, 0, len(open))
+			for _, i := range open {
+				html, err := lk.BodyHTML(i)
+				if err != nil {
+					return err
+				}
+				r := site.Roles[i]
+				in = append(in, render.FeedInput{Role: r, BodyHTML: html, LastMod: LastMod(r, rc.Now, dates)})
+			}
+			return rd.WriteFeed(w, p, rc.NewFeed(in))
+		}})
+	}
+	return jobs
+}
+
+// jobFeedWarnings warns of each open position that lacks a location field
+// job boards require (Indeed's feed: city, postalcode and country; see
+// render.Feed). A fully remote position names its country (from
+// applicant_countries when its location has none) and remotetype instead
+// of a city, and is not warned of for city or postal code.
+func jobFeedWarnings(res *Result, site *content.Site, now time.Time) {
+	for _, r := range site.Roles {
+		if !r.Open(now) {
+			continue
+		}
+		l := r.Location
+		missing := []struct {
+			key   string
+			unset bool
+		}{
+			{"location.locality", l.Locality == "" && !r.Remote},
+			{"location.postal_code", l.PostalCode == "" && !r.Remote},
+			{"location.country", l.Country == "" && (!r.Remote || len(r.ApplicantCountries) == 0)},
+		}
+		for _, m := range missing {
+			if m.unset {
+				res.Diagnostics.Warn(r.KeyPos("location"), diag.JobFeedMissing, m.key)
+			}
+		}
+	}
 }
 
 // generated lists every file the build generates, with what generates it,
