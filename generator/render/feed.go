@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -120,8 +121,17 @@ func isNotDir(p string) bool {
 var feedFuncs = template.FuncMap{
 	"xml":   xmlText,
 	"cdata": cdataSection,
-	"join":  strings.Join,
+	"join":  joinList,
+	"has":   hasItem,
 }
+
+// joinList joins a list with sep: {{join .EmploymentTypes ", "}} gives
+// "FULL_TIME, PART_TIME".
+func joinList(list []string, sep string) string { return strings.Join(list, sep) }
+
+// hasItem reports whether list holds s:
+// {{if has .EmploymentTypes "PART_TIME"}}part-time{{end}}.
+func hasItem(list []string, s string) bool { return slices.Contains(list, s) }
 
 // xmlText escapes s for XML element text or an attribute value: & < > " '
 // become entities that XML defines, characters XML 1.0 cannot carry
