@@ -224,16 +224,14 @@ type FeedJob struct {
 	Countries     []string // where a remote position may be held, ISO codes: ["DE", "AT"]
 	// Description is the role's body as HTML, the same the page and the
 	// JobPosting show, with its links made absolute.
-	Description string
-	Summary     string // the front matter description: "Backend-Entwickler (m/w/d) in München gesucht: ..."
-	Category    string // its category's title: "Tech & Development"
-	Salary      string // the salary as the page shows it, or "": "62.000 – 92.000 € pro Jahr"
-	// SalaryMin, SalaryMax, SalaryCurrency and SalaryUnit are the figures
-	// of the JobPosting's baseSalary (0 and "" without a salary).
-	SalaryMin      float64
-	SalaryMax      float64
-	SalaryCurrency string // ISO 4217: "EUR"
-	SalaryUnit     string // HOUR, DAY, WEEK, MONTH or YEAR
+	Description    string
+	Summary        string  // the front matter description: "Backend-Entwickler (m/w/d) in München gesucht: ..."
+	Category       string  // its category's title: "Tech & Development"
+	Salary         string  // the salary as the page shows it, or "": "62.000 – 92.000 € pro Jahr"
+	SalaryMin      float64 // the JobPosting's baseSalary minValue, or 0: 62000
+	SalaryMax      float64 // its maxValue, or 0: 92000
+	SalaryCurrency string  // its currency, ISO 4217, or "": "EUR"
+	SalaryUnit     string  // its unitText, HOUR, DAY, WEEK, MONTH or YEAR, or ""
 	// EmploymentTypes are the JobPosting's employmentType codes:
 	// ["FULL_TIME", "PART_TIME"].
 	EmploymentTypes []string
