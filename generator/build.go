@@ -419,8 +419,10 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}()
 	rc := renderer.NewContext(site, now)
 	plan := b.plan(rc, renderer, linked, pagesKey)
+	// The feeds first: each renders every open position on one core,
+	// while the pages after it take the others.
 	feeds := b.feedJobs(rc, renderer, linked, pagesKey, dates)
-	plan = append(plan, feeds...)
+	plan = append(feeds, plan...)
 	<-made
 	if err := extraErr; err != nil {
 		return res, err
@@ -516,6 +518,9 @@ type job struct {
 	owner  diag.Text
 	// size is the bytes a static file's render needs at once; 0 for a page.
 	size int64
+	// large: the file may be far larger than a page (a feed of every open
+	// position), so its buffer is its own, not one that pages reuse.
+	large bool
 	// volatile: the file changed too close to the build for its stamp to
 	// vouch for its bytes (racyWindow), so its key is not kept and the
 	// next build reads it again.
@@ -609,7 +614,7 @@ func (b *Builder) feedJobs(rc *render.Context, rd *render.Renderer, lk *link.Lin
 		if p == render.JobsFeedPath {
 			owner = diag.T(diag.OwnerJobFeed)
 		}
-		jobs = append(jobs, job{path: p, key: b.seed.New().String(p).U64(common).Sum(), owner: owner, render: func(w *bytes.Buffer) error {
+		jobs = append(jobs, job{path: p, key: b.seed.New().String(p).U64(common).Sum(), owner: owner, large: true, render: func(w *bytes.Buffer) error {
 			in := make([]render.FeedInput, 0, len(open))
 			for _, i := range open {
 				html, err := lk.BodyHTML(i)
@@ -776,7 +781,7 @@ func (b *Builder) write(ctx context.Context, plan, copies []job, extra []output.
 				}
 			}
 			var buf *bytes.Buffer
-			if i < len(plan) {
+			if i < len(plan) && !j.large {
 				buf = bufs.Get().(*bytes.Buffer)
 				defer bufs.Put(buf)
 				buf.Reset()

@@ -310,6 +310,9 @@ func TestWellFormed(t *testing.T) {
 		{"<a>&nbsp;</a>", false},
 		{"<a>x & y</a>", false},
 		{"<a>\xff</a>", false},
+		{"<a><b></a></b>", false},
+		{"<x:a></y:a>", false},
+		{"<x:a xmlns:x='u'></x:a>", true},
 	} {
 		if err := wellFormed([]byte(tt.doc)); (err == nil) != tt.ok {
 			t.Errorf("wellFormed(%q) = %v, want ok %v", tt.doc, err, tt.ok)
@@ -389,4 +392,28 @@ func xmllintWellFormed(t *testing.T, data []byte) {
 	if out, err := exec.Command(bin, "--noout", f).CombinedOutput(); err != nil {
 		t.Errorf("xmllint --noout: %v\n%s", err, out)
 	}
+}
+
+// BenchmarkWriteFeed renders /jobs.xml of 10,000 open positions with a
+// body of about 10 KB each, the size of the 10,000-role test site's.
+func BenchmarkWriteFeed(b *testing.B) {
+	rd, errs := New("")
+	if errs.HasErrors() {
+		b.Fatal(errs)
+	}
+	site := viewSite()
+	body := strings.Repeat(`<p>Ein Absatz mit <a href="/tech/x/">Link</a> und Text, der eine Stelle beschreibt.</p>`+"\n", 110)
+	in := make([]FeedInput, 10000)
+	for i := range in {
+		in[i] = FeedInput{Role: site.Roles[0], BodyHTML: body}
+	}
+	c := rd.NewContext(site, viewNow)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := rd.WriteFeed(&buf, JobsFeedPath, c.NewFeed(in)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/1e6, "MB")
 }

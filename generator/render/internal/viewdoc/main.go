@@ -164,7 +164,7 @@ func generate(dir string) ([]byte, error) {
 		"(lowercase letters, digits, `.`, `_`, `-`) writes one more feed, `/feeds/NAME.xml`. " +
 		"Feed templates are Go text/template, not html/template: nothing is escaped unless the template says so, " +
 		"with `xml` (element text and attribute values) or `cdata` (a CDATA section). " +
-		"The build parses every feed it writes as XML: one that is not well-formed fails the build at its template. " +
+		"The build parses every feed a template in `layouts/feeds/` writes as XML: one that is not well-formed fails the build at its template. " +
 		"Every feed template runs with a `Feed` as its data; `docs/feeds/careerjet.xml` is an example.\n\n")
 	if err := typesSection(&b, p, "Feed"); err != nil {
 		return nil, err
