@@ -617,12 +617,8 @@ func (b *Builder) feedJobs(rc *render.Context, rd *render.Renderer, lk *link.Lin
 		jobs = append(jobs, job{path: p, key: b.seed.New().String(p).U64(common).Sum(), owner: owner, large: true, render: func(w *bytes.Buffer) error {
 			in := make([]render.FeedInput, 0, len(open))
 			for _, i := range open {
-				html, err := lk.BodyHTML(i)
-				if err != nil {
-					return err
-				}
 				r := site.Roles[i]
-				in = append(in, render.FeedInput{Role: r, BodyHTML: html, LastMod: LastMod(r, rc.Now, dates)})
+				in = append(in, render.FeedInput{Role: r, Body: func() (string, error) { return lk.BodyHTML(i) }, LastMod: LastMod(r, rc.Now, dates)})
 			}
 			return rd.WriteFeed(w, p, rc.NewFeed(in))
 		}})

@@ -217,27 +217,24 @@ type FeedJob struct {
 	ValidThrough   string // valid_through as a date, or "": "2027-02-28"
 	// Company is the name to publish: the employer's, or the agency's
 	// (Feed.Publisher) when the employer is confidential.
-	Company       string
-	Employer      string   // the employer's name, or "" when confidential: "Isarwerk Mobility GmbH"
-	Confidential  bool     // true when the employer is not disclosed
-	City          string   // location locality: "München"
-	State         string   // location region: "Bayern"
-	PostalCode    string   // location postal_code: "80331"
-	Country       string   // ISO 3166-1 alpha-2; a remote position without one: its first applicant country: "DE"
-	StreetAddress string   // location street, or ""
-	Remote        bool     // true for a fully remote position
-	RemoteType    string   // "Fully remote" for a remote position (Indeed's remotetype), else ""
-	Countries     []string // where a remote position may be held, ISO codes: ["DE", "AT"]
-	// Description is the role's body as HTML, the same the page and the
-	// JobPosting show, with its links made absolute.
-	Description    string
-	Summary        string  // the front matter description: "Backend-Entwickler (m/w/d) in München gesucht: ..."
-	Category       string  // its category's title: "Tech & Development"
-	Salary         string  // the salary as the page shows it, or "": "62.000 – 92.000 € pro Jahr"
-	SalaryMin      float64 // the JobPosting's baseSalary minValue, or 0: 62000
-	SalaryMax      float64 // its maxValue, or 0: 92000
-	SalaryCurrency string  // its currency, ISO 4217, or "": "EUR"
-	SalaryUnit     string  // its unitText, HOUR, DAY, WEEK, MONTH or YEAR, or ""
+	Company        string
+	Employer       string   // the employer's name, or "" when confidential: "Isarwerk Mobility GmbH"
+	Confidential   bool     // true when the employer is not disclosed
+	City           string   // location locality: "München"
+	State          string   // location region: "Bayern"
+	PostalCode     string   // location postal_code: "80331"
+	Country        string   // ISO 3166-1 alpha-2; a remote position without one: its first applicant country: "DE"
+	StreetAddress  string   // location street, or ""
+	Remote         bool     // true for a fully remote position
+	RemoteType     string   // "Fully remote" for a remote position (Indeed's remotetype), else ""
+	Countries      []string // where a remote position may be held, ISO codes: ["DE", "AT"]
+	Summary        string   // the front matter description: "Backend-Entwickler (m/w/d) in München gesucht: ..."
+	Category       string   // its category's title: "Tech & Development"
+	Salary         string   // the salary as the page shows it, or "": "62.000 – 92.000 € pro Jahr"
+	SalaryMin      float64  // the JobPosting's baseSalary minValue, or 0: 62000
+	SalaryMax      float64  // its maxValue, or 0: 92000
+	SalaryCurrency string   // its currency, ISO 4217, or "": "EUR"
+	SalaryUnit     string   // its unitText, HOUR, DAY, WEEK, MONTH or YEAR, or ""
 	// EmploymentTypes are the JobPosting's employmentType codes:
 	// ["FULL_TIME", "PART_TIME"].
 	EmploymentTypes []string
@@ -249,14 +246,32 @@ type FeedJob struct {
 	Education        string   // the JobPosting's credentialCategory, or "": "bachelor degree"
 	ExperienceMonths int      // months of experience asked for, or 0
 	Skills           []string // front matter skills: ["Go", "PostgreSQL"]
+
+	body    func() (string, error) // reads the body's HTML (FeedInput.Body)
+	baseURL string                 // the site's base_url, for absoluteLinks
 }
 
-// FeedInput is one open position for WriteFeed: the role, its body as
-// rendered, and its last change (the sitemap's lastmod).
+// Description returns the role's body as HTML, the same the page and the
+// JobPosting show, with its links made absolute: {{cdata .Description}}.
+// The body is read when a template asks for it, so that a feed of
+// thousands of positions never holds all their bodies at once.
+func (j FeedJob) Description() (string, error) {
+	if j.body == nil {
+		return "", nil
+	}
+	html, err := j.body()
+	if err != nil {
+		return "", err
+	}
+	return absoluteLinks(html, j.baseURL, j.URL), nil
+}
+
+// FeedInput is one open position for WriteFeed: the role, how to read its
+// body as rendered, and its last change (the sitemap's lastmod).
 type FeedInput struct {
-	Role     *content.Role
-	BodyHTML string
-	LastMod  time.Time
+	Role    *content.Role
+	Body    func() (string, error)
+	LastMod time.Time
 }
 
 // indeedJobTypes are Indeed's jobtype words for the schema.org
@@ -279,12 +294,12 @@ const isoUTC = "2006-01-02T15:04:05Z"
 func (c *Context) newFeedJob(in FeedInput) FeedJob {
 	r := in.Role
 	pageURL := c.Abs(r.URLPath())
-	jp := newJobPosting(c.Site, r, pageURL, in.BodyHTML)
+	jp := newJobPosting(c.Site, r, pageURL, "") // the description is read later (FeedJob.Description)
 	j := FeedJob{
 		Title: jp.Title, ReferenceNumber: jp.Identifier.Value, RequisitionID: jp.Identifier.Value,
 		URL: jp.URL, DatePosted: jp.DatePosted, Date: r.DatePosted.UTC().Format(isoUTC), ValidThrough: jp.ValidThrough,
-		Description: absoluteLinks(jp.Description, c.Site.BaseURL, pageURL),
-		Summary:     r.Description, Category: c.categoryOf(r).Title,
+		body: in.Body, baseURL: c.Site.BaseURL,
+		Summary: r.Description, Category: c.categoryOf(r).Title,
 		EmploymentTypes: jp.EmploymentType, Email: c.Site.Contact.Email, ApplyURL: r.ApplyURL,
 	}
 	if !r.ClosesAt().IsZero() {

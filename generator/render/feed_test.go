@@ -46,6 +46,9 @@ type indeedSource struct {
 	Jobs          []indeedJob `xml:"job"`
 }
 
+// bodyOf reads html as a feed reads a body.
+func bodyOf(html string) func() (string, error) { return func() (string, error) { return html, nil } }
+
 // writeJobsFeed renders site's /jobs.xml at now with the built-in
 // template, each open role with body.
 func writeJobsFeed(t *testing.T, site *content.Site, now time.Time, body string) []byte {
@@ -58,7 +61,7 @@ func writeJobsFeed(t *testing.T, site *content.Site, now time.Time, body string)
 	var in []FeedInput
 	for _, r := range site.Roles {
 		if Status(r, now) == "open" {
-			in = append(in, FeedInput{Role: r, BodyHTML: body, LastMod: r.DatePosted})
+			in = append(in, FeedInput{Role: r, Body: bodyOf(body), LastMod: r.DatePosted})
 		}
 	}
 	var b bytes.Buffer
@@ -347,7 +350,7 @@ func TestFeedTemplates(t *testing.T) {
 	}
 	site := viewSite()
 	c := rd.NewContext(site, viewNow)
-	feed := c.NewFeed([]FeedInput{{Role: site.Roles[0], BodyHTML: "<p>a &amp; b<br></p>"}})
+	feed := c.NewFeed([]FeedInput{{Role: site.Roles[0], Body: bodyOf("<p>a &amp; b<br></p>")}})
 	var b bytes.Buffer
 	if err := rd.WriteFeed(&b, "feeds/mini.xml", feed); err != nil || b.String() != `<jobs><job id="backend-entwickler"><![CDATA[Backend-Entwickler]]></job></jobs>` {
 		t.Errorf("mini.xml: %q, %v", b.String(), err)
@@ -405,7 +408,7 @@ func BenchmarkWriteFeed(b *testing.B) {
 	body := strings.Repeat(`<p>Ein Absatz mit <a href="/tech/x/">Link</a> und Text, der eine Stelle beschreibt.</p>`+"\n", 110)
 	in := make([]FeedInput, 10000)
 	for i := range in {
-		in[i] = FeedInput{Role: site.Roles[0], BodyHTML: body}
+		in[i] = FeedInput{Role: site.Roles[0], Body: bodyOf(body)}
 	}
 	c := rd.NewContext(site, viewNow)
 	var buf bytes.Buffer

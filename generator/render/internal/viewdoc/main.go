@@ -292,6 +292,15 @@ func typesSection(b *bytes.Buffer, p *pkg, root string) error {
 				fmt.Fprintf(b, "| `%s` | `%s` | %s | %s |\n", n.Name, p.expr(f.Type), example, escapeCell(what))
 			}
 		}
+		// Methods without arguments read like fields in a template.
+		for _, m := range t.Methods {
+			ft := m.Decl.Type
+			if !ast.IsExported(m.Name) || ft.Params.NumFields() > 0 || ft.Results.NumFields() == 0 {
+				continue
+			}
+			res := p.expr(ft.Results.List[0].Type)
+			fmt.Fprintf(b, "| `%s` | `%s` (a method) | `%s` | %s |\n", m.Name, res, r.field(m.Name), escapeCell(strings.Join(strings.Fields(m.Doc), " ")))
+		}
 		b.WriteString("\n")
 	}
 	return nil
