@@ -73,8 +73,8 @@ func TestRunStatic(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	m := summary.FindStringSubmatch(stdout)
-	if m == nil || m[1] != "9" || m[2] != "17" {
-		t.Errorf("summary %q, want 9 pages and 17 files (15 generated with _headers, 2 static)", stdout)
+	if m == nil || m[1] != "9" || m[2] != "18" {
+		t.Errorf("summary %q, want 9 pages and 18 files (16 generated with _headers and jobs.xml, 2 static)", stdout)
 	}
 	if got := testtree.Read(t, filepath.Join(s.out, ".well-known", "security.txt")); got != "Contact: mailto:security@test.example\n" {
 		t.Errorf("published %q", got)
@@ -157,7 +157,7 @@ func TestRunWatchStatic(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(staticDir, "humans.txt"), []byte("zwei"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, &out, regexp.MustCompile(`built 9 pages \(16 files\) into .+: 1 written, 15 unchanged`))
+	waitFor(t, &out, regexp.MustCompile(`built 9 pages \(17 files\) into .+: 1 written, 16 unchanged`))
 	if got := testtree.Read(t, filepath.Join(s.out, "humans.txt")); got != "zwei" {
 		t.Errorf("published %q", got)
 	}

@@ -336,3 +336,26 @@ func TestPrecompressLongName(t *testing.T) {
 	}
 	mustCommit(t, s.Session)
 }
+
+// TestBrotliLargeFile: a file past brotliLargeFile is encoded at the
+// lower quality, and decodes to its bytes.
+func TestBrotliLargeFile(t *testing.T) {
+	var src bytes.Buffer
+	for i := 0; src.Len() <= brotliLargeFile; i++ {
+		src.WriteString("<job><title><![CDATA[Stelle ")
+		src.WriteString(strings.Repeat("x", i%97))
+		src.WriteString("]]></title></job>\n")
+	}
+	var pool sync.Pool
+	var enc bytes.Buffer
+	if err := encodeBrotli(&pool, &enc, src.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(brotli.NewReader(&enc))
+	if err != nil || !bytes.Equal(got, src.Bytes()) {
+		t.Fatalf("round trip: %v, %d bytes of %d", err, len(got), src.Len())
+	}
+	if pool.Get() != nil {
+		t.Errorf("a large file's writer went into the pool of quality %d writers", brotliQuality)
+	}
+}
