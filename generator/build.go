@@ -399,6 +399,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}
 	res.Links = linked.Links
 	b.expiry(res, site, now)
+	jobFeedWarnings(res, site, now)
 	if b.oneShot {
 		// Every diagnostic that names a front-matter key is made: a
 		// one-shot build lets the key positions go, a quarter of what it
@@ -427,7 +428,12 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		defer close(made)
 		extra, extraErr = extraFiles(renderer, site, now, dates)
 	}()
-	plan := b.plan(renderer.NewContext(site, now), renderer, linked, pagesKey)
+	rc := renderer.NewContext(site, now)
+	plan := b.plan(rc, renderer, linked, pagesKey)
+	// The feeds first: each renders every open position on one core,
+	// while the pages after it take the others.
+	feeds := b.feedJobs(rc, renderer, linked, pagesKey, dates)
+	plan = append(feeds, plan...)
 	<-made
 	if err := extraErr; err != nil {
 		return res, err
@@ -446,7 +452,7 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	}
 	res.Diagnostics.Append(staticErrs) // warnings only
 	copies := b.copies(statics, start)
-	res.Pages, res.Files = len(plan), len(plan)+len(extra)+len(copies)
+	res.Pages, res.Files = len(plan)-len(feeds), len(plan)+len(extra)+len(copies)
 	res.Diagnostics.Sort()
 	if cfg.Check {
 		return res, nil
@@ -536,6 +542,9 @@ type job struct {
 	owner  diag.Text
 	// size is the bytes a static file's render needs at once; 0 for a page.
 	size int64
+	// large: the file may be far larger than a page (a feed of every open
+	// position), so its buffer is its own, not one that pages reuse.
+	large bool
 	// volatile: the file changed too close to the build for its stamp to
 	// vouch for its bytes (racyWindow), so its key is not kept and the
 	// next build reads it again.
@@ -607,6 +616,69 @@ func (b *Builder) plan(rc *render.Context, rd *render.Renderer, lk *link.Linked,
 	}
 	jobs = append(jobs, job{path: "404.html", key: key("404"), owner: diag.T(diag.OwnerNotFound), render: func(w *bytes.Buffer) error { return rd.WriteNotFound(w, rc) }})
 	return jobs
+}
+
+// feedJobs are the jobs of the job-board feeds (render.Feed): /jobs.xml,
+// and /feeds/NAME.xml for each template layouts/feeds/NAME.xml. They are
+// rendered again, from every open position's body, only when a position
+// opened or closed or its file, body, URL or lastmod changed (or the site
+// or the layouts did: siteKey); and written only when their bytes change.
+func (b *Builder) feedJobs(rc *render.Context, rd *render.Renderer, lk *link.Linked, siteKey uint64, dates map[string]time.Time) []job {
+	site := rc.Site
+	h := b.seed.New().String("feeds").U64(siteKey)
+	var open []int
+	for i, r := range site.Roles {
+		if !r.Open(rc.Now) {
+			continue
+		}
+		open = append(open, i)
+		h.String(r.Path).String(r.URLPath()).U64(b.loader.SourceKey(r.Path)).U64(lk.BodyKey(i)).Int(LastMod(r, rc.Now, dates).Unix())
+	}
+	common := h.Sum()
+	paths, origins := rd.FeedPaths()
+	jobs := make([]job, 0, len(paths))
+	for k, p := range paths {
+		owner := diag.T(diag.OwnerFeedTemplate, origins[k])
+		if p == render.JobsFeedPath {
+			owner = diag.T(diag.OwnerJobFeed)
+		}
+		jobs = append(jobs, job{path: p, key: b.seed.New().String(p).U64(common).Sum(), owner: owner, large: true, render: func(w *bytes.Buffer) error {
+			in := make([]render.FeedInput, 0, len(open))
+			for _, i := range open {
+				r := site.Roles[i]
+				in = append(in, render.FeedInput{Role: r, Body: func() (string, error) { return lk.BodyHTML(i) }, LastMod: LastMod(r, rc.Now, dates)})
+			}
+			return rd.WriteFeed(w, p, rc.NewFeed(in))
+		}})
+	}
+	return jobs
+}
+
+// jobFeedWarnings warns of each open position that lacks a location field
+// job boards require (Indeed's feed: city, postalcode and country; see
+// render.Feed). A fully remote position names its country (from
+// applicant_countries when its location has none) and remotetype instead
+// of a city, and is not warned of for city or postal code.
+func jobFeedWarnings(res *Result, site *content.Site, now time.Time) {
+	for _, r := range site.Roles {
+		if !r.Open(now) {
+			continue
+		}
+		l := r.Location
+		missing := []struct {
+			key   string
+			unset bool
+		}{
+			{"location.locality", l.Locality == "" && !r.Remote},
+			{"location.postal_code", l.PostalCode == "" && !r.Remote},
+			{"location.country", l.Country == "" && (!r.Remote || len(r.ApplicantCountries) == 0)},
+		}
+		for _, m := range missing {
+			if m.unset {
+				res.Diagnostics.Warn(r.KeyPos("location"), diag.JobFeedMissing, m.key)
+			}
+		}
+	}
 }
 
 // generated lists every file the build generates, with what generates it,
@@ -763,7 +835,7 @@ func (b *Builder) write(ctx context.Context, plan, copies []job, extra []output.
 				}
 			}
 			var buf *bytes.Buffer
-			if i < len(plan) {
+			if i < len(plan) && !j.large {
 				buf = bufs.Get().(*bytes.Buffer)
 				defer bufs.Put(buf)
 				buf.Reset()

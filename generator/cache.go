@@ -49,7 +49,7 @@ func (l *layouts) empty() bool { return l.rd == nil && l.diags == nil }
 // the layouts folder changed, and a key that changes with them; and reads
 // layouts/_headers again when it changed (layouts.headers).
 func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
-	stamps := filestamp.Dir(dir)
+	stamps := layoutStamps(dir)
 	if !l.empty() && maps.Equal(stamps, l.stamps) {
 		return l.rd, l.key, l.diags
 	}
@@ -95,6 +95,19 @@ func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 		l.diags = diag.List{} // not empty(): a renderer was asked for
 	}
 	return l.rd, l.key, l.diags
+}
+
+// layoutStamps stamps every file of the layouts folder dir and of its
+// feeds/ folder (the feed templates, as "feeds/NAME").
+func layoutStamps(dir string) map[string]filestamp.Stamp {
+	stamps := filestamp.Dir(dir)
+	if dir == "" {
+		return stamps
+	}
+	for name, s := range filestamp.Dir(filepath.Join(dir, render.FeedsDir)) {
+		stamps[render.FeedsDir+"/"+name] = s
+	}
+	return stamps
 }
 
 // readUserHeaders reads and parses dir/_headers (see MergeHeaders for what

@@ -336,3 +336,33 @@ func TestPrecompressLongName(t *testing.T) {
 	}
 	mustCommit(t, s.Session)
 }
+
+// TestBrotliLargeFile: a file past brotliLargeFile is encoded at the
+// lower quality, and decodes to its bytes.
+func TestBrotliLargeFile(t *testing.T) {
+	var src bytes.Buffer
+	for i := 0; src.Len() <= brotliLargeFile; i++ {
+		src.WriteString("<job><title><![CDATA[Stelle ")
+		src.WriteString(strings.Repeat("x", i%97))
+		src.WriteString("]]></title></job>\n")
+	}
+	br := encodings[0]
+	var enc bytes.Buffer
+	if err := br.encode(&enc, src.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(brotli.NewReader(bytes.NewReader(enc.Bytes())))
+	if err != nil || !bytes.Equal(got, src.Bytes()) {
+		t.Fatalf("round trip: %v, %d bytes of %d", err, len(got), src.Len())
+	}
+	var want bytes.Buffer
+	w := brotli.NewWriterLevel(&want, brotliLargeQuality)
+	w.Write(src.Bytes())
+	w.Close()
+	if !bytes.Equal(enc.Bytes(), want.Bytes()) {
+		t.Errorf("a %d-byte file's encoding is not brotli quality %d's", src.Len(), brotliLargeQuality)
+	}
+	if br.pool.Get() != nil {
+		t.Errorf("a large file's writer went into the pool of quality %d writers", brotliQuality)
+	}
+}

@@ -54,7 +54,8 @@ type Renderer struct {
 	css     Asset
 	favicon Asset
 	ids     *PageIDs
-	cards   *cardCache // nil when the card partials are not cached
+	cards   *cardCache     // nil when the card partials are not cached
+	feeds   []feedTemplate // the job-board feeds, sorted by output path
 	// generatedRole says role pages are written by writeRoleGenerated,
 	// the code generated from the built-in templates (see rolegen.go).
 	generatedRole bool
@@ -91,8 +92,8 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 		for _, e := range overrides {
 			name := e.Name()
 			p := filepath.Join(layoutsDir, name)
-			if quietlyUnread(name) {
-				continue
+			if quietlyUnread(name) || (e.IsDir() && name == FeedsDir) {
+				continue // feeds/ holds the feed templates (parseFeeds)
 			}
 			if e.IsDir() || !(strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".css") || strings.HasSuffix(name, ".svg")) {
 				if e.IsDir() {
@@ -121,6 +122,7 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	r.css = hashedAsset("assets/style", ".css", []byte(sources["style.css"]))
 	r.favicon = hashedAsset("assets/favicon", ".svg", []byte(sources["favicon.svg"]))
 	r.pages, errs = parsePages(sources, origin, funcs, nil, errs)
+	r.feeds = parseFeeds(layoutsDir, &errs)
 	if errs.HasErrors() {
 		return nil, errs
 	}

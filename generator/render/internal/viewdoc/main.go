@@ -149,10 +149,27 @@ func generate(dir string) ([]byte, error) {
 	if err := templatesSection(&b, filepath.Join(dir, "templates")); err != nil {
 		return nil, err
 	}
-	if err := typesSection(&b, p); err != nil {
+	b.WriteString("## View types\n\n")
+	if err := typesSection(&b, p, "Page"); err != nil {
 		return nil, err
 	}
-	if err := funcsSection(&b, p); err != nil {
+	if err := funcsSection(&b, p, "funcs", "## Functions"); err != nil {
+		return nil, err
+	}
+	if p.structOf("Feed") == nil {
+		return b.Bytes(), nil // a package without feeds (the tests' small ones)
+	}
+	b.WriteString("\n## Feed templates\n\n" +
+		"The built-in `generator/render/feeds/jobs.xml` writes `/jobs.xml`, Indeed's XML feed; each file `layouts/feeds/NAME.xml` " +
+		"(lowercase letters, digits, `.`, `_`, `-`) writes one more feed, `/feeds/NAME.xml`. " +
+		"Feed templates are Go text/template, not html/template: nothing is escaped unless the template says so, " +
+		"with `xml` (element text and attribute values) or `cdata` (a CDATA section). " +
+		"The build parses every feed a template in `layouts/feeds/` writes as XML: one that is not well-formed fails the build at its template. " +
+		"Every feed template runs with a `Feed` as its data; `docs/feeds/careerjet.xml` is an example.\n\n")
+	if err := typesSection(&b, p, "Feed"); err != nil {
+		return nil, err
+	}
+	if err := funcsSection(&b, p, "feedFuncs", "### Feed functions"); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -214,14 +231,14 @@ func templatesSection(b *bytes.Buffer, dir string) error {
 	return nil
 }
 
-// typesSection documents every view type reachable from Page, in the
-// order a template meets them.
-func typesSection(b *bytes.Buffer, p *pkg) error {
-	if p.structOf("Page") == nil {
-		return fmt.Errorf("no type Page in package render")
+// typesSection documents every view type reachable from root (Page, or
+// Feed), in the order a template meets them.
+func typesSection(b *bytes.Buffer, p *pkg, root string) error {
+	if p.structOf(root) == nil {
+		return fmt.Errorf("no type %s in package render", root)
 	}
-	order := []string{"Page"}
-	how := map[string]reach{"Page": {dot: "."}}
+	order := []string{root}
+	how := map[string]reach{root: {dot: "."}}
 	for i := 0; i < len(order); i++ {
 		name := order[i]
 		for _, f := range p.structOf(name).Fields.List {
@@ -245,14 +262,13 @@ func typesSection(b *bytes.Buffer, p *pkg) error {
 			order = append(order, t)
 		}
 	}
-	b.WriteString("## View types\n\n")
 	for _, name := range order {
 		t := p.types[name]
 		fmt.Fprintf(b, "### %s\n\n%s\n\n", name, strings.Join(strings.Fields(t.Doc), " "))
 		r := how[name]
 		if r.ranges != "" {
 			fmt.Fprintf(b, "Reached as `{{range %s}}`.\n\n", r.ranges)
-		} else if name != "Page" {
+		} else if name != root {
 			fmt.Fprintf(b, "Reached as `%s`.\n\n", r.dot)
 		}
 		b.WriteString("| field | type | example | what it is |\n| --- | --- | --- | --- |\n")
@@ -276,13 +292,23 @@ func typesSection(b *bytes.Buffer, p *pkg) error {
 				fmt.Fprintf(b, "| `%s` | `%s` | %s | %s |\n", n.Name, p.expr(f.Type), example, escapeCell(what))
 			}
 		}
+		// Methods without arguments read like fields in a template.
+		for _, m := range t.Methods {
+			ft := m.Decl.Type
+			if !ast.IsExported(m.Name) || ft.Params.NumFields() > 0 || ft.Results.NumFields() == 0 {
+				continue
+			}
+			res := p.expr(ft.Results.List[0].Type)
+			fmt.Fprintf(b, "| `%s` | `%s` (a method) | `%s` | %s |\n", m.Name, res, r.field(m.Name), escapeCell(strings.Join(strings.Fields(m.Doc), " ")))
+		}
 		b.WriteString("\n")
 	}
 	return nil
 }
 
-// funcsSection documents the functions of the FuncMap funcs.
-func funcsSection(b *bytes.Buffer, p *pkg) error {
+// funcsSection documents the functions of the FuncMap named varName
+// under heading.
+func funcsSection(b *bytes.Buffer, p *pkg, varName, heading string) error {
 	decls := map[string]*doc.Func{}
 	for _, f := range p.doc.Funcs {
 		decls[f.Name] = f
@@ -292,16 +318,16 @@ func funcsSection(b *bytes.Buffer, p *pkg) error {
 		for _, spec := range v.Decl.Specs {
 			vs := spec.(*ast.ValueSpec)
 			for i, n := range vs.Names {
-				if n.Name == "funcs" && i < len(vs.Values) {
+				if n.Name == varName && i < len(vs.Values) {
 					lit, _ = vs.Values[i].(*ast.CompositeLit)
 				}
 			}
 		}
 	}
 	if lit == nil {
-		return fmt.Errorf("no FuncMap funcs in package render")
+		return fmt.Errorf("no FuncMap %s in package render", varName)
 	}
-	b.WriteString("## Functions\n\n| function | signature | what it does, with an example |\n| --- | --- | --- |\n")
+	b.WriteString(heading + "\n\n| function | signature | what it does, with an example |\n| --- | --- | --- |\n")
 	var rows []string
 	for _, el := range lit.Elts {
 		kv := el.(*ast.KeyValueExpr)

@@ -22,7 +22,7 @@ func TestTemplatesDocUpToDate(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("docs/TEMPLATES.md is stale: run go generate ./generator/render")
 	}
-	for _, must := range []string{"`{{.Role.ValidThroughISO}}`", "`{{.Home.OpenCount}}`", "| `mailto` |", "| `rolecard` | _partials.html | . is a RoleLink |", "`{{range .Category.Open}}{{.Title}}{{end}}`"} {
+	for _, must := range []string{"`{{.Role.ValidThroughISO}}`", "`{{.Home.OpenCount}}`", "| `mailto` |", "| `rolecard` | _partials.html | . is a RoleLink |", "`{{range .Category.Open}}{{.Title}}{{end}}`", "## Feed templates", "`{{range .Jobs}}{{.ReferenceNumber}}{{end}}`", "| `cdata` |"} {
 		if !bytes.Contains(got, []byte(must)) {
 			t.Errorf("docs/TEMPLATES.md lacks %s", must)
 		}
