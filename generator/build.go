@@ -349,6 +349,9 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	if site != nil && renderer != nil {
+		res.Diagnostics.Append(renderer.CheckLanguage(site))
+	}
 	if res.Diagnostics.HasErrors() || site == nil || renderer == nil {
 		return fail()
 	}

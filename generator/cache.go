@@ -13,6 +13,7 @@ import (
 	"rolesite/generator/minify"
 	"rolesite/generator/output"
 	"rolesite/generator/render"
+	"rolesite/generator/render/i18n"
 	"rolesite/internal/filestamp"
 	"rolesite/internal/fingerprint"
 )
@@ -49,7 +50,7 @@ func (l *layouts) empty() bool { return l.rd == nil && l.diags == nil }
 // the layouts folder changed, and a key that changes with them; and reads
 // layouts/_headers again when it changed (layouts.headers).
 func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
-	stamps := filestamp.Dir(dir)
+	stamps := layoutStamps(dir)
 	if !l.empty() && maps.Equal(stamps, l.stamps) {
 		return l.rd, l.key, l.diags
 	}
@@ -95,6 +96,20 @@ func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 		l.diags = diag.List{} // not empty(): a renderer was asked for
 	}
 	return l.rd, l.key, l.diags
+}
+
+// layoutStamps are the stamps of the files in the layouts folder dir, and
+// of the message catalogues in its i18n folder ("i18n/en.yaml"), which the
+// templates' key covers.
+func layoutStamps(dir string) map[string]filestamp.Stamp {
+	stamps := filestamp.Dir(dir)
+	if dir == "" {
+		return stamps
+	}
+	for name, st := range filestamp.Dir(filepath.Join(dir, i18n.Dir)) {
+		stamps[i18n.Dir+"/"+name] = st
+	}
+	return stamps
 }
 
 // readUserHeaders reads and parses dir/_headers (see MergeHeaders for what

@@ -28,6 +28,8 @@ type Site struct {
 	// redirect. HostPos is where site.yaml sets it.
 	Host    string
 	HostPos diag.Position
+	// LanguagePos is where site.yaml sets language.
+	LanguagePos diag.Position
 	// Path is the display path of site.yaml.
 	Path string
 }
