@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -54,25 +55,65 @@ func (l *Locale) T(key string, args ...any) (string, error) {
 		}
 		n, ok := count(args[0])
 		if !ok {
-			return "", fmt.Errorf("message %q: the count is %T, want a whole number", key, args[0])
+			return "", errors.New("message " + strconv.Quote(key) + ": the count is no whole number")
 		}
 		t = l.form(m, n)
 	}
 	if t.args > len(args) {
-		return "", fmt.Errorf("message %q uses {%d}, given %d arguments", key, t.args-1, len(args))
+		return "", errors.New("message " + strconv.Quote(key) + " uses {" + strconv.Itoa(t.args-1) + "}, given " + strconv.Itoa(len(args)) + " arguments")
 	}
 	if len(t.parts) == 1 && t.parts[0].arg < 0 {
 		return t.parts[0].lit, nil
 	}
-	var b strings.Builder
+	// The errors are made without fmt, which would make every argument
+	// escape to the heap.
+	var strs [4]string
+	texts := strs[:0]
+	for i, a := range args {
+		s, ok := l.arg(a)
+		if !ok {
+			return "", errors.New("message " + strconv.Quote(key) + ": argument {" + strconv.Itoa(i) + "} is neither text nor a number")
+		}
+		texts = append(texts, s)
+	}
+	return t.fill(texts...), nil
+}
+
+// fill writes t with args.
+func (t *text) fill(args ...string) string {
+	if len(t.parts) == 1 && t.parts[0].arg < 0 {
+		return t.parts[0].lit
+	}
+	n := 0
 	for _, p := range t.parts {
 		if p.arg < 0 {
-			b.WriteString(p.lit)
-			continue
+			n += len(p.lit)
+		} else if p.arg < len(args) {
+			n += len(args[p.arg])
 		}
-		b.WriteString(l.arg(args[p.arg]))
 	}
-	return b.String(), nil
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range t.parts {
+		switch {
+		case p.arg < 0:
+			b.WriteString(p.lit)
+		case p.arg < len(args):
+			b.WriteString(args[p.arg])
+		}
+	}
+	return b.String()
+}
+
+// format writes the message key, which has no plural forms, with args;
+// a missing message or argument writes nothing in its place (the
+// catalogues the renderer accepts have every key it uses).
+func (l *Locale) format(key string, args ...string) string {
+	m := l.msgs[key]
+	if m == nil {
+		return ""
+	}
+	return m.forms[plural.Other].fill(args...)
 }
 
 // form chooses the text of plural message m for count n.
@@ -100,20 +141,20 @@ func count(v any) (int, bool) {
 	return 0, false
 }
 
-// arg writes an argument: a number as the language writes it, anything
-// else as fmt prints it.
-func (l *Locale) arg(v any) string {
+// arg writes an argument: a text as it is, a number as the language
+// writes it; ok is false for other values.
+func (l *Locale) arg(v any) (s string, ok bool) {
 	switch v := v.(type) {
 	case string:
-		return v
+		return v, true
 	case int:
-		return l.Number(float64(v))
+		return l.Number(float64(v)), true
 	case int64:
-		return l.Number(float64(v))
+		return l.Number(float64(v)), true
 	case float64:
-		return l.Number(v)
+		return l.Number(v), true
 	}
-	return fmt.Sprint(v)
+	return "", false
 }
 
 // Number writes a figure as the language does: 55000 as "55.000" in
@@ -182,18 +223,26 @@ func roundCents(whole, frac string) (string, string) {
 func (l *Locale) Salary(min, max float64, currency, unit string) string {
 	band := l.Number(min)
 	if max != min {
-		band, _ = l.T("format_range", band, l.Number(max))
+		band = l.format("format_range", band, l.Number(max))
 	}
-	sym := currency
-	if l.msgs["currency_"+currency] != nil {
-		sym = l.plain("currency_" + currency)
-	}
-	money, _ := l.T("format_money", band, sym)
-	if s, err := l.T("salary_"+unit, money); err == nil {
-		return s
+	sym := l.symbol(currency)
+	money := l.format("format_money", band, sym)
+	if m := l.unit(unit); m != nil {
+		return m.forms[plural.Other].fill(money)
 	}
 	return money
 }
+
+// symbol is the currency's symbol (currency_EUR), or its code.
+func (l *Locale) symbol(currency string) string {
+	if m := l.msgs["currency_"+currency]; m != nil {
+		return m.forms[plural.Other].fill()
+	}
+	return currency
+}
+
+// unit is the message of a salary unit (salary_YEAR), or nil.
+func (l *Locale) unit(unit string) *Message { return l.msgs["salary_"+unit] }
 
 // Date writes t as the language does: "31. Dezember 2026" in German, "31
 // December 2026" in English, "December 31, 2026" in American English; ""
@@ -202,8 +251,7 @@ func (l *Locale) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	s, _ := l.T("format_date", strconv.Itoa(t.Day()), l.months[t.Month()-1], strconv.Itoa(t.Year()))
-	return s
+	return l.format("format_date", strconv.Itoa(t.Day()), l.months[t.Month()-1], strconv.Itoa(t.Year()))
 }
 
 // Country names a country by its ISO 3166 code in the language
@@ -229,6 +277,5 @@ func (l *Locale) List(key string, items []string) string {
 	case 1:
 		return items[0]
 	}
-	s, _ := l.T(key, strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
-	return s
+	return l.format(key, strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
