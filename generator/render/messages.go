@@ -3,7 +3,8 @@ package render
 import (
 	"errors"
 	"html/template"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"rolesite/generator/content"
@@ -100,12 +101,7 @@ func (r *Renderer) usedKeys() []string {
 	for k := range r.templateKeys {
 		seen[k] = true
 	}
-	out := make([]string, 0, len(seen))
-	for k := range seen {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // CheckLanguage reports a site language the catalogues cannot write: one
