@@ -247,7 +247,7 @@ func unchanged(ctx context.Context, cfg Config) (res *Result, ok bool) {
 // readInputs stamps every input as a build would read it. ok is false when
 // listing the role files reported anything.
 func readInputs(ctx context.Context, cfg Config) (*inputs, bool) {
-	in := &inputs{layouts: filestamp.Dir(cfg.LayoutsDir)}
+	in := &inputs{layouts: layoutStamps(cfg.LayoutsDir)}
 	info, err := os.Stat(filepath.Join(cfg.ContentDir, "site.yaml"))
 	if err != nil {
 		return nil, false
