@@ -201,6 +201,7 @@ var (
 	CatalogueUnusedNear    = message("catalogue-unused-near", "message %q is used by no template and replaces no built-in one (did you mean %q?)", "die Meldung %q benutzt keine Vorlage und sie ersetzt keine eingebaute (meinten Sie %q?)")
 	CatalogueNoLanguage    = message("catalogue-no-language", "%s.yaml changes texts of language %s, which has no catalogue: add %s", "%s.yaml ändert Texte der Sprache %s, für die es keinen Katalog gibt: legen Sie %s an")
 	CatalogueMissingKeys   = message("catalogue-missing-keys", "language %s lacks messages the templates use: %s (copy them from the built-in %s, which build -eject writes)", "der Sprache %s fehlen Meldungen, die die Vorlagen benutzen: %s (übernehmen Sie sie aus dem eingebauten %s, das build -eject schreibt)")
+	LanguageMissingKeys    = message("language-missing-keys", "language %s has no message for %s, which the templates use: add them to layouts/i18n/%s.yaml", "der Sprache %s fehlen die Meldungen %s, die die Vorlagen benutzen: ergänzen Sie sie in layouts/i18n/%s.yaml")
 	NoCatalogue            = message("no-catalogue", "no message catalogue for language %q: add layouts/i18n/%s.yaml with every key of the built-in de.yaml (build -eject writes it), or choose a built-in language (%s)", "kein Meldungskatalog für die Sprache %q: legen Sie layouts/i18n/%s.yaml mit allen Schlüsseln des eingebauten de.yaml an (build -eject schreibt es), oder wählen Sie eine eingebaute Sprache (%s)")
 	MinifyFailed           = message("minify-failed", "-minify cannot minify %s: %v", "-minify kann %s nicht verkleinern: %v")
 )

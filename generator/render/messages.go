@@ -125,7 +125,8 @@ func (r *Renderer) CheckLanguage(site *content.Site) diag.List {
 		return errs
 	}
 	if missing := loc.Missing(r.usedKeys()); len(missing) > 0 {
-		errs.Add(pos, diag.CatalogueMissingKeys, site.Language, strings.Join(missing, ", "), "layouts/i18n")
+		b, _ := loc.Tag.Base()
+		errs.Add(pos, diag.LanguageMissingKeys, site.Language, strings.Join(missing, ", "), b.String())
 	}
 	return errs
 }
