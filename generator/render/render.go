@@ -48,8 +48,9 @@ type Asset struct {
 	Data []byte
 }
 
-// Renderer holds the parsed templates and assets. It is safe for
-// concurrent use; templates are parsed once in New.
+// Renderer holds the parsed templates, the message catalogues and the
+// assets. It is safe for concurrent use; templates are checked once in
+// New and parsed once per site language (NewContext).
 type Renderer struct {
 	sources map[string]string // template file -> its text
 	origin  map[string]string // template file -> where it was read (a layouts path, or "built-in x")
