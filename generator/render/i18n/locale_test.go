@@ -136,7 +136,7 @@ func TestPlural(t *testing.T) {
 		{de, "count_open", 1500, "1.500 offene Positionen"},
 		{de, "stat_open", 1, "offene Position"},
 		{de, "stat_open", 0, "offene Positionen"}, // no zero form: CLDR's other
-		{en, "count_open", 0, "No open position"},
+		{en, "count_open", 0, "No open positions"},
 		{en, "count_open", 1, "1 open position"},
 		{en, "count_open", 21, "21 open positions"},
 		{en, "count_open", 1500, "1,500 open positions"},
