@@ -360,6 +360,9 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	if site != nil && renderer != nil {
+		res.Diagnostics.Append(renderer.CheckLanguage(site))
+	}
 	if res.Diagnostics.HasErrors() || site == nil || renderer == nil {
 		return fail()
 	}
@@ -424,11 +427,11 @@ func (b *Builder) build(ctx context.Context) (*Result, error) {
 		extraErr error
 		made     = make(chan struct{})
 	)
+	rc := renderer.NewContext(site, now)
 	go func() {
 		defer close(made)
-		extra, extraErr = extraFiles(renderer, site, now, dates)
+		extra, extraErr = extraFiles(renderer, rc, now, dates)
 	}()
-	rc := renderer.NewContext(site, now)
 	plan := b.plan(rc, renderer, linked, pagesKey)
 	// The feeds first: each renders every open position on one core,
 	// while the pages after it take the others.
@@ -752,7 +755,8 @@ func IndexNowKeyFile(site *content.Site) string {
 // extraFiles are the small files rebuilt every time: assets, sitemap,
 // feeds, robots.txt, the IndexNow key file, _redirects. _headers, made from
 // all the others and the pages, comes after them (headersFile).
-func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates map[string]time.Time) ([]output.File, error) {
+func extraFiles(rd *render.Renderer, rc *render.Context, now time.Time, dates map[string]time.Time) ([]output.File, error) {
+	site := rc.Site
 	var files []output.File
 	for _, a := range rd.Assets() {
 		files = append(files, output.File{Path: a.Path, Data: a.Data})
@@ -762,7 +766,7 @@ func extraFiles(rd *render.Renderer, site *content.Site, now time.Time, dates ma
 		return nil, fmt.Errorf("sitemap: %w", err)
 	}
 	files = append(files, sitemap...)
-	feeds, err := feedFiles(site, now, dates)
+	feeds, err := feedFiles(rc, now, dates)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"rolesite/generator/minify"
 	"rolesite/generator/output"
 	"rolesite/generator/render"
+	"rolesite/generator/render/i18n"
 	"rolesite/internal/filestamp"
 	"rolesite/internal/fingerprint"
 )
@@ -97,8 +98,9 @@ func (l *layouts) renderer(dir string) (*render.Renderer, uint64, diag.List) {
 	return l.rd, l.key, l.diags
 }
 
-// layoutStamps stamps every file of the layouts folder dir and of its
-// feeds/ folder (the feed templates, as "feeds/NAME").
+// layoutStamps stamps every file of the layouts folder dir, of its feeds/
+// folder (the feed templates, as "feeds/NAME") and of its i18n folder (the
+// message catalogues, as "i18n/en.yaml"), which the templates' key covers.
 func layoutStamps(dir string) map[string]filestamp.Stamp {
 	stamps := filestamp.Dir(dir)
 	if dir == "" {
@@ -106,6 +108,9 @@ func layoutStamps(dir string) map[string]filestamp.Stamp {
 	}
 	for name, s := range filestamp.Dir(filepath.Join(dir, render.FeedsDir)) {
 		stamps[render.FeedsDir+"/"+name] = s
+	}
+	for name, st := range filestamp.Dir(filepath.Join(dir, i18n.Dir)) {
+		stamps[i18n.Dir+"/"+name] = st
 	}
 	return stamps
 }

@@ -111,6 +111,26 @@ func TestIncrementalRebuilds(t *testing.T) {
 			wantChanged: nil, // every page: the layouts changed
 			told:        []string{"../layouts/404.html"},
 		},
+		{
+			name: "catalogue added",
+			edit: func(t *testing.T, c string) {
+				dir := filepath.Join(filepath.Dir(c), "layouts", "i18n")
+				os.MkdirAll(dir, 0o755)
+				os.WriteFile(filepath.Join(dir, "de.yaml"), []byte("badge_open: Jetzt offen\n"), 0o644)
+			},
+			wantChanged: nil, // every page: the layouts changed
+			told:        []string{"../layouts/i18n", "../layouts/i18n/de.yaml"},
+		},
+		{
+			name: "language change",
+			edit: func(t *testing.T, c string) {
+				editFile(t, filepath.Join(c, "site.yaml"), func(s string) string {
+					return strings.Replace(s, "language: de", "language: en-GB", 1)
+				})
+			},
+			wantChanged: nil, // every page: site.yaml changed
+			told:        []string{"site.yaml"},
+		},
 	}
 	for _, tt := range tests {
 		for _, tell := range []bool{false, true} {
@@ -124,6 +144,44 @@ func TestIncrementalRebuilds(t *testing.T) {
 			t.Run(name, func(t *testing.T) { incrementalCase(t, tt.edit, tt.wantChanged, tt.maxRendered, tt.told, tell) })
 		}
 	}
+}
+
+// TestCatalogueEditRebuilds: a message changed in a layouts/i18n file
+// that the build read before (the folder's own stamp unchanged) renders
+// the pages again, as a cold build does.
+func TestCatalogueEditRebuilds(t *testing.T) {
+	cfg := fixture(t)
+	dir := filepath.Join(cfg.LayoutsDir, "i18n")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "de.yaml")
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("badge_open: Offen A\n")
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	write("badge_open: Offen B\n")
+	later := time.Now().Add(2 * time.Second)
+	os.Chtimes(p, later, later)
+	res, err := b.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered == 0 {
+		t.Error("a changed catalogue rendered no page")
+	}
+	files := testtree.Files(t, cfg.OutDir)
+	if !strings.Contains(string(files["index.html"]), "Offen B") || strings.Contains(string(files["index.html"]), "Offen A") {
+		t.Error("the home page does not show the changed message")
+	}
+	testtree.SameFiles(t, files, coldTree(t, cfg), "a cold build")
 }
 
 // incrementalCase builds the fixture, makes an edit and builds again with

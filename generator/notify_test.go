@@ -67,8 +67,8 @@ func TestNotifyReport(t *testing.T) {
 	if res.Changes == nil || res.IndexNowKey != testIndexNowKey || res.Changes.BaseURL != "https://jobs.test.example/" {
 		t.Fatalf("report %+v, key %q", res.Changes, res.IndexNowKey)
 	}
-	if n := len(res.Changes.Added); n != 7 || len(res.Changes.JobPostings) != 2 {
-		t.Errorf("first build: %d added, postings %q; want 7 and 2", n, res.Changes.JobPostings)
+	if n := len(res.Changes.Added); n != 8 || len(res.Changes.JobPostings) != 2 {
+		t.Errorf("first build: %d added, postings %q; want 8 and 2", n, res.Changes.JobPostings)
 	}
 	if _, err := os.Stat(cfg.stateFile(notifyRecordName)); err != nil {
 		t.Fatalf("no record in the state folder: %v", err)
@@ -90,7 +90,9 @@ func TestNotifyReport(t *testing.T) {
 	if want := map[string]bool{"https://jobs.test.example/tech/backend-entwickler/": true, "https://jobs.test.example/tech/frontend-entwickler/": true}; !maps.Equal(ended, want) {
 		t.Errorf("ended %v, want %v", ended, want)
 	}
-	if len(res.Changes.Removed) != 1 || res.Changes.Removed[0].URL != "https://jobs.test.example/tech/backend-entwickler/" {
+	// The backend position was München's only one: its location page goes
+	// with it.
+	if len(res.Changes.Removed) != 2 || res.Changes.Removed[0].URL != "https://jobs.test.example/standorte/muenchen/" || res.Changes.Removed[1].URL != "https://jobs.test.example/tech/backend-entwickler/" {
 		t.Errorf("removed %+v", res.Changes.Removed)
 	}
 

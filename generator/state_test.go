@@ -145,6 +145,36 @@ func TestUnchangedShortcut(t *testing.T) {
 // TestBuilderRecordsNoStateForRacyInputs checks that a build whose inputs
 // changed moments before records no state, so that a new process reads
 // everything again.
+// TestUnchangedShortcutCoversCatalogues: a new process takes the shortcut
+// over a layouts folder with message catalogues that did not change, and
+// builds again when one did (its content changed, the i18n folder's own
+// stamp not).
+func TestUnchangedShortcutCoversCatalogues(t *testing.T) {
+	ctx := context.Background()
+	cfg := fixture(t)
+	p := filepath.Join(cfg.LayoutsDir, "i18n", "de.yaml")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte("badge_open: Offen A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ageContent(t, cfg.ContentDir)
+	ageContent(t, cfg.LayoutsDir)
+	mustBuild(t, cfg)
+	if _, ok := unchanged(ctx, cfg); !ok {
+		t.Fatal("shortcut not taken with unchanged catalogues")
+	}
+	os.WriteFile(p, []byte("badge_open: Offen B\n"), 0o644)
+	old := time.Now().Add(-time.Minute)
+	os.Chtimes(p, old, old)
+	if _, ok := unchanged(ctx, cfg); ok {
+		t.Fatal("shortcut taken after a catalogue changed")
+	}
+	mustBuild(t, cfg)
+	if !strings.Contains(testtree.Read(t, filepath.Join(cfg.OutDir, "index.html")), "Offen B") {
+		t.Error("the rebuild does not show the changed message")
+	}
+}
+
 func TestBuilderRecordsNoStateForRacyInputs(t *testing.T) {
 	cfg := fixture(t) // files written just now
 	mustBuild(t, cfg)

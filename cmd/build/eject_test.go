@@ -11,8 +11,8 @@ import (
 	"rolesite/internal/testtree"
 )
 
-// TestEject: -eject writes every built-in template, partial and asset as
-// they are in the source tree; a build with them as -layouts gives output
+// TestEject: -eject writes every built-in template, partial and asset,
+// and the message catalogues into i18n/, as they are in the source tree; a build with them as -layouts gives output
 // byte-identical to one with the built-in ones, without a warning about a
 // layout; a second -eject into the same folder refuses, naming the files,
 // and changes nothing.
@@ -24,6 +24,11 @@ func TestEject(t *testing.T) {
 		t.Fatalf("-eject: exit %d\n%s", code, stderr)
 	}
 	builtin := testtree.Files(t, filepath.Join("..", "..", "generator", "render", "templates"))
+	for name, data := range testtree.Files(t, filepath.Join("..", "..", "generator", "render", "i18n")) {
+		if strings.HasSuffix(name, ".yaml") {
+			builtin["i18n/"+name] = data
+		}
+	}
 	ejected := testtree.Files(t, dir)
 	if !maps.EqualFunc(builtin, ejected, bytes.Equal) {
 		t.Fatalf("-eject wrote %v, want the built-in files %v", keys(ejected), keys(builtin))

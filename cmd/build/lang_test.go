@@ -92,7 +92,7 @@ func TestRunSummaryInGerman(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	if len(lines) != 2 || lines[0] != "nächste Änderung: 2027-02-01T00:00:00Z (backend-entwickler schließt)" ||
-		!strings.HasPrefix(lines[1], "10 Seiten (20 Dateien) nach "+s.out+" erzeugt: 20 geschrieben, 0 unverändert, 0 entfernt; 5 Links, 1 Warnungen in ") {
+		!strings.HasPrefix(lines[1], "10 Seiten (21 Dateien) nach "+s.out+" erzeugt: 21 geschrieben, 0 unverändert, 0 entfernt; 5 Links, 1 Warnungen in ") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	if !strings.Contains(stderr, ": Warnung: ") {

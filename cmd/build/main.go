@@ -587,7 +587,7 @@ func defineFlags(o *options) (fs *flag.FlagSet, lang, formatName *string) {
 	fs.IntVar(&o.notifyCfg.Quota, "notify-quota", notify.DefaultQuota, "Indexing API `requests` a day (UTC) for -notify; the rest waits in the state folder for later runs")
 	fs.BoolVar(&o.watch, "watch", false, "rebuild on every change under the content and layouts folders")
 	fs.StringVar(&o.schemaDir, "schema", "", "write role.schema.json and site.schema.json for editors into `DIR` and exit")
-	fs.StringVar(&o.ejectDir, "eject", "", "write every built-in template, partial and asset into `DIR` (never overwriting) and exit: a layouts folder to start from")
+	fs.StringVar(&o.ejectDir, "eject", "", "write every built-in template, partial, asset and message catalogue into `DIR` (never overwriting) and exit: a layouts folder to start from")
 	fs.Var(&o.serve, "serve", "build into a scratch folder and serve it with live reload on `ADDR` (default 127.0.0.1, a free port); leaves -out alone; implies -watch")
 	lang = fs.String("lang", "", "language of messages, `de or en` (default: German when site.yaml's language is de or de-*, else English)")
 	formatName = fs.String("format", "text", "how problems are printed on standard error: `text, json or github` (GitHub Actions annotations)")

@@ -136,10 +136,10 @@ func TestRunNotify(t *testing.T) {
 	if key, err := os.ReadFile(filepath.Join(s.out, testIndexNowKey+".txt")); err != nil || string(key) != testIndexNowKey {
 		t.Errorf("key file %q, %v", key, err)
 	}
-	pages := []string{base, base + "sales/", base + "sales/account-manager/", base + "sales/key-account-manager/", base + "tech/", base + "tech/backend-entwickler/", base + "tech/frontend-entwickler/"}
+	pages := []string{base, base + "sales/", base + "sales/account-manager/", base + "sales/key-account-manager/", base + "standorte/muenchen/", base + "tech/", base + "tech/backend-entwickler/", base + "tech/frontend-entwickler/"}
 	open := []notify.Posting{{URL: base + "tech/backend-entwickler/", Type: notify.URLUpdated}, {URL: base + "tech/frontend-entwickler/", Type: notify.URLUpdated}}
 	checkTold(t, e, "first build", pages, open)
-	if !strings.Contains(stdout, "told search engines: IndexNow 7 URLs in 1 requests; Google Indexing API 2 updated, 0 deleted; 0 waiting in ") {
+	if !strings.Contains(stdout, "told search engines: IndexNow 8 URLs in 1 requests; Google Indexing API 2 updated, 0 deleted; 0 waiting in ") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 
@@ -155,7 +155,7 @@ func TestRunNotify(t *testing.T) {
 	ended := []notify.Posting{{URL: base + "tech/backend-entwickler/", Type: notify.URLDeleted}, {URL: base + "tech/frontend-entwickler/", Type: notify.URLDeleted}}
 	// The key account manager's page mentioned the backend role: its
 	// bytes changed too.
-	checkTold(t, e, "closed and removed", []string{base, base + "sales/key-account-manager/", base + "tech/", base + "tech/backend-entwickler/", base + "tech/frontend-entwickler/"}, ended)
+	checkTold(t, e, "closed and removed", []string{base, base + "sales/key-account-manager/", base + "standorte/muenchen/", base + "tech/", base + "tech/backend-entwickler/", base + "tech/frontend-entwickler/"}, ended)
 
 	// Nothing changed: nothing is sent, and it is no failure.
 	code, stdout, stderr = runCmd(t, s.args("-notify")...)
@@ -219,7 +219,7 @@ func TestRunNotifyFails(t *testing.T) {
 			e.mu.Unlock()
 			e.told()
 			code, stdout, stderr = runCmd(t, s.args("-notify")...)
-			if indexNow, _ := e.told(); code != 0 || len(indexNow) != 1 || len(indexNow[0]) != 7 {
+			if indexNow, _ := e.told(); code != 0 || len(indexNow) != 1 || len(indexNow[0]) != 8 {
 				t.Errorf("next run: exit %d, told %q\n%s%s", code, indexNow, stdout, stderr)
 			}
 		})

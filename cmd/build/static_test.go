@@ -73,8 +73,8 @@ func TestRunStatic(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	m := summary.FindStringSubmatch(stdout)
-	if m == nil || m[1] != "10" || m[2] != "22" {
-		t.Errorf("summary %q, want 10 pages and 22 files (20 generated with _headers, a location page, 3 feeds and jobs.xml, 2 static)", stdout)
+	if m == nil || m[1] != "10" || m[2] != "23" {
+		t.Errorf("summary %q, want 10 pages and 23 files (21 generated with _headers, a location page, 4 feeds and jobs.xml, 2 static)", stdout)
 	}
 	if got := testtree.Read(t, filepath.Join(s.out, ".well-known", "security.txt")); got != "Contact: mailto:security@test.example\n" {
 		t.Errorf("published %q", got)
@@ -157,7 +157,7 @@ func TestRunWatchStatic(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(staticDir, "humans.txt"), []byte("zwei"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, &out, regexp.MustCompile(`built 10 pages \(21 files\) into .+: 1 written, 20 unchanged`))
+	waitFor(t, &out, regexp.MustCompile(`built 10 pages \(22 files\) into .+: 1 written, 21 unchanged`))
 	if got := testtree.Read(t, filepath.Join(s.out, "humans.txt")); got != "zwei" {
 		t.Errorf("published %q", got)
 	}

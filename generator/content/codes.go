@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 
 	"rolesite/generator/diag"
@@ -16,6 +17,12 @@ var employmentTypes = []string{"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORAR
 var Hosts = []string{"netlify", "cloudflare-pages", "github-pages", "s3"}
 
 var salaryUnits = []string{"HOUR", "DAY", "WEEK", "MONTH", "YEAR"}
+
+// EmploymentTypes returns the employmentType values a role may give.
+func EmploymentTypes() []string { return slices.Clone(employmentTypes) }
+
+// SalaryUnits returns the units a salary may give.
+func SalaryUnits() []string { return slices.Clone(salaryUnits) }
 
 // educationLevels are Google's credentialCategory values.
 var educationLevels = []string{"high school", "associate degree", "bachelor degree", "professional certificate", "postgraduate degree"}

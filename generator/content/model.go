@@ -36,6 +36,8 @@ type Site struct {
 	IndexNowKey string
 	// Listing is how many roles the lists show (site.yaml listing).
 	Listing Listing
+	// LanguagePos is where site.yaml sets language.
+	LanguagePos diag.Position
 	// Path is the display path of site.yaml.
 	Path string
 }

@@ -67,6 +67,7 @@ func parseSite(path string, src []byte, levels map[string]fieldLevel) (*Site, di
 				return
 			}
 			s.Language = l
+			s.LanguagePos = d.at(v)
 		}},
 		{"host", func(k string, v *yaml.Node) {
 			s.Host, _ = d.enum(k, v, Hosts)

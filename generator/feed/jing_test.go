@@ -69,8 +69,8 @@ func TestFeedsValidate(t *testing.T) {
 	jingPath(t)
 	sample := build(t, filepath.Join("..", "..", "content"), time.Time{})
 	fixture := build(t, filepath.Join("..", "testdata", "fixture", "content"), time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC))
-	if len(sample) < 2 || len(fixture) != 3 {
-		t.Fatalf("%d feeds in the sample site, %d in the test site; want the site's and one per category", len(sample), len(fixture))
+	if len(sample) < 2 || len(fixture) != 4 {
+		t.Fatalf("%d feeds in the sample site, %d in the test site; want the site's and one per category and location", len(sample), len(fixture))
 	}
 	golden, err := os.ReadFile(filepath.Join("testdata", "feed.golden"))
 	if err != nil {

@@ -75,7 +75,7 @@ func (c *cardCache) newTable(paths []string) {
 
 // newCardCache returns the cache for pages, escaped here, when its card
 // partials are only ever called in HTML text; nil otherwise.
-func newCardCache(sources map[string]string, pages map[string]*template.Template) *cardCache {
+func newCardCache(sources map[string]string, pages map[string]*template.Template, fm template.FuncMap) *cardCache {
 	for kind, t := range pages {
 		// Escaping happens before execution; an execution error on the
 		// empty page is expected and changes nothing, an escaping error
@@ -91,7 +91,7 @@ func newCardCache(sources map[string]string, pages map[string]*template.Template
 			}
 		}
 	}
-	set := template.New("").Funcs(funcs)
+	set := template.New("").Funcs(fm)
 	for _, name := range sortedNames(sources) {
 		if strings.HasPrefix(name, "_") {
 			if _, err := set.New(name).Parse(sources[name]); err != nil {
@@ -117,10 +117,11 @@ func newCardCache(sources map[string]string, pages map[string]*template.Template
 	return c
 }
 
-// funcs returns the template functions with the card functions added.
-func (c *cardCache) funcs() template.FuncMap {
+// funcs returns the template functions base with the card functions
+// added.
+func (c *cardCache) funcs(base template.FuncMap) template.FuncMap {
 	fm := template.FuncMap{}
-	for k, v := range funcs {
+	for k, v := range base {
 		fm[k] = v
 	}
 	for _, name := range c.names {

@@ -89,8 +89,8 @@ func TestCardCache(t *testing.T) {
 				t.Fatal(errs)
 			}
 			slow, _ := newRenderer(tt.layouts, false)
-			cached := strings.Contains(fast.pages[KindRole].DefinedTemplates(), `"rolecard"`) &&
-				fast.pages[KindRole].Lookup("rolecard").Tree.Root.String() == "{{rolesiteCard .}}"
+			cached := strings.Contains(germanPages(t, fast)[KindRole].DefinedTemplates(), `"rolecard"`) &&
+				germanPages(t, fast)[KindRole].Lookup("rolecard").Tree.Root.String() == "{{rolesiteCard .}}"
 			if cached != tt.cached {
 				t.Errorf("card cache used: %t, want %t", cached, tt.cached)
 			}

@@ -6,10 +6,10 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
-	"strings"
 	"text/template/parse"
 
 	"rolesite/generator/diag"
+	"rolesite/generator/render/i18n"
 	"rolesite/internal/editdist"
 )
 
@@ -21,8 +21,11 @@ import (
 // checked with the type of every value a template passes it. A value
 // whose type is not known statically (an interface, a function's any)
 // is not looked into.
-func checkTemplateFields(pages map[string]*template.Template, origin map[string]string, fm template.FuncMap) diag.List {
-	c := &checker{origin: origin, funcs: fm, done: map[string]bool{}}
+//
+// Each {{t "key"}} must name a message of the catalogues; it returns the
+// keys the templates use.
+func checkTemplateFields(pages map[string]*template.Template, origin map[string]string, fm template.FuncMap, cat *i18n.Set) (diag.List, map[string]bool) {
+	c := &checker{origin: origin, funcs: fm, done: map[string]bool{}, cat: cat, keys: map[string]bool{}}
 	for _, kind := range pageKinds {
 		t := pages[kind]
 		if t == nil {
@@ -31,7 +34,7 @@ func checkTemplateFields(pages map[string]*template.Template, origin map[string]
 		c.root = t
 		c.template(t.Name(), reflect.TypeOf(&Page{}))
 	}
-	return c.errs
+	return c.errs, c.keys
 }
 
 type checker struct {
@@ -41,6 +44,8 @@ type checker struct {
 	done   map[string]bool // template name and dot type checked already
 	errs   diag.List
 	seen   map[string]bool // errors reported, by position and text
+	cat    *i18n.Set       // the message catalogues
+	keys   map[string]bool // the message keys used
 }
 
 // scope is what an action sees: dot and the variables.
@@ -209,6 +214,9 @@ func (c *checker) command(cmd *parse.CommandNode, s scope, piped bool) reflect.T
 		}
 		return nil
 	}
+	if id.Ident == "t" {
+		c.message(cmd, s, piped)
+	}
 	if f, ok := c.funcs[id.Ident]; ok {
 		if ft := reflect.TypeOf(f); ft.Kind() == reflect.Func && ft.NumOut() > 0 {
 			return ft.Out(0)
@@ -315,10 +323,66 @@ func typeString(t reflect.Type) string {
 // contextRE splits parse.Tree.ErrorContext's location: file:line:col.
 var contextRE = regexp.MustCompile(`^(.*):(\d+):(\d+)$`)
 
-// report adds the error that type t has no field name, at node n.
-func (c *checker) report(n parse.Node, tree *parse.Tree, t reflect.Type, name string) {
+// message checks a call of t: its first argument must be a quoted key of
+// the catalogues, followed by a count when the message has plural forms.
+func (c *checker) message(cmd *parse.CommandNode, s scope, piped bool) {
+	if len(cmd.Args) < 2 {
+		c.add(c.position(cmd, s.tree, 0), diag.TemplateMessageKey)
+		return
+	}
+	key, ok := cmd.Args[1].(*parse.StringNode)
+	if !ok {
+		c.add(c.position(cmd.Args[1], s.tree, 0), diag.TemplateMessageKey)
+		return
+	}
+	pos := c.position(key, s.tree, 0)
+	if !c.cat.Has(key.Text) {
+		if near := editdist.Nearest(key.Text, c.cat.Keys()); near != "" {
+			c.add(pos, diag.TemplateNoMessageNear, key.Text, near)
+		} else {
+			c.add(pos, diag.TemplateNoMessage, key.Text)
+		}
+		return
+	}
+	c.keys[key.Text] = true
+	if m := c.cat.Lookup(key.Text); m != nil && m.Plural() && len(cmd.Args) < 3 && !piped {
+		c.add(pos, diag.TemplateMessageCount, key.Text, key.Text)
+	}
+}
+
+// add adds an error once per position and text.
+func (c *checker) add(pos diag.Position, msg diag.Message, args ...any) {
+	if c.seen == nil {
+		c.seen = map[string]bool{}
+	}
+	key := fmt.Sprintf("%v %s %v", pos, msg.Code(), args)
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
+	c.errs.Add(pos, msg, args...)
+}
+
+// position is where node n is, at its file (the layouts path of an
+// override), line and column, back columns before the parser's.
+func (c *checker) position(n parse.Node, tree *parse.Tree, back int) diag.Position {
 	loc, _ := tree.ErrorContext(n)
 	pos := diag.Position{Path: loc}
+	if m := contextRE.FindStringSubmatch(loc); m != nil {
+		pos.Path = m[1]
+		if o, ok := c.origin[m[1]]; ok {
+			pos.Path = o
+		}
+		pos.Line, _ = strconv.Atoi(m[2])
+		pos.Column, _ = strconv.Atoi(m[3])
+		// ErrorContext counts columns from 0; positions count from 1.
+		pos.Column += 1 - back
+	}
+	return pos
+}
+
+// report adds the error that type t has no field name, at node n.
+func (c *checker) report(n parse.Node, tree *parse.Tree, t reflect.Type, name string) {
 	// The parser places a chain (.Role.ValidUntil, $c.Name) at its second
 	// part: report it where it starts.
 	back := 0
@@ -332,16 +396,7 @@ func (c *checker) report(n parse.Node, tree *parse.Tree, t reflect.Type, name st
 			back = len(n.Ident[0])
 		}
 	}
-	if m := contextRE.FindStringSubmatch(loc); m != nil {
-		pos.Path = m[1]
-		if o, ok := c.origin[m[1]]; ok {
-			pos.Path = o
-		}
-		pos.Line, _ = strconv.Atoi(m[2])
-		pos.Column, _ = strconv.Atoi(m[3])
-		// ErrorContext counts columns from 0; positions count from 1.
-		pos.Column += 1 - back
-	}
+	pos := c.position(n, tree, back)
 	typeName := t.Name()
 	if typeName == "" {
 		typeName = t.String()
@@ -354,7 +409,7 @@ func (c *checker) report(n parse.Node, tree *parse.Tree, t reflect.Type, name st
 		return
 	}
 	c.seen[key] = true
-	if near := nearest(name, names(t)); near != "" {
+	if near := editdist.Nearest(name, names(t)); near != "" {
 		c.errs.Add(pos, diag.TemplateNoFieldNear, typeName, name, near)
 		return
 	}
@@ -374,39 +429,4 @@ func names(t reflect.Type) []string {
 		out = append(out, pt.Method(i).Name)
 	}
 	return out
-}
-
-// nearest returns the candidate closest to name when it is close enough
-// to be a typo of it (a few edits, or the same start: ValidUntil for
-// ValidThrough), else "".
-func nearest(name string, candidates []string) string {
-	lower := strings.ToLower(name)
-	best, bestScore := "", [2]int{2, 0}
-	for _, cand := range candidates {
-		lc := strings.ToLower(cand)
-		d := editdist.Distance(lower, lc)
-		score := [2]int{2, d}
-		switch {
-		case d <= len(name)/3+1:
-			score = [2]int{0, d}
-		case commonPrefix(lower, lc) >= max(4, len(name)/2):
-			score = [2]int{1, d}
-		}
-		if score[0] < bestScore[0] || score[0] == bestScore[0] && best != "" && score[1] < bestScore[1] {
-			best, bestScore = cand, score
-		}
-	}
-	if bestScore[0] == 2 {
-		return ""
-	}
-	return best
-}
-
-// commonPrefix returns the length of the longest common prefix of a and b.
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }

@@ -325,7 +325,7 @@ func (c *Context) newFeedJob(in FeedInput) FeedJob {
 	}
 	if s := jp.BaseSalary; s != nil {
 		j.SalaryMin, j.SalaryMax, j.SalaryCurrency, j.SalaryUnit = s.Value.MinValue, s.Value.MaxValue, s.Currency, s.Value.UnitText
-		j.Salary = salaryText(s.Value.MinValue, s.Value.MaxValue, s.Currency, s.Value.UnitText)
+		j.Salary = c.loc.Salary(s.Value.MinValue, s.Value.MaxValue, s.Currency, s.Value.UnitText)
 	}
 	var types []string
 	for _, t := range jp.EmploymentType {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"rolesite/generator/content"
 	"rolesite/generator/feed"
 )
 
@@ -11,18 +10,18 @@ type FeedLink struct {
 	Href  string // the feed's absolute URL: "https://karriere.example/feed.xml"
 }
 
-// FeedTitle is the title of the feed of a scope of site: the whole site
-// when scope is "", else a category's or a location's name. The feed
-// and the <link> of its page both carry it.
-func FeedTitle(site *content.Site, scope string) string {
+// FeedTitle is the title of the feed of a scope, in the site's
+// language: the whole site when scope is "", else a category's or a
+// location's name. The feed and the <link> of its page both carry it.
+func (c *Context) FeedTitle(scope string) string {
 	if scope == "" {
-		return "Offene Positionen – " + site.Title
+		return c.msg("feed_title", c.Site.Title)
 	}
-	return "Offene Positionen: " + scope + " – " + site.Title
+	return c.msg("feed_title_scope", scope, c.Site.Title)
 }
 
 // feedLink is the FeedLink of the page at site path page, whose feed is
 // titled for scope (see FeedTitle).
 func (c *Context) feedLink(scope, page string) *FeedLink {
-	return &FeedLink{Title: FeedTitle(c.Site, scope), Href: c.Abs(page + feed.File)}
+	return &FeedLink{Title: c.FeedTitle(scope), Href: c.Abs(page + feed.File)}
 }

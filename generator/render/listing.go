@@ -236,11 +236,11 @@ func (c *Context) locationPath(r *content.Role) string {
 
 // pageOf is the " – Seite 2 von 5" that tells a list's further pages
 // apart in their titles and descriptions; "" on a first page.
-func pageOf(p *Pagination) string {
+func (c *Context) pageOf(p *Pagination) string {
 	if p == nil || p.Page <= 1 {
 		return ""
 	}
-	return " – Seite " + strconv.Itoa(p.Page) + " von " + strconv.Itoa(p.Pages)
+	return " – " + c.msg("page_of", p.Page, p.Pages)
 }
 
 // described is a list page's meta description: desc, cut to leave room
@@ -257,29 +257,28 @@ func (r *Renderer) WriteList(w *bytes.Buffer, c *Context, lp ListPage) error {
 	if lp.Category != nil {
 		return r.writeCategory(w, c, lp.Category)
 	}
+	if c.err != nil {
+		return c.err
+	}
 	v := lp.Location
 	home := c.homeCrumb()
 	city := Crumb{Name: v.Name, URL: c.Abs(v.LocationPath), Path: v.LocationPath}
 	crumbs := []Crumb{home, city}
-	heading := "Jobs in " + v.Name
-	title := heading + " (" + strconv.Itoa(v.Count) + ")"
-	desc := strconv.Itoa(v.Count) + " offene Positionen in " + v.Name
-	if v.Count == 1 {
-		desc = "1 offene Position in " + v.Name
-	}
+	heading := c.msg("location_heading", v.Name)
+	var desc string
 	if v.CategoryTitle != "" {
 		crumbs = append(crumbs, Crumb{Name: v.CategoryTitle, URL: c.Abs(v.Path), Path: v.Path})
-		heading = v.CategoryTitle + ": Jobs in " + v.Name
-		title = heading + " (" + strconv.Itoa(v.Count) + ")"
-		desc += " im Fachbereich " + v.CategoryTitle
+		heading = c.msg("location_category_heading", v.CategoryTitle, v.Name)
+		desc = c.msg("location_description_category", v.Count, v.Name, v.CategoryTitle)
 	} else {
 		var titles []string
 		for _, l := range v.Roles {
 			titles = append(titles, l.Title)
 		}
-		desc += ", darunter " + strings.Join(titles[:min(3, len(titles))], ", ")
+		desc = c.msg("location_description_among", c.msg("location_description", v.Count, v.Name), strings.Join(titles[:min(3, len(titles))], ", "))
 	}
-	suffix := pageOf(v.Pagination)
+	title := heading + " (" + strconv.Itoa(v.Count) + ")"
+	suffix := c.pageOf(v.Pagination)
 	canonical := c.Abs(lp.Path)
 	if suffix != "" {
 		crumbs = append(crumbs, Crumb{Name: strings.TrimPrefix(suffix, " – "), URL: canonical, Path: lp.Path})
@@ -297,5 +296,5 @@ func (r *Renderer) WriteList(w *bytes.Buffer, c *Context, lp ListPage) error {
 		JSONLD:   []any{newBreadcrumbs(crumbs)},
 		Location: v,
 	}
-	return r.execute(w, KindLocation, p)
+	return r.execute(w, c, KindLocation, p)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"rolesite/generator/content"
+	"rolesite/generator/render/i18n"
 )
 
 // Context is what every page of one build shares.
@@ -19,6 +20,12 @@ type Context struct {
 	// Locations are the localities with open positions (see Locations).
 	Locations []*Location
 	view      *SiteView
+	// loc writes the words of the site's language, set its templates;
+	// err, when set, is why the language cannot be written (every page
+	// returns it; CheckLanguage tells it at site.yaml).
+	loc *i18n.Locale
+	set *pageSet
+	err error
 	// slots hold each role's RoleLink once made: a role is listed on
 	// many pages, its card is the same on all of them. The map is made in
 	// NewContext and only read after.
@@ -57,18 +64,30 @@ func (r *Renderer) NewContext(site *content.Site, now time.Time) *Context {
 		v.AgencyName = site.Title
 	}
 	c := &Context{Site: site, Now: now, Locations: Locations(site, now), view: v, slots: make(map[*content.Role]*linkSlot, len(site.Roles))}
+	lang := site.Language
+	if lang == "" {
+		// site.yaml requires a language; a site made in code without one
+		// is German.
+		lang = i18n.BaseLanguage
+	}
+	c.loc, c.err = r.catalogue.Locale(lang)
+	if c.err == nil {
+		c.set, c.err = r.pageSet(c.loc)
+	} else {
+		c.err = fmt.Errorf("language %q: %w", site.Language, c.err)
+	}
 	slots := make([]linkSlot, len(site.Roles))
 	c.byPath = make(map[string]*linkSlot, len(site.Roles))
 	for i, role := range site.Roles {
 		c.slots[role] = &slots[i]
 		c.byPath[role.URLPath()] = &slots[i]
 	}
-	if r.cards != nil {
+	if c.set != nil && c.set.cards != nil {
 		paths := make([]string, len(site.Roles))
 		for i, role := range site.Roles {
 			paths[i] = role.URLPath()
 		}
-		r.cards.newTable(paths)
+		c.set.cards.newTable(paths)
 	}
 	return c
 }
@@ -113,18 +132,14 @@ func (c *Context) Card(r *content.Role) RoleLink {
 }
 
 func (c *Context) newLink(r *content.Role) RoleLink {
-	l := RoleLink{Title: r.Title, Path: r.URLPath(), Status: Status(r, c.Now), Location: locationText(r), Summary: r.Description}
+	l := RoleLink{Title: r.Title, Path: r.URLPath(), Status: Status(r, c.Now), Location: r.Location.Locality, Summary: r.Description}
+	if r.Remote {
+		l.Location = c.msg("remote_full")
+	}
 	if r.Salary != nil {
-		l.Salary = salaryText(r.Salary.Min, r.Salary.Max, r.Salary.Currency, r.Salary.Unit)
+		l.Salary = c.loc.Salary(r.Salary.Min, r.Salary.Max, r.Salary.Currency, r.Salary.Unit)
 	}
 	return l
-}
-
-func locationText(r *content.Role) string {
-	if r.Remote {
-		return "100\u00a0% remote"
-	}
-	return r.Location.Locality
 }
 
 // cachedCard writes the "rolecard" partial of l, written by write once per
@@ -159,31 +174,34 @@ func (c *Context) links(roles []*content.Role) []RoleLink {
 
 // WriteHome renders /index.html into w.
 func (r *Renderer) WriteHome(w *bytes.Buffer, c *Context) error {
-	desc := c.Site.Title + ": offene Positionen und Rollenprofile in " + categoryTitles(c.Site) + "."
+	if c.err != nil {
+		return c.err
+	}
+	desc := c.msg("home_description", c.Site.Title, c.categoryTitles())
 	p := &Page{
 		Kind: KindHome, Site: c.view, Title: c.Site.Title, Heading: c.Site.Title,
 		Description: truncate(desc, 160), Canonical: c.Site.BaseURL, OGType: "website",
 		JSONLD: []any{newOrganization(c.Site), newWebSite(c.Site)}, Home: c.Home(),
 		Feed: c.feedLink("", "/"),
 	}
-	return r.execute(w, KindHome, p)
+	return r.execute(w, c, KindHome, p)
 }
 
-func categoryTitles(s *content.Site) string {
-	titles := make([]string, len(s.Categories))
-	for i, c := range s.Categories {
-		titles[i] = c.Title
+func (c *Context) categoryTitles() string {
+	titles := make([]string, len(c.Site.Categories))
+	for i, cat := range c.Site.Categories {
+		titles[i] = cat.Title
 	}
-	if len(titles) < 2 {
-		return strings.Join(titles, "")
-	}
-	return strings.Join(titles[:len(titles)-1], ", ") + " und " + titles[len(titles)-1]
+	return c.loc.List("list_and", titles)
 }
 
 // writeCategory renders a page of a category's list into w.
 func (r *Renderer) writeCategory(w *bytes.Buffer, c *Context, cv *CategoryView) error {
+	if c.err != nil {
+		return c.err
+	}
 	crumbs := []Crumb{c.homeCrumb(), {Name: cv.Title, URL: c.Abs(cv.Path), Path: cv.Path}}
-	suffix := pageOf(cv.Pagination)
+	suffix := c.pageOf(cv.Pagination)
 	canonical := c.Abs(cv.Path)
 	if suffix != "" {
 		path := ListPath(cv.Path, c.Site.PageSegment(), cv.Pagination.Page)
@@ -192,7 +210,7 @@ func (r *Renderer) writeCategory(w *bytes.Buffer, c *Context, cv *CategoryView) 
 	}
 	p := &Page{
 		Kind: KindCategory, Site: c.view,
-		Title:       cv.Title + ": Jobs und Rollen" + suffix + " | " + c.Site.Title,
+		Title:       c.msg("category_title", cv.Title) + suffix + " | " + c.Site.Title,
 		Heading:     cv.Title,
 		Description: described(cv.Description, suffix),
 		Canonical:   canonical, OGType: "website", Crumbs: crumbs,
@@ -200,7 +218,7 @@ func (r *Renderer) writeCategory(w *bytes.Buffer, c *Context, cv *CategoryView) 
 		Category: cv,
 		Feed:     c.feedLink(cv.Title, cv.Path),
 	}
-	return r.execute(w, KindCategory, p)
+	return r.execute(w, c, KindCategory, p)
 }
 
 // RoleInput is a role with what the link stage found for it.
@@ -223,6 +241,9 @@ func Capped[T any](roles []T) []T { return roles[:min(len(roles), MaxRoleCards)]
 
 // WriteRole renders /<category>/<slug>/index.html into w.
 func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
+	if c.err != nil {
+		return c.err
+	}
 	role := in.Role
 	cat := c.categoryOf(role)
 	catPath := "/" + cat.Key + "/"
@@ -234,10 +255,10 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		Status:          status,
 		CategoryTitle:   cat.Title,
 		CategoryPath:    catPath,
-		Location:        fullLocation(role),
+		Location:        c.fullLocation(role),
 		LocationPath:    c.locationPath(role),
 		Remote:          role.Remote,
-		RemoteCountries: countryList(role.ApplicantCountries),
+		RemoteCountries: c.countryList(role.ApplicantCountries),
 		Skills:          role.Skills,
 		Synonyms:        role.Synonyms,
 		Body:            template.HTML(in.BodyHTML),
@@ -246,36 +267,35 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 	rv.Related, rv.MentionedIn = c.links(related), c.links(mentioned)
 	rv.RelatedMore, rv.MentionedInMore = len(in.Related)-len(related), len(in.MentionedIn)-len(mentioned)
 	for _, t := range role.EmploymentType {
-		rv.EmploymentTypes = append(rv.EmploymentTypes, employmentLabels[t])
+		rv.EmploymentTypes = append(rv.EmploymentTypes, c.msg("employment_"+t))
 	}
 	if s := role.Salary; s != nil {
-		rv.Salary = salaryText(s.Min, s.Max, s.Currency, s.Unit)
+		rv.Salary = c.loc.Salary(s.Min, s.Max, s.Currency, s.Unit)
 	}
 	if !role.DatePosted.IsZero() {
 		if role.HiringOrganization.Confidential || role.HiringOrganization.Name == "" {
-			rv.Employer = "Vertraulicher Kunde von " + c.view.AgencyName
+			rv.Employer = c.msg("employer_confidential", c.view.AgencyName)
 		} else {
 			rv.Employer = role.HiringOrganization.Name
 			rv.EmployerURL = role.HiringOrganization.URL
 		}
-		rv.DatePosted, rv.DatePostedISO = germanDate(role.DatePosted), dateOf(role.DatePosted)
+		rv.DatePosted, rv.DatePostedISO = c.loc.Date(role.DatePosted), dateOf(role.DatePosted)
 		if status == "open" {
 			rv.ApplyURL = role.ApplyURL
-			rv.Share = shareLinks(role.Title, c.Abs(role.URLPath()))
+			rv.Share = shareLinks(role.Title, c.Abs(role.URLPath()), c.msg("share_email"))
 		}
-		rv.ValidThrough, rv.ValidThroughISO = germanDate(role.ValidThrough), dateOf(role.ValidThrough)
+		rv.ValidThrough, rv.ValidThroughISO = c.loc.Date(role.ValidThrough), dateOf(role.ValidThrough)
 	}
-	title := role.Title
-	switch status {
-	case "open":
-		title += " – Job"
-		if role.Remote {
-			title += " (remote)"
-		} else if role.Location.Locality != "" {
-			title += " in " + role.Location.Locality
-		}
+	var title string
+	switch {
+	case status != "open":
+		title = c.msg("role_title_profile", role.Title)
+	case role.Remote:
+		title = c.msg("role_title_open_remote", role.Title)
+	case role.Location.Locality != "":
+		title = c.msg("role_title_open_in", role.Title, role.Location.Locality)
 	default:
-		title += " – Rollenprofil"
+		title = c.msg("role_title_open", role.Title)
 	}
 	p := &Page{
 		Kind: KindRole, Site: c.view,
@@ -297,10 +317,10 @@ func (r *Renderer) WriteRole(w *bytes.Buffer, c *Context, in RoleInput) error {
 		}
 		return nil
 	}
-	return r.execute(w, KindRole, p)
+	return r.execute(w, c, KindRole, p)
 }
 
-func fullLocation(r *content.Role) string {
+func (c *Context) fullLocation(r *content.Role) string {
 	if r.Remote {
 		return ""
 	}
@@ -312,29 +332,33 @@ func fullLocation(r *content.Role) string {
 	if l.Region != "" && l.Region != l.Locality {
 		parts = append(parts, l.Region)
 	}
-	if n := countryNames[l.Country]; n != "" {
-		parts = append(parts, n)
-	} else if l.Country != "" {
-		parts = append(parts, l.Country)
+	if l.Country != "" {
+		parts = append(parts, c.loc.Country(l.Country))
 	}
 	return strings.Join(parts, ", ")
 }
 
 // WriteNotFound renders /404.html into w.
 func (r *Renderer) WriteNotFound(w *bytes.Buffer, c *Context) error {
+	if c.err != nil {
+		return c.err
+	}
 	p := &Page{
 		Kind: KindNotFound, Site: c.view,
-		Title: "Seite nicht gefunden | " + c.Site.Title, Heading: "Diese Seite gibt es nicht (mehr)",
-		Description: "Die aufgerufene Seite gibt es nicht. Alle offenen Positionen und Rollenprofile finden Sie auf der Startseite.",
+		Title: c.msg("notfound_title") + " | " + c.Site.Title, Heading: c.msg("notfound_heading"),
+		Description: c.msg("notfound_description"),
 		Canonical:   c.Abs("/404.html"), NoIndex: true, OGType: "website",
-		Crumbs: []Crumb{c.homeCrumb(), {Name: "Seite nicht gefunden", URL: c.Abs("/404.html"), Path: "/404.html"}},
+		Crumbs: []Crumb{c.homeCrumb(), {Name: c.msg("notfound_title"), URL: c.Abs("/404.html"), Path: "/404.html"}},
 	}
 	p.JSONLD = []any{newBreadcrumbs(p.Crumbs)}
-	return r.execute(w, KindNotFound, p)
+	return r.execute(w, c, KindNotFound, p)
 }
 
 // WriteAlias renders the redirect page at an alias path into w.
 func (r *Renderer) WriteAlias(w *bytes.Buffer, c *Context, role *content.Role) error {
+	if c.err != nil {
+		return c.err
+	}
 	target := c.Abs(role.URLPath())
 	p := &Page{
 		Kind: KindAlias, Site: c.view,
@@ -342,7 +366,7 @@ func (r *Renderer) WriteAlias(w *bytes.Buffer, c *Context, role *content.Role) e
 		Description: role.Description, Canonical: target, NoIndex: true, OGType: "website",
 		Alias: &AliasView{TargetTitle: role.Title, TargetPath: role.URLPath()},
 	}
-	return r.execute(w, KindAlias, p)
+	return r.execute(w, c, KindAlias, p)
 }
 
 func truncate(s string, n int) string {
@@ -357,16 +381,17 @@ func truncate(s string, n int) string {
 	return cut + "…"
 }
 
-// shareLinks are the links that share the page at url, titled title: each
+// shareLinks are the links that share the page at url, titled title (the
+// e-mail link says email): each
 // network's documented share URL, opened by the reader's click alone (no
 // script, no request before it).
-func shareLinks(title, pageURL string) []ShareLink {
+func shareLinks(title, pageURL, email string) []ShareLink {
 	q := url.QueryEscape
 	return []ShareLink{
 		{"LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + q(pageURL)},
 		{"XING", "https://www.xing.com/spi/shares/new?url=" + q(pageURL)},
 		{"WhatsApp", "https://wa.me/?text=" + q(title+" "+pageURL)},
-		{"E-Mail", "mailto:?subject=" + mailtoEscape(title) + "&body=" + mailtoEscape(pageURL)},
+		{email, "mailto:?subject=" + mailtoEscape(title) + "&body=" + mailtoEscape(pageURL)},
 	}
 }
 

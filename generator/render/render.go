@@ -17,11 +17,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"rolesite/generator/diag"
+	"rolesite/generator/render/i18n"
 	"rolesite/internal/fingerprint"
 )
 
@@ -46,16 +49,27 @@ type Asset struct {
 	Data []byte
 }
 
-// Renderer holds the parsed templates and assets. It is safe for
-// concurrent use; templates are parsed once in New.
+// Renderer holds the parsed templates, the message catalogues and the
+// assets. It is safe for concurrent use; templates are checked once in
+// New and parsed once per site language (NewContext).
 type Renderer struct {
-	pages   map[string]*template.Template
+	sources map[string]string // template file -> its text
 	origin  map[string]string // template file -> where it was read (a layouts path, or "built-in x")
 	css     Asset
 	favicon Asset
 	ids     *PageIDs
-	cards   *cardCache     // nil when the card partials are not cached
-	feeds   []feedTemplate // the job-board feeds, sorted by output path
+	// catalogue holds the message catalogues, built in and of layouts/i18n;
+	// templateKeys the message keys the templates use.
+	catalogue    *i18n.Set
+	templateKeys map[string]bool
+	// cards says whether to keep card partials' output (see cardCache).
+	cards bool
+	// sets are the templates parsed for each language (by site language
+	// as written), made when a build first asks for the language.
+	mu   sync.Mutex
+	sets map[string]*pageSet
+	// feeds are the job-board feeds, sorted by output path.
+	feeds []feedTemplate
 	// generatedRole says role pages are written by writeRoleGenerated,
 	// the code generated from the built-in templates (see rolegen.go).
 	generatedRole bool
@@ -92,8 +106,8 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 		for _, e := range overrides {
 			name := e.Name()
 			p := filepath.Join(layoutsDir, name)
-			if quietlyUnread(name) || (e.IsDir() && name == FeedsDir) {
-				continue // feeds/ holds the feed templates (parseFeeds)
+			if quietlyUnread(name) || e.IsDir() && (name == i18n.Dir || name == FeedsDir) {
+				continue // the catalogues (i18n.Load) and the feed templates (parseFeeds)
 			}
 			if e.IsDir() || !(strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".css") || strings.HasSuffix(name, ".svg")) {
 				if e.IsDir() {
@@ -115,18 +129,30 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 			origin[name] = p
 		}
 	}
-	r := &Renderer{origin: origin}
+	r := &Renderer{sources: sources, origin: origin, cards: cards, sets: map[string]*pageSet{}}
 	ids, idErrs := layoutIDs(sources, origin)
 	r.ids = ids
 	errs.Append(idErrs)
 	r.css = hashedAsset("assets/style", ".css", []byte(sources["style.css"]))
 	r.favicon = hashedAsset("assets/favicon", ".svg", []byte(sources["favicon.svg"]))
-	r.pages, errs = parsePages(sources, origin, funcs, nil, errs)
+	cat, cerrs := i18n.Load(layoutsDir)
+	errs.Append(cerrs)
+	if cat == nil {
+		return nil, errs
+	}
+	r.catalogue = cat
+	// Parsed once with t's signature, to check: each language parses its
+	// own (pageSet).
+	var pages map[string]*template.Template
+	pages, errs = parsePages(sources, origin, funcs, nil, errs)
 	r.feeds = parseFeeds(layoutsDir, &errs)
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	errs.Append(checkTemplateFields(r.pages, origin, funcs))
+	ferrs, keys := checkTemplateFields(pages, origin, funcs, cat)
+	errs.Append(ferrs)
+	r.templateKeys = keys
+	errs.Append(cat.Unused(func(k string) bool { return keys[k] || slices.Contains(codeKeys, k) }))
 	if errs.HasErrors() {
 		return nil, errs
 	}
@@ -134,14 +160,32 @@ func newRenderer(layoutsDir string, cards bool) (*Renderer, diag.List) {
 	// serves wherever those are the templates, built in or copied
 	// unchanged into layouts/ (build -eject).
 	r.generatedRole = cards && roleTemplatesDigest(sources) == roleTemplatesSHA256
-	if cc := newCardCache(sources, r.pages); cards && cc != nil {
+	return r, errs
+}
+
+// pageSet returns the templates parsed for loc's language, parsing them
+// on the first call.
+func (r *Renderer) pageSet(loc *i18n.Locale) (*pageSet, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ps := r.sets[loc.Lang]; ps != nil {
+		return ps, nil
+	}
+	fm := funcsFor(loc)
+	pages, errs := parsePages(r.sources, r.origin, fm, nil, nil)
+	if errs.HasErrors() {
+		return nil, errs.Err()
+	}
+	ps := &pageSet{pages: pages}
+	if cc := newCardCache(r.sources, pages, fm); r.cards && cc != nil {
 		// The same pages, each card partial replaced by a call that
 		// returns the card rendered once per build and role.
-		if fast, ferrs := parsePages(sources, origin, cc.funcs(), cc.names, nil); !ferrs.HasErrors() {
-			r.pages, r.cards = fast, cc
+		if fast, ferrs := parsePages(r.sources, r.origin, cc.funcs(fm), cc.names, nil); !ferrs.HasErrors() {
+			ps.pages, ps.cards = fast, cc
 		}
 	}
-	return r, errs
+	r.sets[loc.Lang] = ps
+	return ps, nil
 }
 
 // parsePages parses the partials (files starting with "_") and each page
@@ -282,6 +326,7 @@ func (r *Renderer) Assets() []Asset { return []Asset{r.css, r.favicon} }
 // funcs are the functions templates may call (docs/TEMPLATES.md lists
 // them from their doc comments).
 var funcs = template.FuncMap{
+	"t":      translate,
 	"last":   isLastCrumb,
 	"add":    addInts,
 	"tel":    telURL,
@@ -316,8 +361,8 @@ func mailtoURL(email, subject string) string {
 }
 
 // execute runs a page template, appending to w.
-func (r *Renderer) execute(w *bytes.Buffer, kind string, p *Page) error {
-	if err := r.pages[kind].Execute(w, p); err != nil {
+func (r *Renderer) execute(w *bytes.Buffer, c *Context, kind string, p *Page) error {
+	if err := c.set.pages[kind].Execute(w, p); err != nil {
 		return fmt.Errorf("render %s page %s: %w", kind, p.Canonical, r.located(err))
 	}
 	return nil

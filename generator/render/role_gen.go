@@ -6,11 +6,11 @@ package render
 
 import (
 	"bytes"
-	"strconv"
+	"fmt"
 )
 
 // roleTemplatesSHA256 is the SHA-256 of the templates this file was generated from.
-const roleTemplatesSHA256 = "129ab0c40f8b3002660f82bc607cf15b19b4ccb21f61cfd7dc4c65ca6b4ee0c5"
+const roleTemplatesSHA256 = "cc1ede4d1aa43f1bc373e1ef9bcdb7502b9aed2cfaf16487b02090f12eddb410"
 
 // writeRoleGenerated writes template "role.html" for a *Page.
 func writeRoleGenerated(w *bytes.Buffer, c *Context, dot *Page) error {
@@ -94,15 +94,27 @@ func tmplBasePage(w *bytes.Buffer, c *Context, dot *Page) error {
 	}
 	w.WriteString("</head>\n<body class=\"page-")
 	escapeHTML(w, dot.Kind)
-	w.WriteString("\">\n<a class=\"skip\" href=\"#inhalt\">Zum Inhalt springen</a>\n<header class=\"site-header\">\n<div class=\"wrap\">\n<a class=\"brand\" href=\"/\"><img src=\"")
+	w.WriteString("\">\n<a class=\"skip\" href=\"#inhalt\">")
+	r7, err8 := c.t("skip_link")
+	if err8 != nil {
+		return errAt("_base.html:28:33", fmt.Errorf("error calling t: %w", err8))
+	}
+	escapeHTML(w, r7)
+	w.WriteString("</a>\n<header class=\"site-header\">\n<div class=\"wrap\">\n<a class=\"brand\" href=\"/\"><img src=\"")
 	escapeHTML(w, normalizeURL(filterURL(dot.Site.Favicon)))
 	w.WriteString("\" alt=\"\" width=\"28\" height=\"28\"><span>")
 	escapeHTML(w, dot.Site.Title)
 	w.WriteString("</span></a>\n")
-	if d7 := dot.Site.Email; len(d7) > 0 {
+	if d9 := dot.Site.Email; len(d9) > 0 {
 		w.WriteString("<a class=\"header-contact\" href=\"mailto:")
-		escapeHTML(w, normalizeURL(d7))
-		w.WriteString("\">Kontakt</a>")
+		escapeHTML(w, normalizeURL(d9))
+		w.WriteString("\">")
+		r10, err11 := c.t("header_contact")
+		if err11 != nil {
+			return errAt("_base.html:32:68", fmt.Errorf("error calling t: %w", err11))
+		}
+		escapeHTML(w, r10)
+		w.WriteString("</a>")
 	}
 	w.WriteString("\n</div>\n</header>\n")
 	if len(dot.Crumbs) > 0 {
@@ -130,20 +142,26 @@ func tmplRefreshPage(w *bytes.Buffer, c *Context, dot *Page) error {
 
 // tmplBreadcrumbPage writes template "breadcrumb" (_partials.html) for a *Page.
 func tmplBreadcrumbPage(w *bytes.Buffer, c *Context, dot *Page) error {
-	w.WriteString("<nav class=\"breadcrumb wrap\" aria-label=\"Brotkrumennavigation\">\n<ol>")
+	w.WriteString("<nav class=\"breadcrumb wrap\" aria-label=\"")
+	r1, err2 := c.t("breadcrumb_label")
+	if err2 != nil {
+		return errAt("_partials.html:1:107", fmt.Errorf("error calling t: %w", err2))
+	}
+	escapeHTML(w, r1)
+	w.WriteString("\">\n<ol>")
 	if dot == nil {
 		return errNilPointer("_partials.html:2:22", "*render.Page.Crumbs")
 	}
-	for i2, e3 := range dot.Crumbs {
-		if isLastCrumb(i2, dot.Crumbs) {
+	for i4, e5 := range dot.Crumbs {
+		if isLastCrumb(i4, dot.Crumbs) {
 			w.WriteString("<li><span aria-current=\"page\">")
-			escapeHTML(w, e3.Name)
+			escapeHTML(w, e5.Name)
 			w.WriteString("</span></li>")
 		} else {
 			w.WriteString("<li><a href=\"")
-			escapeHTML(w, normalizeURL(filterURL(e3.Path)))
+			escapeHTML(w, normalizeURL(filterURL(e5.Path)))
 			w.WriteString("\">")
-			escapeHTML(w, e3.Name)
+			escapeHTML(w, e5.Name)
 			w.WriteString("</a></li>")
 		}
 	}
@@ -171,37 +189,88 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 	escapeHTML(w, dot.Heading)
 	w.WriteString("</h1>\n")
 	if d1 := dot.Role.Synonyms; len(d1) > 0 {
-		w.WriteString("<p class=\"aka\">Auch: ")
-		for i3, e4 := range d1 {
-			if i3 != 0 {
+		w.WriteString("<p class=\"aka\">")
+		r2, err3 := c.t("aka")
+		if err3 != nil {
+			return errAt("role.html:6:40", fmt.Errorf("error calling t: %w", err3))
+		}
+		escapeHTML(w, r2)
+		w.WriteString(" ")
+		for i5, e6 := range d1 {
+			if i5 != 0 {
 				w.WriteString(", ")
 			}
-			escapeHTML(w, e4)
+			escapeHTML(w, e6)
 		}
 		w.WriteString("</p>\n")
 	}
 	if dot.Role.Status == "closed" {
-		w.WriteString("<p class=\"notice notice-closed\" role=\"status\"><strong>Diese Position ist derzeit nicht offen.</strong> Die Ausschreibung endete am <time datetime=\"")
+		w.WriteString("<p class=\"notice notice-closed\" role=\"status\"><strong>")
+		r7, err8 := c.t("closed_notice")
+		if err8 != nil {
+			return errAt("role.html:7:94", fmt.Errorf("error calling t: %w", err8))
+		}
+		escapeHTML(w, r7)
+		w.WriteString("</strong> ")
+		r9, err10 := c.t("closed_ended_before")
+		if err10 != nil {
+			return errAt("role.html:7:125", fmt.Errorf("error calling t: %w", err10))
+		}
+		escapeHTML(w, r9)
+		w.WriteString(" <time datetime=\"")
 		escapeHTML(w, dot.Role.ValidThroughISO)
 		w.WriteString("\">")
 		escapeHTML(w, dot.Role.ValidThrough)
-		w.WriteString("</time>. Die Rollenbeschreibung bleibt hier; für ähnliche Mandate sprechen Sie uns gerne an.</p>\n")
+		w.WriteString("</time>")
+		r11, err12 := c.t("closed_ended_after")
+		if err12 != nil {
+			return errAt("role.html:7:225", fmt.Errorf("error calling t: %w", err12))
+		}
+		escapeHTML(w, r11)
+		w.WriteString("</p>\n")
 	} else {
 		if dot.Role.Status == "description" {
-			w.WriteString("<p class=\"notice\" role=\"note\">Rollenprofil: Zu dieser Rolle ist gerade keine Position ausgeschrieben. Wir beraten Sie gerne zu aktuellen und kommenden Mandaten.</p>\n")
+			w.WriteString("<p class=\"notice\" role=\"note\">")
+			r13, err14 := c.t("description_notice")
+			if err14 != nil {
+				return errAt("role.html:8:73", fmt.Errorf("error calling t: %w", err14))
+			}
+			escapeHTML(w, r13)
+			w.WriteString("</p>\n")
 		}
 	}
 	w.WriteString("<dl class=\"facts\">\n")
 	if dot.Role.Remote {
-		w.WriteString("<div class=\"fact-location\"><dt>Arbeitsort</dt><dd>100&nbsp;% remote")
-		if d5 := dot.Role.RemoteCountries; len(d5) > 0 {
-			w.WriteString(" aus ")
-			escapeHTML(w, d5)
+		w.WriteString("<div class=\"fact-location\"><dt>")
+		r15, err16 := c.t("fact_location")
+		if err16 != nil {
+			return errAt("role.html:10:52", fmt.Errorf("error calling t: %w", err16))
+		}
+		escapeHTML(w, r15)
+		w.WriteString("</dt><dd>")
+		r17, err18 := c.t("remote_full")
+		if err18 != nil {
+			return errAt("role.html:10:82", fmt.Errorf("error calling t: %w", err18))
+		}
+		escapeHTML(w, r17)
+		if d19 := dot.Role.RemoteCountries; len(d19) > 0 {
+			w.WriteString(" ")
+			r20, err21 := c.t("remote_from", d19)
+			if err21 != nil {
+				return errAt("role.html:10:132", fmt.Errorf("error calling t: %w", err21))
+			}
+			escapeHTML(w, r20)
 		}
 		w.WriteString("</dd></div>\n")
 	} else {
 		if len(dot.Role.Location) > 0 {
-			w.WriteString("<div class=\"fact-location\"><dt>Arbeitsort</dt><dd>")
+			w.WriteString("<div class=\"fact-location\"><dt>")
+			r22, err23 := c.t("fact_location")
+			if err23 != nil {
+				return errAt("role.html:11:59", fmt.Errorf("error calling t: %w", err23))
+			}
+			escapeHTML(w, r22)
+			w.WriteString("</dt><dd>")
 			if len(dot.Role.LocationPath) > 0 {
 				w.WriteString("<a href=\"")
 				escapeHTML(w, normalizeURL(filterURL(dot.Role.LocationPath)))
@@ -214,66 +283,115 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 			w.WriteString("</dd></div>\n")
 		}
 	}
-	if d6 := dot.Role.Salary; len(d6) > 0 {
-		w.WriteString("<div class=\"fact-salary\"><dt>Gehaltsband</dt><dd>")
-		escapeHTML(w, d6)
+	if d24 := dot.Role.Salary; len(d24) > 0 {
+		w.WriteString("<div class=\"fact-salary\"><dt>")
+		r25, err26 := c.t("fact_salary")
+		if err26 != nil {
+			return errAt("role.html:12:59", fmt.Errorf("error calling t: %w", err26))
+		}
+		escapeHTML(w, r25)
+		w.WriteString("</dt><dd>")
+		escapeHTML(w, d24)
 		w.WriteString("</dd></div>\n")
 	}
-	if d7 := dot.Role.EmploymentTypes; len(d7) > 0 {
-		w.WriteString("<div><dt>Anstellung</dt><dd>")
-		for i9, e10 := range d7 {
-			if i9 != 0 {
+	if d27 := dot.Role.EmploymentTypes; len(d27) > 0 {
+		w.WriteString("<div><dt>")
+		r28, err29 := c.t("fact_employment")
+		if err29 != nil {
+			return errAt("role.html:13:48", fmt.Errorf("error calling t: %w", err29))
+		}
+		escapeHTML(w, r28)
+		w.WriteString("</dt><dd>")
+		for i31, e32 := range d27 {
+			if i31 != 0 {
 				w.WriteString(", ")
 			}
-			escapeHTML(w, e10)
+			escapeHTML(w, e32)
 		}
 		w.WriteString("</dd></div>\n")
 	}
 	if dot.Role.Status == "open" {
-		if d11 := dot.Role.Employer; len(d11) > 0 {
-			w.WriteString("<div><dt>Arbeitgeber</dt><dd>")
+		if d33 := dot.Role.Employer; len(d33) > 0 {
+			w.WriteString("<div><dt>")
+			r34, err35 := c.t("fact_employer")
+			if err35 != nil {
+				return errAt("role.html:14:70", fmt.Errorf("error calling t: %w", err35))
+			}
+			escapeHTML(w, r34)
+			w.WriteString("</dt><dd>")
 			if len(dot.Role.EmployerURL) > 0 {
 				w.WriteString("<a href=\"")
 				escapeHTML(w, normalizeURL(filterURL(dot.Role.EmployerURL)))
 				w.WriteString("\">")
-				escapeHTML(w, d11)
+				escapeHTML(w, d33)
 				w.WriteString("</a>")
 			} else {
-				escapeHTML(w, d11)
+				escapeHTML(w, d33)
 			}
 			w.WriteString("</dd></div>\n")
 		}
-		if d12 := dot.Role.DatePosted; len(d12) > 0 {
-			w.WriteString("<div class=\"fact-date\"><dt>Ausgeschrieben</dt><dd>seit <time datetime=\"")
+		if d36 := dot.Role.DatePosted; len(d36) > 0 {
+			w.WriteString("<div class=\"fact-date\"><dt>")
+			r37, err38 := c.t("fact_posted")
+			if err38 != nil {
+				return errAt("role.html:15:61", fmt.Errorf("error calling t: %w", err38))
+			}
+			escapeHTML(w, r37)
+			w.WriteString("</dt><dd>")
+			r39, err40 := c.t("posted_since")
+			if err40 != nil {
+				return errAt("role.html:15:89", fmt.Errorf("error calling t: %w", err40))
+			}
+			escapeHTML(w, r39)
+			w.WriteString(" <time datetime=\"")
 			escapeHTML(w, dot.Role.DatePostedISO)
 			w.WriteString("\">")
-			escapeHTML(w, d12)
+			escapeHTML(w, d36)
 			w.WriteString("</time>")
-			if d13 := dot.Role.ValidThrough; len(d13) > 0 {
-				w.WriteString(", bis <time datetime=\"")
+			if d41 := dot.Role.ValidThrough; len(d41) > 0 {
+				r42, err43 := c.t("posted_until")
+				if err43 != nil {
+					return errAt("role.html:15:192", fmt.Errorf("error calling t: %w", err43))
+				}
+				escapeHTML(w, r42)
+				w.WriteString(" <time datetime=\"")
 				escapeHTML(w, dot.Role.ValidThroughISO)
 				w.WriteString("\">")
-				escapeHTML(w, d13)
+				escapeHTML(w, d41)
 				w.WriteString("</time>")
 			}
 			w.WriteString("</dd></div>\n")
 		}
 	}
 	w.WriteString("</dl>\n")
-	if d14 := dot.Role.Skills; len(d14) > 0 {
-		w.WriteString("<h2 class=\"label\" id=\"faehigkeiten\">Gefragte Fähigkeiten</h2>\n<ul class=\"skills\" aria-labelledby=\"faehigkeiten\">")
-		for _, e17 := range d14 {
+	if d44 := dot.Role.Skills; len(d44) > 0 {
+		w.WriteString("<h2 class=\"label\" id=\"faehigkeiten\">")
+		r45, err46 := c.t("skills_heading")
+		if err46 != nil {
+			return errAt("role.html:17:59", fmt.Errorf("error calling t: %w", err46))
+		}
+		escapeHTML(w, r45)
+		w.WriteString("</h2>\n<ul class=\"skills\" aria-labelledby=\"faehigkeiten\">")
+		for _, e49 := range d44 {
 			w.WriteString("<li>")
-			escapeHTML(w, e17)
+			escapeHTML(w, e49)
 			w.WriteString("</li>")
 		}
 		w.WriteString("</ul>\n")
 	}
 	w.WriteString("<p class=\"cta-top\"><a class=\"button\" href=\"#kontakt-titel\">")
 	if dot.Role.Status == "open" {
-		w.WriteString("Jetzt bewerben oder Fragen stellen")
+		r50, err51 := c.t("cta_open")
+		if err51 != nil {
+			return errAt("role.html:19:97", fmt.Errorf("error calling t: %w", err51))
+		}
+		escapeHTML(w, r50)
 	} else {
-		w.WriteString("Kontakt aufnehmen")
+		r52, err53 := c.t("cta_other")
+		if err53 != nil {
+			return errAt("role.html:19:121", fmt.Errorf("error calling t: %w", err53))
+		}
+		escapeHTML(w, r52)
 	}
 	w.WriteString("</a></p>\n</header>\n<div class=\"role-layout\">\n<div class=\"prose\">\n")
 	w.WriteString(string(dot.Role.Body))
@@ -282,54 +400,86 @@ func tmplMainPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		return err
 	}
 	w.WriteString("\n</div>\n")
-	if d18 := dot.Role.Share; len(d18) > 0 {
-		w.WriteString("<nav class=\"share\" aria-labelledby=\"teilen\"><h2 class=\"label\" id=\"teilen\">Position teilen</h2>\n<ul>")
-		for _, e21 := range d18 {
+	if d54 := dot.Role.Share; len(d54) > 0 {
+		w.WriteString("<nav class=\"share\" aria-labelledby=\"teilen\"><h2 class=\"label\" id=\"teilen\">")
+		r55, err56 := c.t("share_heading")
+		if err56 != nil {
+			return errAt("role.html:27:96", fmt.Errorf("error calling t: %w", err56))
+		}
+		escapeHTML(w, r55)
+		w.WriteString("</h2>\n<ul>")
+		for _, e59 := range d54 {
 			w.WriteString("<li><a href=\"")
-			escapeHTML(w, normalizeURL(filterURL(e21.URL)))
+			escapeHTML(w, normalizeURL(filterURL(e59.URL)))
 			w.WriteString("\">")
-			escapeHTML(w, e21.Name)
+			escapeHTML(w, e59.Name)
 			w.WriteString("</a></li>")
 		}
 		w.WriteString("</ul></nav>\n")
 	}
 	w.WriteString("\n")
-	var c22 bool
-	v23 := dot.Role.Related
-	if len(v23) > 0 {
-		c22 = len(v23) > 0
+	var c60 bool
+	v61 := dot.Role.Related
+	if len(v61) > 0 {
+		c60 = len(v61) > 0
 	} else {
-		c22 = len(dot.Role.MentionedIn) > 0
+		c60 = len(dot.Role.MentionedIn) > 0
 	}
-	if c22 {
-		w.WriteString("<nav class=\"graph\" aria-label=\"Verwandte Rollen\">\n")
-		if d24 := dot.Role.Related; len(d24) > 0 {
-			w.WriteString("<section aria-labelledby=\"verwandt\">\n<h2 id=\"verwandt\">Verwandte Rollen</h2>\n<ul class=\"role-list\">")
-			for _, e27 := range d24 {
-				if err := c.cachedCard(w, e27, tmplRolecardRoleLink); err != nil {
+	if c60 {
+		w.WriteString("<nav class=\"graph\" aria-label=\"")
+		r62, err63 := c.t("related_heading")
+		if err63 != nil {
+			return errAt("role.html:30:74", fmt.Errorf("error calling t: %w", err63))
+		}
+		escapeHTML(w, r62)
+		w.WriteString("\">\n")
+		if d64 := dot.Role.Related; len(d64) > 0 {
+			w.WriteString("<section aria-labelledby=\"verwandt\">\n<h2 id=\"verwandt\">")
+			r65, err66 := c.t("related_heading")
+			if err66 != nil {
+				return errAt("role.html:32:20", fmt.Errorf("error calling t: %w", err66))
+			}
+			escapeHTML(w, r65)
+			w.WriteString("</h2>\n<ul class=\"role-list\">")
+			for _, e69 := range d64 {
+				if err := c.cachedCard(w, e69, tmplRolecardRoleLink); err != nil {
 					return err
 				}
 			}
 			w.WriteString("</ul>")
-			if d28 := dot.Role.RelatedMore; d28 != 0 {
-				w.WriteString("\n<p class=\"more\">und ")
-				w.WriteString(strconv.Itoa(d28))
-				w.WriteString(" weitere im Text verlinkte Rollen</p>")
+			if d70 := dot.Role.RelatedMore; d70 != 0 {
+				w.WriteString("\n<p class=\"more\">")
+				r71, err72 := c.t("related_more", d70)
+				if err72 != nil {
+					return errAt("role.html:34:18", fmt.Errorf("error calling t: %w", err72))
+				}
+				escapeHTML(w, r71)
+				w.WriteString("</p>")
 			}
 			w.WriteString("\n</section>\n")
 		}
-		if d29 := dot.Role.MentionedIn; len(d29) > 0 {
-			w.WriteString("<section aria-labelledby=\"erwaehnt\">\n<h2 id=\"erwaehnt\">Erwähnt in</h2>\n<ul class=\"role-list\">")
-			for _, e32 := range d29 {
-				if err := c.cachedCard(w, e32, tmplRolecardRoleLink); err != nil {
+		if d73 := dot.Role.MentionedIn; len(d73) > 0 {
+			w.WriteString("<section aria-labelledby=\"erwaehnt\">\n<h2 id=\"erwaehnt\">")
+			r74, err75 := c.t("mentioned_heading")
+			if err75 != nil {
+				return errAt("role.html:37:20", fmt.Errorf("error calling t: %w", err75))
+			}
+			escapeHTML(w, r74)
+			w.WriteString("</h2>\n<ul class=\"role-list\">")
+			for _, e78 := range d73 {
+				if err := c.cachedCard(w, e78, tmplRolecardRoleLink); err != nil {
 					return err
 				}
 			}
 			w.WriteString("</ul>")
-			if d33 := dot.Role.MentionedInMore; d33 != 0 {
-				w.WriteString("\n<p class=\"more\">und ")
-				w.WriteString(strconv.Itoa(d33))
-				w.WriteString(" weitere Rollen, alle in ihren Fachbereichen gelistet</p>")
+			if d79 := dot.Role.MentionedInMore; d79 != 0 {
+				w.WriteString("\n<p class=\"more\">")
+				r80, err81 := c.t("mentioned_more", d79)
+				if err81 != nil {
+					return errAt("role.html:39:18", fmt.Errorf("error calling t: %w", err81))
+				}
+				escapeHTML(w, r80)
+				w.WriteString("</p>")
 			}
 			w.WriteString("\n</section>\n")
 		}
@@ -364,11 +514,23 @@ func tmplFooterPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		escapeHTML(w, d2)
 		w.WriteString("</a></li>")
 	}
-	w.WriteString("<li><a href=\"/\">Alle Fachbereiche und Rollen</a></li>")
-	if d3 := dot.Site.AgencyURL; len(d3) > 0 {
+	w.WriteString("<li><a href=\"/\">")
+	r3, err4 := c.t("footer_all_roles")
+	if err4 != nil {
+		return errAt("_partials.html:8:176", fmt.Errorf("error calling t: %w", err4))
+	}
+	escapeHTML(w, r3)
+	w.WriteString("</a></li>")
+	if d5 := dot.Site.AgencyURL; len(d5) > 0 {
 		w.WriteString("<li><a href=\"")
-		escapeHTML(w, normalizeURL(filterURL(d3)))
-		w.WriteString("\">Website der Agentur</a></li>")
+		escapeHTML(w, normalizeURL(filterURL(d5)))
+		w.WriteString("\">")
+		r6, err7 := c.t("footer_agency_site")
+		if err7 != nil {
+			return errAt("_partials.html:8:253", fmt.Errorf("error calling t: %w", err7))
+		}
+		escapeHTML(w, r6)
+		w.WriteString("</a></li>")
 	}
 	w.WriteString("</ul>\n</div>\n</footer>")
 	return nil
@@ -380,12 +542,30 @@ func tmplBadgeRoleView(w *bytes.Buffer, c *Context, dot *RoleView) error {
 		return errNilPointer("_partials.html:12:85", "*render.RoleView.Status")
 	}
 	if dot.Status == "open" {
-		w.WriteString("<span class=\"badge badge-open\">Offene Position</span>")
+		w.WriteString("<span class=\"badge badge-open\">")
+		r1, err2 := c.t("badge_open")
+		if err2 != nil {
+			return errAt("_partials.html:12:134", fmt.Errorf("error calling t: %w", err2))
+		}
+		escapeHTML(w, r1)
+		w.WriteString("</span>")
 	} else {
 		if dot.Status == "closed" {
-			w.WriteString("<span class=\"badge badge-closed\">Ausschreibung beendet</span>")
+			w.WriteString("<span class=\"badge badge-closed\">")
+			r3, err4 := c.t("badge_closed")
+			if err4 != nil {
+				return errAt("_partials.html:12:223", fmt.Errorf("error calling t: %w", err4))
+			}
+			escapeHTML(w, r3)
+			w.WriteString("</span>")
 		} else {
-			w.WriteString("<span class=\"badge\">Rollenprofil</span>")
+			w.WriteString("<span class=\"badge\">")
+			r5, err6 := c.t("badge_description")
+			if err6 != nil {
+				return errAt("_partials.html:12:278", fmt.Errorf("error calling t: %w", err6))
+			}
+			escapeHTML(w, r5)
+			w.WriteString("</span>")
 		}
 	}
 	return nil
@@ -408,102 +588,150 @@ func tmplContactPage(w *bytes.Buffer, c *Context, dot *Page) error {
 		c1 = (dot.Role.Status == "open")
 	}
 	if c1 {
-		w.WriteString("Interesse an dieser Position?")
+		r3, err4 := c.t("contact_title_open")
+		if err4 != nil {
+			return errAt("_partials.html:28:66", fmt.Errorf("error calling t: %w", err4))
+		}
+		escapeHTML(w, r3)
 	} else {
 		if dot.Role != nil {
-			w.WriteString("Sprechen Sie mit uns")
+			r5, err6 := c.t("contact_title_role")
+			if err6 != nil {
+				return errAt("_partials.html:28:109", fmt.Errorf("error calling t: %w", err6))
+			}
+			escapeHTML(w, r5)
 		} else {
-			w.WriteString("Nichts Passendes dabei?")
+			r7, err8 := c.t("contact_title_other")
+			if err8 != nil {
+				return errAt("_partials.html:28:143", fmt.Errorf("error calling t: %w", err8))
+			}
+			escapeHTML(w, r7)
 		}
 	}
 	w.WriteString("</h2>\n<p>")
-	var c3 bool
-	v4 := dot.Role
-	if !(v4 != nil) {
-		c3 = v4 != nil
+	var c9 bool
+	v10 := dot.Role
+	if !(v10 != nil) {
+		c9 = v10 != nil
 	} else {
 		if dot.Role == nil {
 			return errNilPointer("_partials.html:29:27", "*render.RoleView.Status")
 		}
-		c3 = (dot.Role.Status == "open")
+		c9 = (dot.Role.Status == "open")
 	}
-	if c3 {
-		w.WriteString("Schicken Sie uns Ihren Lebenslauf oder rufen Sie an: Wir melden uns innerhalb von zwei Werktagen, vertraulich.")
+	if c9 {
+		r11, err12 := c.t("contact_text_open")
+		if err12 != nil {
+			return errAt("_partials.html:29:46", fmt.Errorf("error calling t: %w", err12))
+		}
+		escapeHTML(w, r11)
 	} else {
 		if dot.Role != nil {
-			w.WriteString("Wir kennen aktuelle und kommende Mandate für diese Rolle und beraten Sie vertraulich.")
+			r13, err14 := c.t("contact_text_role")
+			if err14 != nil {
+				return errAt("_partials.html:29:88", fmt.Errorf("error calling t: %w", err14))
+			}
+			escapeHTML(w, r13)
 		} else {
-			w.WriteString("Viele Mandate besetzen wir, bevor sie veröffentlicht werden. Schicken Sie uns Ihren Lebenslauf, wir melden uns vertraulich.")
+			r15, err16 := c.t("contact_text_other")
+			if err16 != nil {
+				return errAt("_partials.html:29:121", fmt.Errorf("error calling t: %w", err16))
+			}
+			escapeHTML(w, r15)
 		}
 	}
 	w.WriteString("</p>\n<p class=\"contact-actions\">")
-	var c5 bool
-	v6 := dot.Role
-	if !(v6 != nil) {
-		c5 = v6 != nil
+	var c17 bool
+	v18 := dot.Role
+	if !(v18 != nil) {
+		c17 = v18 != nil
 	} else {
 		if dot.Role == nil {
 			return errNilPointer("_partials.html:30:47", "*render.RoleView.ApplyURL")
 		}
-		c5 = len(dot.Role.ApplyURL) > 0
+		c17 = len(dot.Role.ApplyURL) > 0
 	}
-	if c5 {
+	if c17 {
 		w.WriteString("<a class=\"button\" href=\"")
 		if dot.Role == nil {
 			return errNilPointer("_partials.html:30:89", "*render.RoleView.ApplyURL")
 		}
 		escapeHTML(w, normalizeURL(filterURL(dot.Role.ApplyURL)))
-		w.WriteString("\">Jetzt bewerben</a> ")
+		w.WriteString("\">")
+		r19, err20 := c.t("apply_now")
+		if err20 != nil {
+			return errAt("_partials.html:30:104", fmt.Errorf("error calling t: %w", err20))
+		}
+		escapeHTML(w, r19)
+		w.WriteString("</a> ")
 	}
 	if dot.Site == nil {
-		return errNilPointer("_partials.html:30:140", "*render.SiteView.Email")
+		return errNilPointer("_partials.html:30:143", "*render.SiteView.Email")
 	}
-	if d7 := dot.Site.Email; len(d7) > 0 {
+	if d21 := dot.Site.Email; len(d21) > 0 {
 		w.WriteString("<a class=\"button")
-		var c8 bool
-		v9 := dot.Role
-		if !(v9 != nil) {
-			c8 = v9 != nil
+		var c22 bool
+		v23 := dot.Role
+		if !(v23 != nil) {
+			c22 = v23 != nil
 		} else {
 			if dot.Role == nil {
-				return errNilPointer("_partials.html:30:181", "*render.RoleView.ApplyURL")
+				return errNilPointer("_partials.html:30:184", "*render.RoleView.ApplyURL")
 			}
-			c8 = len(dot.Role.ApplyURL) > 0
+			c22 = len(dot.Role.ApplyURL) > 0
 		}
-		if c8 {
+		if c22 {
 			w.WriteString(" button-secondary")
 		}
 		w.WriteString("\" href=\"")
-		var v10 string
-		v11 := dot.Role
-		if !(v11 != nil) {
-			v12 := v11
-			if v12 != nil {
-				return errWrongType("_partials.html:30:241", "string", "*render.RoleView")
+		var v24 string
+		v25 := dot.Role
+		if !(v25 != nil) {
+			v26 := v25
+			if v26 != nil {
+				return errWrongType("_partials.html:30:244", "string", "*render.RoleView")
 			} else {
-				v10 = "Initiativbewerbung"
+				r27, err28 := c.t("speculative_subject")
+				if err28 != nil {
+					return errAt("_partials.html:30:274", fmt.Errorf("error calling t: %w", err28))
+				}
+				v24 = r27
 			}
 		} else {
 			if dot.Role == nil {
-				return errNilPointer("_partials.html:30:257", "*render.RoleView.Title")
+				return errNilPointer("_partials.html:30:260", "*render.RoleView.Title")
 			}
-			v13 := dot.Role.Title
-			if len(v13) > 0 {
-				v10 = v13
+			v29 := dot.Role.Title
+			if len(v29) > 0 {
+				v24 = v29
 			} else {
-				v10 = "Initiativbewerbung"
+				r30, err31 := c.t("speculative_subject")
+				if err31 != nil {
+					return errAt("_partials.html:30:274", fmt.Errorf("error calling t: %w", err31))
+				}
+				v24 = r30
 			}
 		}
-		escapeHTML(w, normalizeURL(filterURL(mailtoURL(d7, v10))))
-		w.WriteString("\">E-Mail an ")
-		escapeHTML(w, dot.Site.AgencyName)
+		escapeHTML(w, normalizeURL(filterURL(mailtoURL(d21, v24))))
+		w.WriteString("\">")
+		r32, err33 := c.t("email_agency", dot.Site.AgencyName)
+		if err33 != nil {
+			return errAt("_partials.html:30:305", fmt.Errorf("error calling t: %w", err33))
+		}
+		escapeHTML(w, r32)
 		w.WriteString("</a>")
 	}
-	if d14 := dot.Site.Phone; len(d14) > 0 {
+	if d34 := dot.Site.Phone; len(d34) > 0 {
 		w.WriteString(" <a class=\"button button-secondary\" href=\"")
-		escapeHTML(w, normalizeURL(string(telURL(d14))))
-		w.WriteString("\">Anrufen: <span class=\"nowrap\">")
-		escapeHTML(w, d14)
+		escapeHTML(w, normalizeURL(string(telURL(d34))))
+		w.WriteString("\">")
+		r35, err36 := c.t("call_label")
+		if err36 != nil {
+			return errAt("_partials.html:30:427", fmt.Errorf("error calling t: %w", err36))
+		}
+		escapeHTML(w, r35)
+		w.WriteString(" <span class=\"nowrap\">")
+		escapeHTML(w, d34)
 		w.WriteString("</span></a>")
 	}
 	w.WriteString("</p>\n</aside>")
@@ -549,12 +777,30 @@ func tmplRolemetaRoleLink(w *bytes.Buffer, c *Context, dot RoleLink) error {
 // tmplBadgeRoleLink writes template "badge" (_partials.html) for a RoleLink.
 func tmplBadgeRoleLink(w *bytes.Buffer, c *Context, dot RoleLink) error {
 	if dot.Status == "open" {
-		w.WriteString("<span class=\"badge badge-open\">Offene Position</span>")
+		w.WriteString("<span class=\"badge badge-open\">")
+		r1, err2 := c.t("badge_open")
+		if err2 != nil {
+			return errAt("_partials.html:12:134", fmt.Errorf("error calling t: %w", err2))
+		}
+		escapeHTML(w, r1)
+		w.WriteString("</span>")
 	} else {
 		if dot.Status == "closed" {
-			w.WriteString("<span class=\"badge badge-closed\">Ausschreibung beendet</span>")
+			w.WriteString("<span class=\"badge badge-closed\">")
+			r3, err4 := c.t("badge_closed")
+			if err4 != nil {
+				return errAt("_partials.html:12:223", fmt.Errorf("error calling t: %w", err4))
+			}
+			escapeHTML(w, r3)
+			w.WriteString("</span>")
 		} else {
-			w.WriteString("<span class=\"badge\">Rollenprofil</span>")
+			w.WriteString("<span class=\"badge\">")
+			r5, err6 := c.t("badge_description")
+			if err6 != nil {
+				return errAt("_partials.html:12:278", fmt.Errorf("error calling t: %w", err6))
+			}
+			escapeHTML(w, r5)
+			w.WriteString("</span>")
 		}
 	}
 	return nil

@@ -8,6 +8,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"rolesite/generator/content"
 )
 
 // builtinSources returns the built-in templates by file name.
@@ -158,10 +161,11 @@ func (s stringerValue) String() string { return fmt.Sprintf("<%s>", string(s)) }
 // panic.
 func TestGeneratedRoleNilPointer(t *testing.T) {
 	slow, _ := newRenderer("", false)
+	c := slow.NewContext(&content.Site{}, time.Time{})
 	for _, p := range []*Page{{}, {Site: &SiteView{}}} {
 		var b bytes.Buffer
-		got := writeRoleGenerated(&b, nil, p)
-		want := slow.pages[KindRole].Execute(&b, p)
+		got := writeRoleGenerated(&b, c, p)
+		want := germanPages(t, slow)[KindRole].Execute(&b, p)
 		if got == nil || want == nil {
 			t.Fatalf("generated: %v; html/template: %v; want both to fail", got, want)
 		}

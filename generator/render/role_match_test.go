@@ -51,8 +51,9 @@ func TestGeneratedRoleMatchesTemplates(t *testing.T) {
 	}
 	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	fields := map[string]func(s *content.Site, r *content.Role, v string){
-		"site title":      func(s *content.Site, r *content.Role, v string) { s.Title = v },
-		"language":        func(s *content.Site, r *content.Role, v string) { s.Language = v },
+		"site title": func(s *content.Site, r *content.Role, v string) { s.Title = v },
+		// The language is not among them: it chooses the catalogue, and a
+		// language without one is an error (TestCheckLanguage).
 		"base url":        func(s *content.Site, r *content.Role, v string) { s.BaseURL = v },
 		"agency name":     func(s *content.Site, r *content.Role, v string) { s.Organization.Name = v },
 		"agency url":      func(s *content.Site, r *content.Role, v string) { s.Organization.URL = v },

@@ -80,6 +80,7 @@ func generateRoleWriter(sources map[string]string) ([]byte, error) {
 		Func:       "writeRoleGenerated",
 		Dot:        reflect.TypeFor[*Page](),
 		Env:        "c *Context",
+		EnvFuncs:   map[string]string{"t": "c.t"},
 		Cache:      &tmplgen.Cache{Template: "rolecard", Dot: reflect.TypeFor[RoleLink](), Call: "c.cachedCard(w, %s, %s)"},
 		Funcs:      funcs,
 		DigestName: "roleTemplatesSHA256",

@@ -55,6 +55,11 @@ type Spec struct {
 	// Env, when set, is a parameter ("c *Context") every generated
 	// function takes and passes on, for Cache calls.
 	Env string
+	// EnvFuncs, when set, names for functions of Funcs the Go expression
+	// that calls them instead ("t": "c.t", a method of Env's parameter
+	// with the signature of the function in Funcs, which may then be
+	// variadic).
+	EnvFuncs map[string]string
 	// Cache, when set, is called in place of each call of template
 	// Cache.Template with data of type Cache.Dot: Cache.Call is a format
 	// with two %s, the data and the generated function writing the
@@ -778,27 +783,39 @@ func (f *fn) call(n parse.Node, name string, args []parse.Node, prev *value, dot
 	}
 	rv := reflect.ValueOf(fv)
 	ft := rv.Type()
-	goName, err := f.g.goFunc(name, rv)
-	if err != nil {
-		return value{}, f.refuse(n, "%v", err)
+	goName, isEnv := f.g.spec.EnvFuncs[name]
+	if !isEnv {
+		var err error
+		if goName, err = f.g.goFunc(name, rv); err != nil {
+			return value{}, f.refuse(n, "%v", err)
+		}
 	}
 	nargs := len(args)
 	if prev != nil {
 		nargs++
 	}
-	if ft.IsVariadic() || ft.NumIn() != nargs {
+	variadic := isEnv && ft.IsVariadic() && nargs >= ft.NumIn()-1
+	if !variadic && (ft.IsVariadic() || ft.NumIn() != nargs) {
 		return value{}, f.refuse(n, "%s takes %d arguments, given %d", name, ft.NumIn(), nargs)
+	}
+	// in is the type of argument i: a variadic function's last ones are
+	// of its slice's element type.
+	in := func(i int) reflect.Type {
+		if variadic && i >= ft.NumIn()-1 {
+			return ft.In(ft.NumIn() - 1).Elem()
+		}
+		return ft.In(i)
 	}
 	exprs := make([]string, 0, nargs)
 	for i, a := range args {
-		v, err := f.arg(a, dot, ft.In(i))
+		v, err := f.arg(a, dot, in(i))
 		if err != nil {
 			return value{}, err
 		}
 		exprs = append(exprs, v.expr)
 	}
 	if prev != nil {
-		v, err := f.convert(n, *prev, ft.In(nargs-1))
+		v, err := f.convert(n, *prev, in(nargs-1))
 		if err != nil {
 			return value{}, err
 		}

@@ -17,11 +17,17 @@ import (
 	"go/printer"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"rolesite/generator/render/i18n"
 )
 
 func main() {
@@ -170,6 +176,9 @@ func generate(dir string) ([]byte, error) {
 		return nil, err
 	}
 	if err := funcsSection(&b, p, "feedFuncs", "### Feed functions"); err != nil {
+		return nil, err
+	}
+	if err := messagesSection(&b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -349,6 +358,56 @@ func funcsSection(b *bytes.Buffer, p *pkg, varName, heading string) error {
 		b.WriteString(r)
 	}
 	b.WriteString("\nBesides these, the functions of Go's text/template: `and`, `or`, `not`, `eq`, `ne`, `lt`, `le`, `gt`, `ge`, `len`, `index`, `slice`, `print`, `printf`, `println`, `html`, `js`, `urlquery`, `call`.\n")
+	return nil
+}
+
+// messagesSection lists the keys of the built-in message catalogues with
+// their German and English texts.
+func messagesSection(b *bytes.Buffer) error {
+	files, err := i18n.Builtin()
+	if err != nil {
+		return err
+	}
+	// Each catalogue is parsed to check it, and read as plain YAML for
+	// the texts as written.
+	cat := map[string]map[string]any{}
+	for _, lang := range []string{"de", "en"} {
+		name := lang + ".yaml"
+		if _, errs := i18n.Parse(name, files[name]); errs.HasErrors() {
+			return fmt.Errorf("built-in %s: %v", name, errs)
+		}
+		m := map[string]any{}
+		if err := yaml.Unmarshal(files[name], &m); err != nil {
+			return fmt.Errorf("built-in %s: %w", name, err)
+		}
+		cat[lang] = m
+	}
+	b.WriteString("\n## Messages\n\n" +
+		"`{{t \"key\" args}}` writes a message of the catalogue of site.yaml's `language` (`de`, `de-AT` … use `de.yaml`; `en`, `en-GB`, `en-US` … `en.yaml`, and `en-US.yaml` for what American English writes differently). " +
+		"`{0}`, `{1}` … are the arguments; a message with plural forms takes the count first and has a text per form " +
+		"(`zero` for exactly 0 when given, then `one`, `two`, `few`, `many`, `other` by the language's CLDR rules). " +
+		"`layouts/i18n/<language>.yaml` replaces single messages or adds a language, which needs every key below; " +
+		"`build -eject` writes the built-in catalogues. Keys starting with `format_`, `month_`, `currency_`, `salary_`, `employment_` " +
+		"and the page titles are used by the Go code that writes dates, amounts and titles.\n\n" +
+		"| key | de | en |\n| --- | --- | --- |\n")
+	for _, k := range slices.Sorted(maps.Keys(cat["de"])) {
+		cell := func(lang string) string {
+			switch v := cat[lang][k].(type) {
+			case string:
+				return escapeCell(strconv.Quote(v))
+			case map[string]any:
+				var parts []string
+				for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+					if t, ok := v[f].(string); ok {
+						parts = append(parts, f+": "+strconv.Quote(t))
+					}
+				}
+				return escapeCell(strings.Join(parts, "; "))
+			}
+			return ""
+		}
+		fmt.Fprintf(b, "| `%s` | %s | %s |\n", k, cell("de"), cell("en"))
+	}
 	return nil
 }
 
