@@ -78,7 +78,7 @@ export function describe(root) {
       // page-location, page-role, page-404, page-alias); a layout that
       // drops it falls back to the path's shape.
       const depth = path.split('/').length - 2;
-      const byClass = /<body class="page-([a-z0-9]+)"/.exec(html)?.[1];
+      const byClass = /<body class=["']?page-([a-z0-9]+)["' >]/.exec(html)?.[1]; // quoted or, minified, not
       const kind = aliases.has(path) ? 'alias' : byClass || (path === '/' ? 'home' : path === '/404.html' ? '404' : depth === 1 ? 'category' : 'role');
       return {path, file, kind, html};
     })
