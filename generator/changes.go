@@ -15,6 +15,7 @@ import (
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
 	"rolesite/generator/output"
+	"rolesite/internal/atomicfile"
 )
 
 // ChangeReport lists the canonical URLs a build added, updated and removed
@@ -278,21 +279,7 @@ func writeReport(path string, rep *ChangeReport) error {
 	if err != nil {
 		return diag.Fail(err, diag.WriteChanges, path)
 	}
-	target := path
-	if resolved, err := filepath.EvalSymlinks(path); err == nil {
-		target = resolved
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
-	if err != nil {
-		return diag.Fail(err, diag.WriteChanges, path)
-	}
-	_, err = tmp.Write(append(data, '\n'))
-	err = errors.Join(err, tmp.Chmod(0o644), tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), target)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(path, append(data, '\n'), false); err != nil {
 		return diag.Fail(err, diag.WriteChanges, path)
 	}
 	return nil

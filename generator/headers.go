@@ -49,17 +49,17 @@ func headersFile(cfg Config, site *content.Site, plan []job, extra []output.File
 		seen[c.Key] = true
 	}
 	var others []string
-	for _, j := range plan {
-		if dir, _, ok := strings.Cut(j.path, "/"); ok && !seen[dir] {
+	addFolder := func(p string) {
+		if dir, _, ok := strings.Cut(p, "/"); ok && !seen[dir] {
 			seen[dir] = true
 			others = append(others, dir)
 		}
 	}
+	for _, j := range plan {
+		addFolder(j.path)
+	}
 	for _, f := range extra {
-		if dir, _, ok := strings.Cut(f.Path, "/"); ok && !seen[dir] {
-			seen[dir] = true
-			others = append(others, dir)
-		}
+		addFolder(f.Path)
 	}
 	slices.Sort(others)
 	folders = append(folders, others...)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"rolesite/generator/diag"
+	"rolesite/internal/atomicfile"
 )
 
 // QueueFormat is the "format" of every queue file Run writes.
@@ -170,17 +171,7 @@ func (q *queue) write(path string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return diag.Fail(err, diag.QueueWrite, path)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return diag.Fail(err, diag.QueueWrite, path)
-	}
-	_, err = tmp.Write(append(data, '\n'))
-	err = errors.Join(err, tmp.Sync(), tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(path, append(data, '\n'), true); err != nil {
 		return diag.Fail(err, diag.QueueWrite, path)
 	}
 	return nil

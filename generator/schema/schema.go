@@ -26,6 +26,7 @@ import (
 
 	"rolesite/generator/content"
 	"rolesite/generator/diag"
+	"rolesite/internal/atomicfile"
 )
 
 // Draft is the JSON Schema dialect of the documents.
@@ -359,24 +360,8 @@ func checkOverwrite(path string) error {
 // writeFile replaces path with data through a temporary file, so that a
 // reader never sees half a schema.
 func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
+	if err := atomicfile.Write(path, data, false); err != nil {
 		return diag.Fail(err, diag.SchemaFailed, path)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return diag.Fail(werr, diag.SchemaFailed, path)
 	}
 	return nil
 }
